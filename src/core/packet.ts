@@ -1,0 +1,294 @@
+// Per-packet dissection context (Wireshark's packet_info + tvb + columns), reused across packets.
+// Offsets are absolute into `buf` (the current data source); `capEnd` is where captured bytes end.
+// Bounds problems are values, not exceptions: a dissector that runs past its data calls
+// `p.malformed()` (past the reported length) or `p.short()` (past the captured length), which marks
+// the packet as Wireshark does and sets `p.stopped`; every caller returns when `p.stopped` is set.
+
+import { fields, protocolShortNames } from './field.js';
+import { Tree, ROOT } from './tree.js';
+import type { Handle, HeurEntry } from './table.js';
+import {
+  type ExpertInfo, ei_malformed, hf_expert, hf_expert_group, hf_expert_msg, hf_expert_severity,
+  hf_malformed, hf_short, SEVERITY_NAMES, GROUP_NAMES,
+} from './expert.js';
+import type { Session } from './session.js';
+
+export interface ExpertEntry {
+  readonly ei: ExpertInfo;
+  readonly msg: string;
+  /** protocol short name of the layer that raised it */
+  readonly proto: string;
+}
+
+export const enum PType { NONE, TCP, UDP, SCTP }
+
+/** A packet's frame-level facts, as the capture reader gives them. */
+export interface FrameInfo {
+  num: number;
+  tsSec: number;
+  tsNsec: number;
+  caplen: number;
+  len: number;
+  linktype: number;
+  iface: number;
+  comments: readonly string[] | undefined;
+}
+
+export class Packet {
+  // frame facts
+  num = 0;
+  tsSec = 0;
+  tsNsec = 0;
+  caplen = 0;
+  len = 0;
+  linktype = 0;
+  iface = -1;
+  comments: readonly string[] | undefined = undefined;
+
+  // current data source
+  buf: Uint8Array = new Uint8Array(0);
+  dv: DataView = new DataView(new ArrayBuffer(0));
+  /** absolute end of the captured bytes of the current data source */
+  capEnd = 0;
+
+  tree: Tree;
+  session: Session;
+
+  // columns
+  proto = '';
+  private info_ = '';
+  private fence = 0;
+  src = '';
+  dst = '';
+
+  /** protocol field ids in dissection order, for frame.protocols */
+  layers = new Int32Array(64);
+  nlayers = 0;
+
+  // addresses of the innermost network layer and transport ports (pinfo->net_src …)
+  /** 4 or 6 when an IP layer was seen, else 0 */
+  netType = 0;
+  /** IPv4 as uint32 */
+  src4 = 0;
+  dst4 = 0;
+  /** IPv6 as text (also used as key) */
+  src6 = '';
+  dst6 = '';
+  ptype = PType.NONE;
+  srcport = 0;
+  dstport = 0;
+  /** number of IP/IPv6 layers seen (tunnels) */
+  ipDepth = 0;
+
+  /** set by malformed()/short(): every caller returns */
+  stopped = false;
+  isMalformed = false;
+  isShort = false;
+  experts: ExpertEntry[] = [];
+  /** current protocol short name (for expert entries) */
+  curProto = '';
+
+  private saved: { src: number; buf: Uint8Array; dv: DataView; capEnd: number }[] = [];
+
+  constructor(tree: Tree, session: Session) {
+    this.tree = tree;
+    this.session = session;
+  }
+
+  /** Starts a new frame whose captured bytes are buf[off, off + fi.caplen). */
+  begin(fi: FrameInfo, buf: Uint8Array, dv: DataView, off: number): void {
+    this.num = fi.num;
+    this.tsSec = fi.tsSec;
+    this.tsNsec = fi.tsNsec;
+    this.caplen = fi.caplen;
+    this.len = fi.len;
+    this.linktype = fi.linktype;
+    this.iface = fi.iface;
+    this.comments = fi.comments;
+    this.buf = buf;
+    this.dv = dv;
+    this.capEnd = off + fi.caplen;
+    this.proto = '';
+    this.info_ = '';
+    this.fence = 0;
+    this.src = '';
+    this.dst = '';
+    this.nlayers = 0;
+    this.netType = 0;
+    this.src4 = this.dst4 = 0;
+    this.src6 = this.dst6 = '';
+    this.ptype = PType.NONE;
+    this.srcport = this.dstport = 0;
+    this.ipDepth = 0;
+    this.stopped = false;
+    this.isMalformed = false;
+    this.isShort = false;
+    this.experts.length = 0;
+    this.curProto = '';
+    this.tree.reset(buf, off, fi.caplen);
+  }
+
+  // ---- data sources ----
+
+  /** Switches to a new data source (reassembled/decoded bytes); returns a token for popSource. */
+  pushSource(name: string, data: Uint8Array): number {
+    const saved = this.tree.pushSource(name, data, 0, data.length);
+    const tok = this.saved.length;
+    this.saved.push({ src: saved, buf: this.buf, dv: this.dv, capEnd: this.capEnd });
+    this.buf = data;
+    this.dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    this.capEnd = data.length;
+    return tok;
+  }
+
+  popSource(tok: number): void {
+    const s = this.saved[tok]!;
+    this.saved.length = tok;
+    this.tree.useSource(s.src);
+    this.buf = s.buf;
+    this.dv = s.dv;
+    this.capEnd = s.capEnd;
+  }
+
+  // ---- columns ----
+
+  get info(): string { return this.info_; }
+
+  /** col_set_str / col_add_str: replaces the text after the fence. */
+  setInfo(s: string): void {
+    this.info_ = this.fence === 0 ? s : this.info_.slice(0, this.fence) + s;
+  }
+
+  /** col_append_str */
+  appendInfo(s: string): void {
+    this.info_ += s;
+  }
+
+  /** col_append_sep_str: appends with `sep` unless the column (after the fence) is empty. */
+  appendInfoSep(sep: string, s: string): void {
+    this.info_ += this.info_.length > this.fence ? sep + s : s;
+  }
+
+  /** col_prepend_fstr */
+  prependInfo(s: string): void {
+    this.info_ = s + this.info_;
+    if (this.fence) this.fence += s.length;
+  }
+
+  /** col_clear: empties the text after the fence. */
+  clearInfo(): void {
+    this.info_ = this.info_.slice(0, this.fence);
+  }
+
+  /** col_set_fence: later setInfo/clearInfo keep what is there now. */
+  setInfoFence(): void {
+    this.fence = this.info_.length;
+  }
+
+  // ---- layers ----
+
+  /**
+   * Adds the protocol item `hf` for bytes [off, end) and records the layer (frame.protocols).
+   * Returns the item index (SKIP when not built).
+   */
+  addProto(parent: number, hf: number, off: number, end: number): number {
+    if (this.nlayers === this.layers.length) {
+      const l = new Int32Array(this.nlayers * 2);
+      l.set(this.layers);
+      this.layers = l;
+    }
+    this.layers[this.nlayers++] = hf;
+    this.curProto = protocolShortNames.get(hf) ?? fields[hf]!.abbrev;
+    return this.tree.addItem(parent, hf, off, end - off);
+  }
+
+  /** Records a layer without a tree item (e.g. `ethertype` in frame.protocols). */
+  addLayer(hf: number): void {
+    if (this.nlayers === this.layers.length) {
+      const l = new Int32Array(this.nlayers * 2);
+      l.set(this.layers);
+      this.layers = l;
+    }
+    this.layers[this.nlayers++] = hf;
+  }
+
+  /** frame.protocols: `eth:ethertype:ip:tcp` */
+  protocolsString(): string {
+    let s = '';
+    for (let i = 0; i < this.nlayers; i++) s += (i ? ':' : '') + fields[this.layers[i]!]!.abbrev;
+    return s;
+  }
+
+  /** Calls a handle's dissector (what tables use); the `p.stopped` contract still holds. */
+  call(h: Handle, off: number, end: number, parent: number): number {
+    return h.fn(this, off, end, parent);
+  }
+
+  callHeur(e: HeurEntry, off: number, end: number, parent: number): number {
+    return e.fn(this, off, end, parent);
+  }
+
+  // ---- bounds and problems ----
+
+  /**
+   * Checks that `n` bytes at `off` are there. Returns true when they are; otherwise marks the packet
+   * malformed (when past the reported end `end`) or short (past the captured end) and returns false.
+   * Callers return at once when it says false.
+   */
+  need(off: number, n: number, end: number): boolean {
+    if (off + n <= end && off + n <= this.capEnd) return true;
+    if (off + n > end) this.malformed();
+    else this.short();
+    return false;
+  }
+
+  /**
+   * Reported-bounds error (Wireshark's ReportedBoundsError): adds "[Malformed Packet: PROTO]" with
+   * its expert item at the top level, appends "[Malformed Packet]" to Info, stops dissection.
+   */
+  malformed(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.isMalformed = true;
+    const t = this.tree;
+    const name = this.curProto;
+    const base = this.tree.sources[this.tree.cur]!.base;
+    const it = this.addProto(ROOT, hf_malformed, base, base);
+    t.setLabel(it, `[Malformed Packet: ${name}]`);
+    this.addExpert(it, ei_malformed, base, 0);
+    this.appendInfo('[Malformed Packet]');
+    if (!this.proto) this.proto = name;
+  }
+
+  /** Captured-bounds error (BoundsError): "[Packet size limited during capture: PROTO truncated]". */
+  short(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.isShort = true;
+    const base = this.tree.sources[this.tree.cur]!.base;
+    const it = this.tree.addItem(ROOT, hf_short, base, 0);
+    this.tree.setLabel(it, `[Packet size limited during capture: ${this.curProto} truncated]`);
+    this.appendInfo('[Packet size limited during capture]');
+  }
+
+  /**
+   * Adds an expert item under `parent` (the tree shape tshark shows: the expert field with the
+   * message, its severity and group) and records it for `-z expert`.
+   */
+  addExpert(parent: number, ei: ExpertInfo, off: number, len: number, msg: string = ei.summary): number {
+    this.experts.push({ ei, msg, proto: this.curProto });
+    const t = this.tree;
+    const top = t.addItem(parent, hf_expert, off, len);
+    if (top >= 0) {
+      t.setLabel(top, `Expert Info (${SEVERITY_NAMES.get(ei.severity)}/${GROUP_NAMES.get(ei.group)}): ${msg}`);
+      t.generated(top);
+    }
+    const it = t.generated(t.addItem(top, ei.fid, off, len));
+    t.setLabel(it, msg);
+    t.generated(t.hide(t.addStr(top, hf_expert_msg, off, len, msg)));
+    t.generated(t.addNum(top, hf_expert_severity, off, len, ei.severity));
+    t.generated(t.addNum(top, hf_expert_group, off, len, ei.group));
+    return top;
+  }
+}
+

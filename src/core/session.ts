@@ -1,0 +1,40 @@
+// Per-capture state: everything that lives across packets of one capture (TCP streams, fragment
+// reassembly, request/response matching, the first timestamp …). One Session per capture file, so
+// nothing leaks from one capture into another. Dissectors own their state through a typed key.
+
+export interface StateKey<T> {
+  readonly name: string;
+  readonly create: () => T;
+  readonly slot: number;
+}
+
+let slots = 0;
+
+/** Declares a kind of per-capture state; call at module load: `const K = stateKey('tcp', () => new TcpState())`. */
+export function stateKey<T>(name: string, create: () => T): StateKey<T> {
+  return { name, create, slot: slots++ };
+}
+
+export class Session {
+  private readonly states: unknown[] = [];
+  /** true on the second pass over a capture (state already built; read caches, do not update) */
+  visited = false;
+  /** first frame's timestamp (frame.time_relative) */
+  firstSec = NaN;
+  firstNsec = 0;
+  /** previous captured frame's timestamp (frame.time_delta) */
+  prevSec = NaN;
+  prevNsec = 0;
+  /** previous displayed frame's timestamp (frame.time_delta_displayed) */
+  prevDispSec = NaN;
+  prevDispNsec = 0;
+
+  get<T>(k: StateKey<T>): T {
+    let s = this.states[k.slot] as T | undefined;
+    if (s === undefined) {
+      s = k.create();
+      this.states[k.slot] = s;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,6 @@
+// Registers every dissector (importing a dissector module registers its fields and table entries).
+// One line per protocol file; keep the order: lower layers first.
+import './data.js';
+import './frame.js';
+import './ethertype.js';
+import './eth.js';
