@@ -55,6 +55,11 @@ export class Packet {
   session: Session;
 
   // columns
+  /**
+   * false when nobody reads the Protocol/Info columns (filter-only or -T fields runs without
+   * _ws.col.*): dissectors skip building Info text then. Source/Destination are always set.
+   */
+  cols = true;
   proto = '';
   private info_ = '';
   private fence = 0;

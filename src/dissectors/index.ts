@@ -3,4 +3,5 @@
 import './data.js';
 import './frame.js';
 import './ethertype.js';
+import './ipproto.js';
 import './eth.js';
