@@ -1,0 +1,250 @@
+// The corpus-wide differential harness: every capture of golden/INDEX.tsv through wirelens' pipeline
+// in this one process, compared cell by cell with tshark's -T fields goldens and line by line with
+// its summary goldens. Results are plain data for the node:test suite and the report script.
+
+import { join } from 'node:path';
+import { readGoldenFields, readGoldenSummary, readIndex, readFieldList, type IndexEntry } from './corpus.js';
+import { resolveColumns, runCapture } from './pipeline.js';
+
+export type Group = 'Foundation' | 'TCP analysis' | 'App' | 'Columns' | 'Other';
+
+/** Which issue covers a field (the issue's "Done means" groups). */
+export function fieldGroup(name: string): Group {
+  if (name.startsWith('tcp.analysis.')) return 'TCP analysis';
+  if (name === '_ws.col.Protocol' || name === '_ws.col.Info') return 'Columns';
+  if (/^(dns|http|tls)\./.test(name)) return 'App';
+  if (name === 'frame.protocols') return 'App'; // the full list includes application layers; its prefix is Foundation
+  if (/^(frame|eth|ip|ipv6|icmp|udp|tcp)\./.test(name) || name === 'vlan.id' || name === 'arp.opcode' || name === 'icmpv6.type') return 'Foundation';
+  return 'Other';
+}
+
+/** The pseudo-field measuring frame.protocols up to the transport layer (Foundation). */
+export const PROTO_PREFIX = 'frame.protocols[prefix]';
+
+/**
+ * Layers of frame.protocols that the Foundation issue covers. The prefix of a protocols string is
+ * its longest leading run of these: `eth:ethertype:ip:tcp:tls` → `eth:ethertype:ip:tcp`,
+ * `eth:ethertype:ip:ospf` → `eth:ethertype:ip`. Application layers (and `data`) come later.
+ */
+export const FOUNDATION_LAYERS: ReadonlySet<string> = new Set([
+  'eth', 'ethertype', 'vlan', 'ieee8021ad', 'arp', 'ip', 'ipv6', 'ipv6.hopopts', 'ipv6.routing', 'ipv6.fraghdr',
+  'ipv6.dstopts', 'icmp', 'icmpv6', 'tcp', 'udp', 'sll', 'null', 'raw',
+]);
+
+export function protocolsPrefix(s: string): string {
+  const parts = s.split(':');
+  let n = 0;
+  while (n < parts.length && FOUNDATION_LAYERS.has(parts[n]!)) n++;
+  return parts.slice(0, n).join(':');
+}
+
+/** Protocol column values whose summary lines the Foundation issue covers. */
+export const FOUNDATION_PROTOCOLS: ReadonlySet<string> = new Set(['Ethernet', 'ARP', 'IPv4', 'IPv6', 'ICMP', 'ICMPv6', 'TCP', 'UDP']);
+/** Info tags that come from TCP analysis (a later issue). */
+export const TCP_ANALYSIS_TAG = /\[TCP (segment of a reassembled PDU|Dup ACK|Retransmission|Fast Retransmission|Spurious Retransmission|Window Update|Window Full|Out-Of-Order|ZeroWindow|ZeroWindowProbe|Previous segment not captured|ACKed unseen segment|Keep-Alive|Port numbers reused|Lost)/;
+
+export function isFoundationSummary(goldenProto: string, goldenInfo: string): boolean {
+  return FOUNDATION_PROTOCOLS.has(goldenProto) && !TCP_ANALYSIS_TAG.test(goldenInfo);
+}
+
+export interface FieldStat {
+  field: string;
+  group: Group;
+  compared: number;
+  equal: number;
+  /** cells where tshark's or our value is non-empty (agreement without the empty-empty majority) */
+  nonEmpty: number;
+  nonEmptyEqual: number;
+  /** mismatching cells per capture */
+  byCapture: Map<string, number>;
+}
+
+export interface Mismatch {
+  capture: string;
+  frame: number;
+  field: string;
+  ours: string;
+  tshark: string;
+}
+
+export interface CaptureOutcome {
+  entry: IndexEntry;
+  frames: number;
+  /**
+   * tshark's record count: the golden summary's line count when goldens exist (INDEX.tsv counts
+   * packet blocks only, and tshark also shows pcapng custom blocks as records), else INDEX.tsv's
+   * (null when it says `?`).
+   */
+  expectedFrames: number | null;
+  error: { kind: string; message: string } | undefined;
+  crash: string | undefined;
+  bugs: { frame: number; msg: string }[];
+  goldenRows: number;
+  cellsCompared: number;
+  cellsEqual: number;
+  foundationCompared: number;
+  foundationEqual: number;
+  summaryCompared: number;
+  summaryEqual: number;
+  foundationSummaryCompared: number;
+  foundationSummaryEqual: number;
+  ms: number;
+}
+
+export interface CorpusResult {
+  dir: string;
+  fieldNames: string[];
+  captures: CaptureOutcome[];
+  /** per field (in FIELDS.txt order), then PROTO_PREFIX */
+  fields: FieldStat[];
+  summaryAll: { compared: number; equal: number };
+  summaryFoundation: { compared: number; equal: number };
+  /** examples, at most `examplesPerField` per field and 2 per (field, capture) */
+  examples: Mismatch[];
+  summaryExamples: { capture: string; frame: number; ours: string; tshark: string; foundation: boolean }[];
+  ms: number;
+}
+
+export interface CorpusOptions {
+  /** only captures whose path passes */
+  only?: (path: string) => boolean;
+  examplesPerField?: number;
+  summaryExamples?: number;
+}
+
+export function groupTotals(r: CorpusResult, g: Group): { compared: number; equal: number } {
+  let compared = 0, equal = 0;
+  for (const f of r.fields) if (f.group === g) { compared += f.compared; equal += f.equal; }
+  return { compared, equal };
+}
+
+export function pct(equal: number, compared: number): number {
+  return compared === 0 ? 100 : (100 * equal) / compared;
+}
+
+export function runCorpus(dir: string, opts: CorpusOptions = {}): CorpusResult {
+  const t0 = performance.now();
+  const fieldNames = readFieldList(dir);
+  const columns = resolveColumns(fieldNames);
+  const stats: FieldStat[] = fieldNames.map((field) => ({ field, group: fieldGroup(field), compared: 0, equal: 0, nonEmpty: 0, nonEmptyEqual: 0, byCapture: new Map() }));
+  const protoCol = fieldNames.indexOf('frame.protocols');
+  const protoPrefix: FieldStat = { field: PROTO_PREFIX, group: 'Foundation', compared: 0, equal: 0, nonEmpty: 0, nonEmptyEqual: 0, byCapture: new Map() };
+  const colProto = fieldNames.indexOf('_ws.col.Protocol');
+  const colInfo = fieldNames.indexOf('_ws.col.Info');
+  const foundationCols = fieldNames.map((n) => fieldGroup(n) === 'Foundation');
+  const perField = opts.examplesPerField ?? 12;
+  const maxSummaryEx = opts.summaryExamples ?? 60;
+  const examples: Mismatch[] = [];
+  const exCount = new Map<string, number>();
+  const exCountCap = new Map<string, number>();
+  const summaryExamples: CorpusResult['summaryExamples'] = [];
+  const summaryExCap = new Map<string, number>();
+  const summaryAll = { compared: 0, equal: 0 };
+  const summaryFoundation = { compared: 0, equal: 0 };
+  const captures: CaptureOutcome[] = [];
+
+  const note = (st: FieldStat, capture: string, frame: number, ours: string, tshark: string): void => {
+    st.byCapture.set(capture, (st.byCapture.get(capture) ?? 0) + 1);
+    const k = st.field, kc = st.field + '\0' + capture;
+    if ((exCount.get(k) ?? 0) >= perField || (exCountCap.get(kc) ?? 0) >= 2) return;
+    exCount.set(k, (exCount.get(k) ?? 0) + 1);
+    exCountCap.set(kc, (exCountCap.get(kc) ?? 0) + 1);
+    examples.push({ capture, frame, field: st.field, ours, tshark });
+  };
+
+  for (const entry of readIndex(dir)) {
+    if (opts.only && !opts.only(entry.path)) continue;
+    const c0 = performance.now();
+    const out: CaptureOutcome = {
+      entry, frames: 0, expectedFrames: entry.packets, error: undefined, crash: undefined, bugs: [], goldenRows: 0, cellsCompared: 0, cellsEqual: 0,
+      foundationCompared: 0, foundationEqual: 0, summaryCompared: 0, summaryEqual: 0, foundationSummaryCompared: 0,
+      foundationSummaryEqual: 0, ms: 0,
+    };
+    const hasGolden = entry.status === 'ok';
+    const rows = hasGolden ? readGoldenFields(dir, entry.path) : [];
+    const lines = hasGolden ? readGoldenSummary(dir, entry.path) : [];
+    out.goldenRows = rows.length;
+    if (hasGolden) out.expectedFrames = lines.length;
+    const run = runCapture(join(dir, entry.path), {
+      columns,
+      onPacket: !hasGolden ? undefined : (p, rec, row, line) => {
+        const k = rec.num - 1;
+        const g = rows[k];
+        if (g && row) {
+          for (let c = 0; c < fieldNames.length; c++) {
+            const st = stats[c]!;
+            const gv = g[c] ?? '';
+            const ov = row[c]!;
+            st.compared++;
+            out.cellsCompared++;
+            if (foundationCols[c]) out.foundationCompared++;
+            const ne = gv !== '' || ov !== '';
+            if (ne) st.nonEmpty++;
+            if (gv === ov) {
+              st.equal++;
+              if (ne) st.nonEmptyEqual++;
+              out.cellsEqual++;
+              if (foundationCols[c]) out.foundationEqual++;
+            } else note(st, entry.path, rec.num, ov, gv);
+          }
+          if (protoCol >= 0) {
+            const gp = protocolsPrefix(g[protoCol] ?? ''), op = protocolsPrefix(row[protoCol]!);
+            protoPrefix.compared++;
+            out.foundationCompared++;
+            if (gp !== '' || op !== '') protoPrefix.nonEmpty++;
+            if (gp === op) { protoPrefix.equal++; out.foundationEqual++; if (gp !== '') protoPrefix.nonEmptyEqual++; } else note(protoPrefix, entry.path, rec.num, op, gp);
+          }
+        }
+        const gl = lines[k];
+        if (gl !== undefined) {
+          const fnd = g !== undefined && isFoundationSummary(g[colProto] ?? '', g[colInfo] ?? '');
+          const eq = gl === line;
+          summaryAll.compared++;
+          out.summaryCompared++;
+          if (eq) { summaryAll.equal++; out.summaryEqual++; }
+          if (fnd) {
+            summaryFoundation.compared++;
+            out.foundationSummaryCompared++;
+            if (eq) { summaryFoundation.equal++; out.foundationSummaryEqual++; }
+          }
+          if (!eq && summaryExamples.length < maxSummaryEx && (summaryExCap.get(entry.path) ?? 0) < (fnd ? 2 : 1)) {
+            summaryExCap.set(entry.path, (summaryExCap.get(entry.path) ?? 0) + 1);
+            summaryExamples.push({ capture: entry.path, frame: rec.num, ours: line, tshark: gl, foundation: fnd });
+          }
+        }
+      },
+    });
+    out.frames = run.frames;
+    out.error = run.error ? { kind: run.error.kind, message: run.error.message } : undefined;
+    out.crash = run.crash;
+    out.bugs = run.bugs;
+    // golden rows we never produced count as mismatches in every column
+    for (let k = run.frames; k < rows.length; k++) {
+      for (let c = 0; c < fieldNames.length; c++) {
+        stats[c]!.compared++;
+        if (rows[k]![c]) stats[c]!.nonEmpty++;
+        out.cellsCompared++;
+        if (foundationCols[c]) out.foundationCompared++;
+        note(stats[c]!, entry.path, k + 1, '<missing frame>', rows[k]![c] ?? '');
+      }
+      protoPrefix.compared++;
+      protoPrefix.nonEmpty++;
+      out.foundationCompared++;
+    }
+    for (let k = run.frames; k < lines.length; k++) {
+      summaryAll.compared++;
+      out.summaryCompared++;
+      const g = rows[k];
+      if (g !== undefined && isFoundationSummary(g[colProto] ?? '', g[colInfo] ?? '')) {
+        summaryFoundation.compared++;
+        out.foundationSummaryCompared++;
+      }
+    }
+    out.ms = performance.now() - c0;
+    captures.push(out);
+  }
+  return {
+    dir, fieldNames, captures, fields: [...stats, protoPrefix], summaryAll, summaryFoundation, examples, summaryExamples,
+    ms: performance.now() - t0,
+  };
+}
