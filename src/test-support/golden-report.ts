@@ -1,6 +1,7 @@
 // Prints the differential report (markdown) of wirelens against the tshark goldens:
 //   node dist/test-support/golden-report.js > docs/golden-report.md      (npm run golden-report)
-// Options: --only <substring> (captures whose path contains it), --examples <n> (per field).
+// Options: --only <substring> (captures whose path contains it), --examples <n> (per field),
+//          --diff <capture> (every mismatch of one capture, frame by frame), --floors (golden-floors.ts).
 
 import { execFileSync } from 'node:child_process';
 import { corpusDir, repoRoot } from './corpus.js';
@@ -173,6 +174,29 @@ export function renderFloors(r: CorpusResult): string {
   return lines.join('\n') + '\n';
 }
 
+/** Every mismatch of one capture, frame by frame (`--diff <capture path>`). */
+export function renderDiff(r: CorpusResult): string {
+  const out: string[] = [];
+  const byFrame = new Map<number, string[]>();
+  for (const e of r.examples) {
+    const l = byFrame.get(e.frame) ?? [];
+    l.push(`  ${e.field}: wirelens ${JSON.stringify(e.ours)}  tshark ${JSON.stringify(e.tshark)}`);
+    byFrame.set(e.frame, l);
+  }
+  for (const e of r.summaryExamples) {
+    const l = byFrame.get(e.frame) ?? [];
+    l.push(`  summary: wirelens ${JSON.stringify(e.ours)}\n           tshark   ${JSON.stringify(e.tshark)}`);
+    byFrame.set(e.frame, l);
+  }
+  for (const c of r.captures) {
+    out.push(`${c.entry.path}: ${c.frames} frames (tshark ${c.expectedFrames}), cells ${c.cellsEqual}/${c.cellsCompared}, summary lines ${c.summaryEqual}/${c.summaryCompared}`
+      + (c.error ? `, reader error ${c.error.kind}: ${c.error.message}` : '') + (c.crash ? `, CRASH ${c.crash}` : '')
+      + (c.bugs.length ? `, ${c.bugs.length} dissector bug(s): ${c.bugs[0]!.msg}` : ''));
+  }
+  for (const [f, l] of [...byFrame].sort((a, b) => a[0] - b[0])) out.push(`frame ${f}`, ...l);
+  return out.join('\n') + '\n';
+}
+
 function main(): void {
   const dir = corpusDir();
   if (!dir) {
@@ -184,10 +208,22 @@ function main(): void {
   let only: string | undefined;
   let examples = 8;
   let floors = false;
+  let diff: string | undefined;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--floors') floors = true;
+    else if (args[i] === '--diff') diff = args[++i];
     else if (args[i] === '--only') only = args[++i];
     else if (args[i] === '--examples') examples = Number(args[++i]);
+  }
+  if (diff !== undefined) {
+    const want = diff.replace(/^.*?captures\//, '');
+    const r = runCorpus(dir, {
+      only: (p) => p === want, examplesPerField: Infinity, examplesPerFieldCapture: Infinity,
+      summaryExamples: Infinity, summaryExamplesPerCapture: Infinity,
+    });
+    if (!r.captures.length) process.stderr.write(`golden-report: ${want} is not in golden/INDEX.tsv\n`);
+    process.stdout.write(renderDiff(r));
+    return;
   }
   const r = runCorpus(dir, { examplesPerField: examples, ...(only !== undefined ? { only: (p: string) => p.includes(only) } : {}) });
   process.stdout.write(floors ? renderFloors(r) : renderReport(r, examples) + '\n');

@@ -109,7 +109,11 @@ export interface CorpusOptions {
   /** only captures whose path passes */
   only?: (path: string) => boolean;
   examplesPerField?: number;
+  /** per (field, capture); default 2 */
+  examplesPerFieldCapture?: number;
   summaryExamples?: number;
+  /** summary-line examples per capture; default 2 (Foundation) / 1 (other) */
+  summaryExamplesPerCapture?: number;
 }
 
 export function groupTotals(r: CorpusResult, g: Group): { compared: number; equal: number } {
@@ -134,6 +138,8 @@ export function runCorpus(dir: string, opts: CorpusOptions = {}): CorpusResult {
   const foundationCols = fieldNames.map((n) => fieldGroup(n) === 'Foundation');
   const perField = opts.examplesPerField ?? 12;
   const maxSummaryEx = opts.summaryExamples ?? 60;
+  const perFieldCap = opts.examplesPerFieldCapture ?? 2;
+  const perCapSummary = opts.summaryExamplesPerCapture;
   const examples: Mismatch[] = [];
   const exCount = new Map<string, number>();
   const exCountCap = new Map<string, number>();
@@ -146,7 +152,7 @@ export function runCorpus(dir: string, opts: CorpusOptions = {}): CorpusResult {
   const note = (st: FieldStat, capture: string, frame: number, ours: string, tshark: string): void => {
     st.byCapture.set(capture, (st.byCapture.get(capture) ?? 0) + 1);
     const k = st.field, kc = st.field + '\0' + capture;
-    if ((exCount.get(k) ?? 0) >= perField || (exCountCap.get(kc) ?? 0) >= 2) return;
+    if ((exCount.get(k) ?? 0) >= perField || (exCountCap.get(kc) ?? 0) >= perFieldCap) return;
     exCount.set(k, (exCount.get(k) ?? 0) + 1);
     exCountCap.set(kc, (exCountCap.get(kc) ?? 0) + 1);
     examples.push({ capture, frame, field: st.field, ours, tshark });
@@ -207,7 +213,7 @@ export function runCorpus(dir: string, opts: CorpusOptions = {}): CorpusResult {
             out.foundationSummaryCompared++;
             if (eq) { summaryFoundation.equal++; out.foundationSummaryEqual++; }
           }
-          if (!eq && summaryExamples.length < maxSummaryEx && (summaryExCap.get(entry.path) ?? 0) < (fnd ? 2 : 1)) {
+          if (!eq && summaryExamples.length < maxSummaryEx && (summaryExCap.get(entry.path) ?? 0) < (perCapSummary ?? (fnd ? 2 : 1))) {
             summaryExCap.set(entry.path, (summaryExCap.get(entry.path) ?? 0) + 1);
             summaryExamples.push({ capture: entry.path, frame: rec.num, ours: line, tshark: gl, foundation: fnd });
           }
