@@ -1,0 +1,268 @@
+// Reading capture files from the OS: regular files in large reused chunks (double-buffered
+// positioned reads, bounded memory whatever the file size), gzip through a streaming
+// node:zlib Gunzip (never a whole-file inflate), stdin ('-'), FIFOs and any byte stream (the live
+// capture feeds dumpcap's pcapng pipe through readCaptureStream). Random access by frame number
+// through a FrameIndex built during the streaming pass.
+
+import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { decompressError, describeInput, truncatedError } from '../capture/errors.js';
+import { FrameIndex, IndexFlag } from '../capture/frame-index.js';
+import { createParser, type CaptureParser, type FrameCallback } from '../capture/parser.js';
+import { CaptureError, type CaptureMeta, type FrameRecord } from '../capture/types.js';
+
+export { FrameIndex } from '../capture/frame-index.js';
+export type { FrameCallback } from '../capture/parser.js';
+
+export interface ReadOptions {
+  /** bytes per read for regular files (default 4 MiB); streams deliver what they deliver */
+  chunkSize?: number;
+  /** hand pcapng custom blocks to onFrame as records, as tshark 4.0 shows them (default false) */
+  customBlocks?: boolean;
+  /** filled with every frame during the read, for readFrameAt / RandomAccessCapture later */
+  index?: FrameIndex;
+}
+
+const DEFAULT_CHUNK = 4 << 20;
+const GUNZIP_CHUNK = 1 << 18;
+
+/**
+ * Reads the capture at `path` ('-' = stdin), calling onFrame for each frame in order (the record
+ * is reused: valid only during the call; return false to stop). Resolves with the file's
+ * metadata; rejects with a CaptureError worded as tshark's (after every whole frame before the
+ * problem was delivered). An empty input is an empty capture (as tshark treats it).
+ */
+export async function readCaptureFile(path: string, onFrame: FrameCallback, opts: ReadOptions = {}): Promise<CaptureMeta> {
+  if (path === '-') return readCaptureStream(process.stdin, '-', onFrame, opts);
+  let fh: FileHandle;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    throw openError(path, e);
+  }
+  let closed = false;
+  try {
+    const st = await fh.stat();
+    if (st.isDirectory()) throw new CaptureError(`"${path}" is a directory (folder), not a file.`, 'io');
+    if (!st.isFile()) {
+      // FIFO, character device, socket: no positioned reads, no second look at the head
+      closed = true;
+      return await readCaptureStream(fh.createReadStream({ highWaterMark: 1 << 20 }), path, onFrame, opts);
+    }
+    const size = Math.max(64 * 1024, Math.min(opts.chunkSize ?? DEFAULT_CHUNK, 1 << 30));
+    let cur = new Uint8Array(size);
+    let next = new Uint8Array(size);
+    let n = (await fh.read(cur, 0, size, 0).catch((e: unknown) => { throw readError(path, e); })).bytesRead;
+    if (n >= 2 && cur[0] === 0x1f && cur[1] === 0x8b) {
+      await fh.close();
+      closed = true;
+      return await readCaptureStream(createReadStream(path, { highWaterMark: 1 << 20 }), path, onFrame, opts);
+    }
+    const cb = withIndex(onFrame, opts.index);
+    let parser: CaptureParser | undefined;
+    let pos = n;
+    while (n > 0) {
+      // read ahead into the other buffer while this one is parsed
+      const pending = fh.read(next, 0, size, pos);
+      pending.catch(() => undefined);
+      parser ??= createParser(cur.subarray(0, n), { name: path, customBlocks: opts.customBlocks ?? false });
+      if (!parser.push(cur.subarray(0, n), cb)) {
+        await pending.catch(() => undefined);
+        return finalMeta(parser, false);
+      }
+      n = (await pending.catch((e: unknown) => { throw readError(path, e); })).bytesRead;
+      pos += n;
+      const t = cur;
+      cur = next;
+      next = t;
+    }
+    parser?.end();
+    return finalMeta(parser, false);
+  } finally {
+    if (!closed) await fh.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Reads a capture from a byte stream (stdin, a pipe, a socket, dumpcap's output …): pcap or
+ * pcapng by magic, gzip-compressed or not. `name` is used in error messages ('-' is "The
+ * standard input"). Stopping (onFrame returns false) destroys the stream.
+ */
+export async function readCaptureStream(
+  source: AsyncIterable<Uint8Array> | NodeJS.ReadableStream,
+  name: string,
+  onFrame: FrameCallback,
+  opts: ReadOptions = {},
+): Promise<CaptureMeta> {
+  const it = (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+  // the first bytes decide between gzip and a plain capture
+  const head: Uint8Array[] = [];
+  let got = 0;
+  while (got < 2) {
+    let r: IteratorResult<Uint8Array>;
+    try {
+      r = await it.next();
+    } catch (e) {
+      throw readError(name, e);
+    }
+    if (r.done) break;
+    const c = toU8(r.value);
+    head.push(c);
+    got += c.length;
+  }
+  const rest: AsyncIterable<Uint8Array> = {
+    [Symbol.asyncIterator]: () => ({
+      next: async () => (head.length ? { done: false, value: head.shift()! } : it.next()),
+      return: async () => {
+        await it.return?.();
+        return { done: true, value: undefined };
+      },
+    }),
+  };
+  const h0 = head[0];
+  const gz = h0 !== undefined && (h0.length >= 2 ? h0[1] === 0x8b : head[1]?.[0] === 0x8b) && h0[0] === 0x1f;
+  if (!gz) return feed(rest, name, onFrame, opts, false);
+  const input = Readable.from(rest, { objectMode: false });
+  const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
+  input.on('error', (e) => gunzip.destroy(e));
+  input.pipe(gunzip);
+  try {
+    return await feed(gunzip, name, onFrame, opts, true);
+  } finally {
+    input.destroy();
+    gunzip.destroy();
+  }
+}
+
+async function feed(src: AsyncIterable<Uint8Array>, name: string, onFrame: FrameCallback, opts: ReadOptions, compressed: boolean): Promise<CaptureMeta> {
+  const cb = withIndex(onFrame, opts.index);
+  let parser: CaptureParser | undefined;
+  try {
+    for await (const raw of src) {
+      const chunk = toU8(raw);
+      if (chunk.length === 0) continue;
+      parser ??= createParser(chunk, { name, customBlocks: opts.customBlocks ?? false });
+      if (!parser.push(chunk, cb)) return finalMeta(parser, compressed);
+    }
+  } catch (e) {
+    if (e instanceof CaptureError) throw e;
+    throw streamError(name, e, parser);
+  }
+  parser?.end();
+  return finalMeta(parser, compressed);
+}
+
+/** Bytes of a stream chunk (Buffers are Uint8Arrays; strings are not expected). */
+function toU8(c: unknown): Uint8Array {
+  if (c instanceof Uint8Array) return c;
+  if (typeof c === 'string') return new TextEncoder().encode(c);
+  throw new TypeError('capture stream chunks must be bytes');
+}
+
+function withIndex(onFrame: FrameCallback, index: FrameIndex | undefined): FrameCallback {
+  if (index === undefined) return onFrame;
+  return (r) => {
+    index.add(r);
+    return onFrame(r);
+  };
+}
+
+function finalMeta(parser: CaptureParser | undefined, compressed: boolean): CaptureMeta {
+  const m = parser?.meta;
+  if (m === undefined) {
+    // empty input: an empty capture with no interfaces
+    return {
+      format: 'pcap', bigEndian: false, compressed, interfaces: [],
+      shbHardware: undefined, shbOs: undefined, shbUserAppl: undefined, shbComments: [],
+      sections: [], nameRecords: [], secrets: [], stats: [],
+    };
+  }
+  m.compressed = compressed;
+  return m;
+}
+
+function errCode(e: unknown): string {
+  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+}
+
+function openError(path: string, e: unknown): CaptureError {
+  switch (errCode(e)) {
+    case 'ENOENT': return new CaptureError(`The file "${path}" doesn't exist.`, 'io');
+    case 'EACCES': case 'EPERM': return new CaptureError(`The file "${path}" could not be opened because you don't have permission to read it.`, 'io');
+    case 'EISDIR': return new CaptureError(`"${path}" is a directory (folder), not a file.`, 'io');
+    default: return new CaptureError(`The file "${path}" could not be opened: ${(e as Error).message ?? String(e)}.`, 'io');
+  }
+}
+
+function readError(name: string, e: unknown): CaptureError {
+  if (e instanceof CaptureError) return e;
+  if (errCode(e) === 'EISDIR') return new CaptureError(`"${name}" is a directory (folder), not a file.`, 'io');
+  const what = name === '-' ? 'the standard input' : `the file "${name}"`;
+  return new CaptureError(`An error occurred while reading from ${what}: ${(e as Error).message ?? String(e)}.`, 'io');
+}
+
+/** zlib's errors in tshark's words: a stream that just stops is a file cut short. */
+function streamError(name: string, e: unknown, parser: CaptureParser | undefined): CaptureError {
+  const code = errCode(e);
+  const msg = (e as Error).message ?? String(e);
+  if (code === 'Z_BUF_ERROR' || msg === 'unexpected end of file') return truncatedError(name, -1);
+  if (code.startsWith('Z_')) {
+    const reason = msg === 'incorrect data check' ? 'bad CRC' : msg === 'incorrect length check' ? 'bad length' : msg;
+    void parser;
+    return decompressError(name, reason, -1);
+  }
+  return readError(name, e);
+}
+
+/**
+ * Random access to the frames of an uncompressed capture file, by frame number, through the
+ * index built while reading it (readCaptureFile(path, cb, { index })).
+ */
+export class RandomAccessCapture {
+  private constructor(private readonly fh: FileHandle, readonly index: FrameIndex, readonly name: string) {}
+
+  static async open(path: string, index: FrameIndex, meta?: CaptureMeta): Promise<RandomAccessCapture> {
+    if (meta?.compressed) {
+      throw new CaptureError(`${describeInput(path)} is compressed: random access needs an uncompressed copy.`, 'unsupported');
+    }
+    let fh: FileHandle;
+    try {
+      fh = await open(path, 'r');
+    } catch (e) {
+      throw openError(path, e);
+    }
+    return new RandomAccessCapture(fh, index, path);
+  }
+
+  /** Frame `num` (1-based) as a fresh record owning its bytes (`buf` holds exactly caplen bytes). */
+  async frame(num: number): Promise<FrameRecord> {
+    return readFrameAt(this.fh, this.index, num, this.name);
+  }
+
+  async close(): Promise<void> {
+    await this.fh.close();
+  }
+}
+
+/** Reads frame `num` of an open, uncompressed capture through its index. */
+export async function readFrameAt(fh: FileHandle, index: FrameIndex, num: number, name = '-'): Promise<FrameRecord> {
+  const i = index.slot(num);
+  const caplen = index.caplen[i]!;
+  const buf = new Uint8Array(caplen);
+  const at = index.fileOffset[i]! + index.dataDelta[i]!;
+  let got = 0;
+  while (got < caplen) {
+    const { bytesRead } = await fh.read(buf, got, caplen - got, at + got).catch((e: unknown) => { throw readError(name, e); });
+    if (bytesRead === 0) throw truncatedError(name, index.fileOffset[i]!);
+    got += bytesRead;
+  }
+  const flags = index.flags[i]!;
+  return {
+    num, tsSec: index.tsSec[i]!, tsNsec: index.tsNsec[i]!, caplen, len: index.len[i]!,
+    linktype: index.linktype[i]!, iface: index.iface[i]!, comments: index.comments.get(num),
+    buf, dv: new DataView(buf.buffer), off: 0, fileOffset: index.fileOffset[i]!, epbFlags: index.epbFlags.get(num),
+    hasTs: (flags & IndexFlag.NO_TS) === 0,
+  };
+}
