@@ -197,7 +197,7 @@ export function renderDiff(r: CorpusResult): string {
   return out.join('\n') + '\n';
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const dir = corpusDir();
   if (!dir) {
     process.stderr.write('golden-report: capture corpus not found (../shared/captures or $WIRELENS_CAPTURES)\n');
@@ -217,7 +217,7 @@ function main(): void {
   }
   if (diff !== undefined) {
     const want = diff.replace(/^.*?captures\//, '');
-    const r = runCorpus(dir, {
+    const r = await runCorpus(dir, {
       only: (p) => p === want, examplesPerField: Infinity, examplesPerFieldCapture: Infinity,
       summaryExamples: Infinity, summaryExamplesPerCapture: Infinity,
     });
@@ -225,8 +225,8 @@ function main(): void {
     process.stdout.write(renderDiff(r));
     return;
   }
-  const r = runCorpus(dir, { examplesPerField: examples, ...(only !== undefined ? { only: (p: string) => p.includes(only) } : {}) });
+  const r = await runCorpus(dir, { examplesPerField: examples, ...(only !== undefined ? { only: (p: string) => p.includes(only) } : {}) });
   process.stdout.write(floors ? renderFloors(r) : renderReport(r, examples) + '\n');
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, '/'))) main();
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, '/'))) await main();

@@ -126,7 +126,7 @@ export function pct(equal: number, compared: number): number {
   return compared === 0 ? 100 : (100 * equal) / compared;
 }
 
-export function runCorpus(dir: string, opts: CorpusOptions = {}): CorpusResult {
+export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<CorpusResult> {
   const t0 = performance.now();
   const fieldNames = readFieldList(dir);
   const columns = resolveColumns(fieldNames);
@@ -171,7 +171,7 @@ export function runCorpus(dir: string, opts: CorpusOptions = {}): CorpusResult {
     const lines = hasGolden ? readGoldenSummary(dir, entry.path) : [];
     out.goldenRows = rows.length;
     if (hasGolden) out.expectedFrames = lines.length;
-    const run = runCapture(join(dir, entry.path), {
+    const run = await runCapture(join(dir, entry.path), {
       columns,
       onPacket: !hasGolden ? undefined : (p, rec, row, line) => {
         const k = rec.num - 1;

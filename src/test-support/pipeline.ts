@@ -92,7 +92,7 @@ export interface RunOptions {
  * Runs one capture through reader + engine, like the CLI's one-pass loop. Never throws: reader
  * errors come back in `error`, anything else that escapes in `crash`.
  */
-export function runCapture(path: string, opts: RunOptions = {}): CaptureRun {
+export async function runCapture(path: string, opts: RunOptions = {}): Promise<CaptureRun> {
   const run: CaptureRun = { frames: 0, error: undefined, crash: undefined, bugs: [] };
   let engine: Engine;
   try {
@@ -103,18 +103,23 @@ export function runCapture(path: string, opts: RunOptions = {}): CaptureRun {
   }
   const digits = new Map<number, number>();
   let firstSec = NaN, firstNsec = 0;
+  const onFrame = (rec: FrameRecord): void => {
+    run.frames++;
+    const p = engine.dissect(rec, rec.buf, rec.dv, rec.off);
+    for (const x of p.experts) if (x.ei === ei_dissector_bug) run.bugs.push({ frame: rec.num, msg: x.msg });
+    if (opts.onPacket) {
+      if (Number.isNaN(firstSec)) { firstSec = rec.tsSec; firstNsec = rec.tsNsec; }
+      const row = opts.columns ? fieldsRow(p, opts.columns) : undefined;
+      const line = summaryLine(p, firstSec, firstNsec, digits.get(rec.iface) ?? 6);
+      opts.onPacket(p, rec, row, line);
+    }
+  };
   try {
-    readCaptureLite(path, (rec) => {
-      run.frames++;
-      const p = engine.dissect(rec, rec.buf, rec.dv, rec.off);
-      for (const x of p.experts) if (x.ei === ei_dissector_bug) run.bugs.push({ frame: rec.num, msg: x.msg });
-      if (opts.onPacket) {
-        if (Number.isNaN(firstSec)) { firstSec = rec.tsSec; firstNsec = rec.tsNsec; }
-        const row = opts.columns ? fieldsRow(p, opts.columns) : undefined;
-        const line = summaryLine(p, firstSec, firstNsec, digits.get(rec.iface) ?? 6);
-        opts.onPacket(p, rec, row, line);
-      }
-    }, digits);
+    if (process.env['WIRELENS_READER'] === 'shared') {
+      const mod = '../node/read.js';
+      const { readCaptureFile } = await import(mod) as { readCaptureFile: (path: string, cb: (r: FrameRecord) => void, o: object) => Promise<unknown> };
+      await readCaptureFile(path, onFrame, { customBlocks: true });
+    } else readCaptureLite(path, onFrame, digits);
   } catch (e) {
     if (e instanceof CaptureError) run.error = e;
     else run.crash = (e as Error).stack ?? String(e);

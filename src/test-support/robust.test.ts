@@ -44,13 +44,13 @@ function cols(): FieldColumns {
  * Runs a capture as -V would (whole tree, checked for consistency) and as -T fields would
  * (the golden columns). Returns the problems found, each naming the file and frame.
  */
-function problems(path: string, expectFrames?: number): string[] {
+async function problems(path: string, expectFrames?: number): Promise<string[]> {
   const out: string[] = [];
   const name = basename(path);
   for (const full of [true, false]) {
     const mode = full ? 'full tree' : '-T fields';
     let treeErrs = 0;
-    const run = runCapture(path, full
+    const run = await runCapture(path, full
       ? {
         fullTree: true,
         onPacket: (p) => {
@@ -83,10 +83,10 @@ function distinct(all: string[]): string[] {
 }
 
 /** Frames (copied) and link type of a single-link-type capture. */
-function loadFrames(path: string): { linktype: number; frames: RawFrame[] } {
+async function loadFrames(path: string): Promise<{ linktype: number; frames: RawFrame[] }> {
   const frames: RawFrame[] = [];
   let linktype = -1;
-  runCapture(path, {
+  await runCapture(path, {
     onPacket: (_p, rec) => {
       linktype = rec.linktype;
       frames.push({ data: rec.buf.slice(rec.off, rec.off + rec.caplen), len: rec.len, sec: rec.tsSec, usec: Math.floor(rec.tsNsec / 1000) });
@@ -104,19 +104,19 @@ function keep(path: string): string {
   return to;
 }
 
-test('seeded in-process corruption of real captures: runs to the end, tree consistent', { skip: skipCorpus }, () => {
+test('seeded in-process corruption of real captures: runs to the end, tree consistent', { skip: skipCorpus }, async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'wirelens-mutate-'));
   try {
     const all: string[] = [];
     for (const [k, v] of VICTIMS.entries()) {
-      const { linktype, frames } = loadFrames(join(dir!, v));
+      const { linktype, frames } = await loadFrames(join(dir!, v));
       assert.ok(frames.length > 0, `${v}: no frames read`);
       for (const seed of [1, 2, 3, 4]) {
         const rnd = prng(seed * 1000 + k);
         const bad = frames.map((f) => mutateFrame(f, rnd));
         const out = join(tmp, `${v.replace(/\//g, '_')}.seed${seed}.pcap`);
         writePcap(out, linktype, bad);
-        all.push(...problems(out, bad.length).map((s) => `${s} [from ${v}, seed ${seed}]`));
+        all.push(...(await problems(out, bad.length)).map((s) => `${s} [from ${v}, seed ${seed}]`));
       }
     }
     assert.deepEqual(distinct(all), [], `${all.length} problem(s)`);
@@ -125,7 +125,7 @@ test('seeded in-process corruption of real captures: runs to the end, tree consi
   }
 });
 
-test('editcap -E 0.05 corrupted captures: runs to the end, tree consistent', { skip: skipCorpus || (!hasTool('editcap') && 'editcap not installed') }, () => {
+test('editcap -E 0.05 corrupted captures: runs to the end, tree consistent', { skip: skipCorpus || (!hasTool('editcap') && 'editcap not installed') }, async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'wirelens-editcap-'));
   try {
     const all: string[] = [];
@@ -134,7 +134,7 @@ test('editcap -E 0.05 corrupted captures: runs to the end, tree consistent', { s
         const out = join(tmp, `${v.replace(/\//g, '_')}.E${seed}.pcapng`);
         const r = spawnSync('editcap', ['-E', '0.05', '--seed', String(seed), join(dir!, v), out], { encoding: 'utf8' });
         assert.equal(r.status, 0, `editcap failed on ${v}: ${r.stderr}`);
-        all.push(...problems(out).map((s) => `${s} [editcap -E 0.05 --seed ${seed} ${v}]`));
+        all.push(...(await problems(out)).map((s) => `${s} [editcap -E 0.05 --seed ${seed} ${v}]`));
       }
     }
     assert.deepEqual(distinct(all), [], `${all.length} problem(s)`);
@@ -145,7 +145,7 @@ test('editcap -E 0.05 corrupted captures: runs to the end, tree consistent', { s
 
 const RANDPKT_TYPES = ['eth', 'arp', 'ip', 'ipv6', 'icmp', 'tcp', 'udp', 'dns', 'llc', 'fddi', 'tr', 'syslog', 'bgp', 'sctp', 'usb-linux', 'ieee802.15.4'];
 
-test('randpkt random packets: runs to the end, tree consistent', { skip: !hasTool('randpkt') && 'randpkt not installed' }, () => {
+test('randpkt random packets: runs to the end, tree consistent', { skip: !hasTool('randpkt') && 'randpkt not installed' }, async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'wirelens-randpkt-'));
   try {
     const all: string[] = [];
@@ -153,7 +153,7 @@ test('randpkt random packets: runs to the end, tree consistent', { skip: !hasToo
       const out = join(tmp, `randpkt-${type}.pcap`);
       const r = spawnSync('randpkt', ['-b', '400', '-c', '40', '-t', type, out], { encoding: 'utf8' });
       assert.equal(r.status, 0, `randpkt -t ${type} failed: ${r.stderr}`);
-      const p = problems(out, 40);
+      const p = await problems(out, 40);
       if (p.length) all.push(...p.map((s) => `${s} [randpkt -t ${type}; kept as ${keep(out)}]`));
     }
     assert.deepEqual(distinct(all), [], `${all.length} problem(s)`);
@@ -162,14 +162,14 @@ test('randpkt random packets: runs to the end, tree consistent', { skip: !hasToo
   }
 });
 
-test('tree of every packet of every corpus capture (< 20000 packets) is internally consistent', { skip: skipCorpus }, () => {
+test('tree of every packet of every corpus capture (< 20000 packets) is internally consistent', { skip: skipCorpus }, async () => {
   // ~30k packets with the whole tree built: about a second.
   const all: string[] = [];
   for (const e of readIndex(dir!)) {
     if (e.packets !== null && e.packets >= 20000) continue;
     const name = e.path;
     let n = 0;
-    runCapture(join(dir!, e.path), {
+    await runCapture(join(dir!, e.path), {
       fullTree: true,
       onPacket: (p) => {
         const x = treeProblem(p);
@@ -194,41 +194,41 @@ function pcapWithRecord(caplen: number, data: number, linktype = 1): Uint8Array 
 
 interface ReadOutcome { frames: number; kind: string | undefined; message: string; crash: string | undefined }
 
-function readBytes(tmp: string, name: string, bytes: Uint8Array): ReadOutcome {
+async function readBytes(tmp: string, name: string, bytes: Uint8Array): Promise<ReadOutcome> {
   const path = join(tmp, name);
   writeFileSync(path, bytes);
-  const run = runCapture(path, { onPacket: () => {} });
+  const run = await runCapture(path, { onPacket: () => {} });
   return { frames: run.frames, kind: run.error?.kind, message: run.error?.message ?? '', crash: run.crash };
 }
 
-test('hostile record lengths are refused with a clean error naming the file', () => {
+test('hostile record lengths are refused with a clean error naming the file', async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'wirelens-hostile-'));
   try {
     // a record claiming 4 GiB: refused, not allocated; the good frame before it is delivered
-    let r = readBytes(tmp, 'huge.pcap', pcapWithRecord(0xfffffff0, 8));
+    let r = await readBytes(tmp, 'huge.pcap', pcapWithRecord(0xfffffff0, 8));
     assert.equal(r.crash, undefined);
     assert.equal(r.frames, 1);
     assert.equal(r.kind, 'bad-record', r.message);
     assert.match(r.message, /huge\.pcap/);
     // over tshark's 262144-byte maximum, even with the bytes present: "damaged or corrupt"
-    r = readBytes(tmp, 'big.pcap', pcapWithRecord(300000, 300000));
+    r = await readBytes(tmp, 'big.pcap', pcapWithRecord(300000, 300000));
     assert.equal(r.crash, undefined);
     assert.equal(r.kind, 'bad-record', r.message);
     // within limits but past the end of the file: cut short
-    r = readBytes(tmp, 'cut.pcap', pcapWithRecord(1000, 10));
+    r = await readBytes(tmp, 'cut.pcap', pcapWithRecord(1000, 10));
     assert.equal(r.crash, undefined);
     assert.equal(r.frames, 1);
     assert.equal(r.kind, 'truncated', r.message);
     // a record header cut short
-    r = readBytes(tmp, 'cuthdr.pcap', pcapWithRecord(60, 0).subarray(0, 24 + 16 + 60 + 7));
+    r = await readBytes(tmp, 'cuthdr.pcap', pcapWithRecord(60, 0).subarray(0, 24 + 16 + 60 + 7));
     assert.equal(r.crash, undefined);
     assert.equal(r.frames, 1);
     assert.equal(r.kind, 'truncated', r.message);
     // a header-only pcap is an empty capture, not an error
-    r = readBytes(tmp, 'empty.pcap', pcapBytes(1, []));
+    r = await readBytes(tmp, 'empty.pcap', pcapBytes(1, []));
     assert.deepEqual([r.frames, r.kind, r.crash], [0, undefined, undefined]);
     // not a capture at all
-    r = readBytes(tmp, 'junk.pcap', new TextEncoder().encode('this is not a capture file\n'));
+    r = await readBytes(tmp, 'junk.pcap', new TextEncoder().encode('this is not a capture file\n'));
     assert.equal(r.crash, undefined);
     assert.equal(r.kind, 'not-capture', r.message);
   } finally {
@@ -236,7 +236,7 @@ test('hostile record lengths are refused with a clean error naming the file', ()
   }
 });
 
-test('hostile pcapng block lengths are refused with a clean error', () => {
+test('hostile pcapng block lengths are refused with a clean error', async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'wirelens-hostile-ng-'));
   try {
     const shb = [0x0a0d0d0a, 28, 0x1a2b3c4d, 0x00000001, 0xffffffff, 0xffffffff, 28];
@@ -250,16 +250,16 @@ test('hostile pcapng block lengths are refused with a clean error', () => {
     };
     const good = epb(92, 60);
     // block length far past the end of the file
-    let r = readBytes(tmp, 'blen.pcapng', words([...shb, ...idb, ...good, 6, 0xfffffff0, 0, 0, 0]));
+    let r = await readBytes(tmp, 'blen.pcapng', words([...shb, ...idb, ...good, 6, 0xfffffff0, 0, 0, 0]));
     assert.equal(r.crash, undefined);
     assert.equal(r.frames, 1);
     assert.ok(r.kind === 'truncated' || r.kind === 'bad-record', `${r.kind}: ${r.message}`);
     // packet length larger than its block
-    r = readBytes(tmp, 'caplen.pcapng', words([...shb, ...idb, ...epb(92, 0x7ffffff0)]));
+    r = await readBytes(tmp, 'caplen.pcapng', words([...shb, ...idb, ...epb(92, 0x7ffffff0)]));
     assert.equal(r.crash, undefined);
     assert.equal(r.kind, 'bad-record', r.message);
     // block length not a multiple of 4 / smaller than a block header
-    r = readBytes(tmp, 'small.pcapng', words([...shb, ...idb, 6, 8, 8]));
+    r = await readBytes(tmp, 'small.pcapng', words([...shb, ...idb, 6, 8, 8]));
     assert.equal(r.crash, undefined);
     assert.equal(r.kind, 'bad-record', r.message);
   } finally {
