@@ -23,6 +23,8 @@ export interface ReadOptions {
   customBlocks?: boolean;
   /** filled with every frame during the read, for readFrameAt / RandomAccessCapture later */
   index?: FrameIndex;
+  /** called once the parser exists: its live `meta` gives interfaces (timestamp precision) while reading */
+  onParser?: (parser: CaptureParser) => void;
 }
 
 const DEFAULT_CHUNK = 4 << 20;
@@ -67,7 +69,7 @@ export async function readCaptureFile(path: string, onFrame: FrameCallback, opts
       // read ahead into the other buffer while this one is parsed
       const pending = fh.read(next, 0, size, pos);
       pending.catch(() => undefined);
-      parser ??= createParser(cur.subarray(0, n), { name: path, customBlocks: opts.customBlocks ?? false });
+      if (parser === undefined) { parser = createParser(cur.subarray(0, n), { name: path, customBlocks: opts.customBlocks ?? false }); opts.onParser?.(parser); }
       if (!parser.push(cur.subarray(0, n), cb)) {
         await pending.catch(() => undefined);
         return finalMeta(parser, false);
@@ -143,7 +145,7 @@ async function feed(src: AsyncIterable<Uint8Array>, name: string, onFrame: Frame
     for await (const raw of src) {
       const chunk = toU8(raw);
       if (chunk.length === 0) continue;
-      parser ??= createParser(chunk, { name, customBlocks: opts.customBlocks ?? false });
+      if (parser === undefined) { parser = createParser(chunk, { name, customBlocks: opts.customBlocks ?? false }); opts.onParser?.(parser); }
       if (!parser.push(chunk, cb)) return finalMeta(parser, compressed);
     }
   } catch (e) {
