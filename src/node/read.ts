@@ -25,6 +25,12 @@ export interface ReadOptions {
   index?: FrameIndex;
   /** called once the parser exists: its live `meta` gives interfaces (timestamp precision) while reading */
   onParser?: (parser: CaptureParser) => void;
+  /**
+   * Called once with the metadata as soon as the header is read (before the first frame, also for
+   * captures without frames). The object stays live: pcapng interfaces, names, secrets and
+   * statistics are appended to it while reading (a writer syncs its interfaces from it).
+   */
+  onMeta?: (meta: CaptureMeta) => void;
 }
 
 const DEFAULT_CHUNK = 4 << 20;
@@ -62,17 +68,16 @@ export async function readCaptureFile(path: string, onFrame: FrameCallback, opts
       closed = true;
       return await readCaptureStream(createReadStream(path, { highWaterMark: 1 << 20 }), path, onFrame, opts);
     }
-    const cb = withIndex(onFrame, opts.index);
-    let parser: CaptureParser | undefined;
+    const hooks = new Hooks(onFrame, opts, false);
     let pos = n;
     while (n > 0) {
       // read ahead into the other buffer while this one is parsed
       const pending = fh.read(next, 0, size, pos);
       pending.catch(() => undefined);
-      if (parser === undefined) { parser = createParser(cur.subarray(0, n), { name: path, customBlocks: opts.customBlocks ?? false }); opts.onParser?.(parser); }
-      if (!parser.push(cur.subarray(0, n), cb)) {
+      const parser = hooks.parser ?? hooks.create(cur.subarray(0, n), path);
+      if (!parser.push(cur.subarray(0, n), hooks.cb)) {
         await pending.catch(() => undefined);
-        return finalMeta(parser, false);
+        return hooks.done(false);
       }
       n = (await pending.catch((e: unknown) => { throw readError(path, e); })).bytesRead;
       pos += n;
@@ -80,8 +85,8 @@ export async function readCaptureFile(path: string, onFrame: FrameCallback, opts
       cur = next;
       next = t;
     }
-    parser?.end();
-    return finalMeta(parser, false);
+    hooks.parser?.end();
+    return hooks.done(false);
   } finally {
     if (!closed) await fh.close().catch(() => undefined);
   }
@@ -139,21 +144,20 @@ export async function readCaptureStream(
 }
 
 async function feed(src: AsyncIterable<Uint8Array>, name: string, onFrame: FrameCallback, opts: ReadOptions, compressed: boolean): Promise<CaptureMeta> {
-  const cb = withIndex(onFrame, opts.index);
-  let parser: CaptureParser | undefined;
+  const hooks = new Hooks(onFrame, opts, compressed);
   try {
     for await (const raw of src) {
       const chunk = toU8(raw);
       if (chunk.length === 0) continue;
-      if (parser === undefined) { parser = createParser(chunk, { name, customBlocks: opts.customBlocks ?? false }); opts.onParser?.(parser); }
-      if (!parser.push(chunk, cb)) return finalMeta(parser, compressed);
+      const parser = hooks.parser ?? hooks.create(chunk, name);
+      if (!parser.push(chunk, hooks.cb)) return hooks.done(compressed);
     }
   } catch (e) {
     if (e instanceof CaptureError) throw e;
-    throw streamError(name, e, parser);
+    throw streamError(name, e);
   }
-  parser?.end();
-  return finalMeta(parser, compressed);
+  hooks.parser?.end();
+  return hooks.done(compressed);
 }
 
 /** Bytes of a stream chunk (Buffers are Uint8Arrays; strings are not expected). */
@@ -163,26 +167,53 @@ function toU8(c: unknown): Uint8Array {
   throw new TypeError('capture stream chunks must be bytes');
 }
 
-function withIndex(onFrame: FrameCallback, index: FrameIndex | undefined): FrameCallback {
-  if (index === undefined) return onFrame;
-  return (r) => {
-    index.add(r);
-    return onFrame(r);
-  };
-}
+/** The per-frame wrapper: index, onMeta before the first frame; the final metadata. */
+class Hooks {
+  parser: CaptureParser | undefined = undefined;
+  private metaSent = false;
+  readonly cb: FrameCallback;
 
-function finalMeta(parser: CaptureParser | undefined, compressed: boolean): CaptureMeta {
-  const m = parser?.meta;
-  if (m === undefined) {
-    // empty input: an empty capture with no interfaces
-    return {
-      format: 'pcap', bigEndian: false, compressed, interfaces: [],
-      shbHardware: undefined, shbOs: undefined, shbUserAppl: undefined, shbComments: [],
-      sections: [], nameRecords: [], secrets: [], stats: [],
+  constructor(onFrame: FrameCallback, private readonly opts: ReadOptions, private readonly compressed: boolean) {
+    const index = opts.index;
+    this.cb = (r) => {
+      if (!this.metaSent) this.sendMeta();
+      if (index !== undefined) index.add(r);
+      return onFrame(r);
     };
   }
-  m.compressed = compressed;
-  return m;
+
+  create(first: Uint8Array, name: string): CaptureParser {
+    const p = createParser(first, { name, customBlocks: this.opts.customBlocks ?? false });
+    this.parser = p;
+    this.opts.onParser?.(p);
+    return p;
+  }
+
+  private sendMeta(): void {
+    this.metaSent = true;
+    const m = this.parser?.meta;
+    if (m === undefined) return;
+    m.compressed = this.compressed;
+    this.opts.onMeta?.(m);
+  }
+
+  done(compressed = this.compressed): CaptureMeta {
+    let m = this.parser?.meta;
+    if (m === undefined) {
+      // empty input: an empty capture with no interfaces
+      m = {
+        format: 'pcap', bigEndian: false, compressed, interfaces: [],
+        shbHardware: undefined, shbOs: undefined, shbUserAppl: undefined, shbComments: [],
+        sections: [], nameRecords: [], secrets: [], stats: [],
+      };
+    }
+    m.compressed = compressed;
+    if (!this.metaSent) {
+      this.metaSent = true;
+      this.opts.onMeta?.(m);
+    }
+    return m;
+  }
 }
 
 function errCode(e: unknown): string {
@@ -206,13 +237,12 @@ function readError(name: string, e: unknown): CaptureError {
 }
 
 /** zlib's errors in tshark's words: a stream that just stops is a file cut short. */
-function streamError(name: string, e: unknown, parser: CaptureParser | undefined): CaptureError {
+function streamError(name: string, e: unknown): CaptureError {
   const code = errCode(e);
   const msg = (e as Error).message ?? String(e);
   if (code === 'Z_BUF_ERROR' || msg === 'unexpected end of file') return truncatedError(name, -1);
   if (code.startsWith('Z_')) {
     const reason = msg === 'incorrect data check' ? 'bad CRC' : msg === 'incorrect length check' ? 'bad length' : msg;
-    void parser;
     return decompressError(name, reason, -1);
   }
   return readError(name, e);
