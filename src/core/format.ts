@@ -2,7 +2,7 @@
 // Both follow tshark's output (learned from `tshark -T fields` and `tshark -V`).
 
 import { Base, FT, fields, isIntegerType, valueName, type Field } from './field.js';
-import { ItemFlag, type Tree } from './tree.js';
+import { TEXT_FIELD, type Tree } from './tree.js';
 import { formatAbsTime, formatSecNsec, type NsTime } from './time.js';
 
 const HEX = '0123456789abcdef';
@@ -88,42 +88,151 @@ export function formatInt(f: Field, v: number | bigint): string {
   }
 }
 
-/** The -T fields / -e text of item i. */
-export function fieldText(t: Tree, i: number): string {
-  const f = fields[t.fid[i]!]!;
+/**
+ * tshark's escaping of string values in labels and `-T fields` (format_text): C escapes for
+ * \a \b \f \n \r \t \v and the backslash stays as it is; other control characters as
+ * `\ooo` octal. Printable text (including non-ASCII characters) is kept. Returns `s` itself
+ * when nothing needs escaping (no allocation on the common path).
+ */
+export function escapeText(s: string): string {
+  let i = 0;
+  const n = s.length;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) break;
+  }
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c !== 0x7f) { out += s[i]; continue; }
+    switch (c) {
+      case 7: out += '\\a'; break;
+      case 8: out += '\\b'; break;
+      case 9: out += '\\t'; break;
+      case 10: out += '\\n'; break;
+      case 11: out += '\\v'; break;
+      case 12: out += '\\f'; break;
+      case 13: out += '\\r'; break;
+      default: out += '\\' + c.toString(8).padStart(3, '0');
+    }
+  }
+  return out;
+}
+
+/** C's `%.<prec>g` (what tshark uses for FT_FLOAT with 6 and FT_DOUBLE with 15 digits). */
+export function formatG(v: number, prec: number): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
+  const e = Math.floor(Math.log10(Math.abs(v)));
+  // toExponential gives the correctly rounded mantissa and the real exponent after rounding
+  const ex = v.toExponential(prec - 1);
+  const k = ex.indexOf('e');
+  const exp = Number(ex.slice(k + 1));
+  void e;
+  if (exp < -4 || exp >= prec) {
+    let m = ex.slice(0, k);
+    if (m.includes('.')) m = m.replace(/0+$/, '').replace(/\.$/, '');
+    const a = Math.abs(exp);
+    return `${m}e${exp < 0 ? '-' : '+'}${a < 10 ? '0' + a : a}`;
+  }
+  let f = v.toFixed(Math.max(0, prec - 1 - exp));
+  if (f.includes('.')) f = f.replace(/0+$/, '').replace(/\.$/, '');
+  return f;
+}
+
+function isTextItem(t: Tree, i: number): boolean {
+  return t.fid[i] === TEXT_FIELD;
+}
+
+/** The label text of an item whose label was set or appended to (proto_item_set_text/append_text), else undefined. */
+function customLabel(t: Tree, i: number): string | undefined {
+  if (t.label[i] === undefined && t.suffix[i] === undefined) return undefined;
+  return itemLabel(t, i);
+}
+
+function bytesOf(t: Tree, i: number): Uint8Array {
+  const s = t.sources[t.src[i]!]!;
+  const a = s.base + t.start[i]!;
+  // never past the captured bytes of the source
+  const e = Math.min(a + Math.max(t.len[i]!, 0), s.base + s.len);
+  return s.buf.subarray(a, Math.max(a, e));
+}
+
+function valueText(t: Tree, i: number, f: Field, sep: string): string {
   const v = t.value(i);
   switch (f.type) {
-    case FT.NONE: case FT.PROTOCOL: {
-      if (t.len[i]! > 0 && !(t.flags[i]! & ItemFlag.GENERATED)) {
-        const s = t.sources[t.src[i]!]!;
-        const a = s.base + t.start[i]!;
-        return hexBytes(s.buf.subarray(a, a + t.len[i]!));
-      }
-      return '1';
-    }
     case FT.BOOLEAN:
       return v ? '1' : '0';
     case FT.IPv4:
-      return formatIPv4(v as number);
+      return typeof v === 'number' ? formatIPv4(v) : String(v ?? '');
     case FT.IPv6:
-      return v instanceof Uint8Array ? formatIPv6(v) : String(v);
+      return v instanceof Uint8Array ? formatIPv6(v) : String(v ?? '');
     case FT.ETHER:
-      return v instanceof Uint8Array ? formatMac(v) : String(v);
+      return v instanceof Uint8Array ? formatMac(v) : String(v ?? '');
+    case FT.EUI64:
+      return v instanceof Uint8Array ? hexBytes(v, ':') : String(v ?? '');
     case FT.BYTES: case FT.UINT_BYTES:
-      return v instanceof Uint8Array
-        ? hexBytes(v, f.base === Base.SEP_COLON ? ':' : f.base === Base.SEP_DASH ? '-' : f.base === Base.SEP_DOT ? '.' : f.base === Base.SEP_SPACE ? ' ' : '')
-        : String(v ?? '');
+      return v instanceof Uint8Array ? hexBytes(v, sep) : typeof v === 'string' ? v : String(v ?? '');
     case FT.ABSOLUTE_TIME:
-      return formatAbsTime(v as NsTime);
+      return v === undefined ? '' : formatAbsTime(v as NsTime);
     case FT.RELATIVE_TIME:
-      return formatSecNsec(v as NsTime);
-    case FT.FLOAT: case FT.DOUBLE:
-      return String(v);
+      return v === undefined ? '' : formatSecNsec(v as NsTime);
+    case FT.FLOAT:
+      return formatG(v as number, 6);
+    case FT.DOUBLE:
+      return formatG(v as number, 15);
     case FT.STRING: case FT.STRINGZ: case FT.UINT_STRING:
-      return String(v ?? '');
+      return v === undefined ? '' : String(v);
     default:
-      if (isIntegerType(f.type)) return formatInt(f, v as number | bigint);
-      return v instanceof Uint8Array ? hexBytes(v) : String(v ?? '');
+      if (isIntegerType(f.type)) return v === undefined ? '' : formatInt(f, v as number | bigint);
+      return v instanceof Uint8Array ? hexBytes(v, sep) : String(v ?? '');
+  }
+}
+
+/**
+ * The -T fields / -e text of item i, as tshark 4.0 prints it: text items give their label;
+ * protocols their label when one was set (`Internet Protocol Version 4, Src: …`), else their filter
+ * name at the top level and their bytes in hex below it (TCP options); FT_NONE gives "1";
+ * integers their number in the field's base (value names are not used); booleans 1/0; bytes plain
+ * hex; strings with tshark's escaping.
+ */
+export function fieldText(t: Tree, i: number): string {
+  if (isTextItem(t, i)) return itemLabel(t, i);
+  const f = fields[t.fid[i]!]!;
+  switch (f.type) {
+    case FT.PROTOCOL: {
+      const c = customLabel(t, i);
+      if (c !== undefined) return c;
+      if (t.parent[i] === -1) return f.abbrev;
+      return hexBytes(bytesOf(t, i));
+    }
+    case FT.NONE:
+      return '1';
+    case FT.STRING: case FT.STRINGZ: case FT.UINT_STRING:
+      return escapeText(valueText(t, i, f, ''));
+    default:
+      return valueText(t, i, f, '');
+  }
+}
+
+/**
+ * The `-T json` value text of item i (without the JSON quoting): like -T fields except bytes are
+ * colon-separated, FT_NONE/protocol items without children are "" and strings are not escaped
+ * (JSON escaping is the printer's).
+ */
+export function jsonText(t: Tree, i: number): string {
+  if (isTextItem(t, i)) return '';
+  const f = fields[t.fid[i]!]!;
+  switch (f.type) {
+    case FT.PROTOCOL: {
+      if (t.parent[i] === -1) return '';
+      return hexBytes(bytesOf(t, i), ':');
+    }
+    case FT.NONE:
+      return '';
+    default:
+      return valueText(t, i, f, ':');
   }
 }
 
@@ -137,6 +246,22 @@ export function bitPattern(mask: number, bits: number, value: number): string {
     if (b > 0 && b % 4 === 0) s += ' ';
   }
   return s;
+}
+
+/** Bytes in a -V label: at most 36 bytes, then an ellipsis (tshark's label form). */
+function labelBytes(b: Uint8Array, sep: string): string {
+  if (b.length === 0) return '<MISSING>';
+  return b.length > 36 ? hexBytes(b.subarray(0, 36), sep) + '\u2026' : hexBytes(b, sep);
+}
+
+function sepOf(f: Field): string {
+  switch (f.base) {
+    case Base.SEP_COLON: return ':';
+    case Base.SEP_DASH: return '-';
+    case Base.SEP_DOT: return '.';
+    case Base.SEP_SPACE: return ' ';
+    default: return '';
+  }
 }
 
 /** The value part of a -V label: `IPv4 (0x0800)`, `Set`, `1460`, `0xdf8e (57230)`. */
@@ -156,10 +281,17 @@ export function displayValue(t: Tree, i: number): string {
     if (name !== undefined) return `${name} (${f.base === Base.DEC_HEX || f.base === Base.HEX_DEC ? formatInt(f, n) : num})`;
     return num;
   }
-  if (f.type === FT.ABSOLUTE_TIME) return formatAbsTime(v as NsTime);
-  if (f.type === FT.RELATIVE_TIME) return formatSecNsec(v as NsTime) + ' seconds';
-  if (f.type === FT.BYTES && v instanceof Uint8Array) return hexBytes(v, f.base === Base.SEP_COLON ? ':' : '');
-  return fieldText(t, i);
+  switch (f.type) {
+    case FT.ABSOLUTE_TIME: return v === undefined ? '' : formatAbsTime(v as NsTime);
+    case FT.RELATIVE_TIME: return v === undefined ? '' : formatSecNsec(v as NsTime) + ' seconds';
+    case FT.BYTES: case FT.UINT_BYTES:
+      return v instanceof Uint8Array ? labelBytes(v, sepOf(f)) : String(v ?? '');
+    case FT.STRING: case FT.STRINGZ: case FT.UINT_STRING:
+      return v === undefined ? '' : escapeText(String(v));
+    case FT.FLOAT: return formatG(v as number, 6);
+    case FT.DOUBLE: return formatG(v as number, 15);
+    default: return valueText(t, i, f, '');
+  }
 }
 
 /** The whole -V label of item i (without the [ ] of generated items). */

@@ -1,0 +1,126 @@
+// `tshark -T json` (4.0 layout): an array of
+//   { "_index": "packets-YYYY-MM-DD", "_type": "doc", "_score": null,
+//     "_source": { "layers": { "<proto>": { "<field>": "<value>", "<field>_tree": { … } } } } }
+// two spaces of indent per level. Every item is written, hidden and generated ones too; text
+// items use their label as key; an item with a value and children gives "x": value then
+// "x_tree": {children}; protocols, FT_NONE and text items with children give "x": {children}.
+// Repeated keys stay repeated (tshark 4.0's default, without --no-duplicate-keys).
+// With -e, "layers" holds one array of values per field instead.
+
+import { fields, FT } from '../../core/field.js';
+import { fieldText, itemLabel, jsonText } from '../../core/format.js';
+import type { Packet } from '../../core/packet.js';
+import { TEXT_FIELD, type Tree } from '../../core/tree.js';
+import { TreeLinks } from './verbose.js';
+import type { FieldColumns } from './fields.js';
+import { collectValues } from './fields.js';
+
+const ESC: string[] = [];
+for (let c = 0; c < 0x20; c++) ESC[c] = '\\u' + c.toString(16).padStart(4, '0');
+ESC[8] = '\\b'; ESC[9] = '\\t'; ESC[10] = '\\n'; ESC[12] = '\\f'; ESC[13] = '\\r';
+
+/** A JSON string literal (quotes included), escaping as tshark's JSON dumper does. */
+export function jsonString(s: string): string {
+  let i = 0;
+  const n = s.length;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c) break;
+  }
+  if (i === n) return '"' + s + '"';
+  let out = '"' + s.slice(0, i);
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20) out += ESC[c];
+    else if (c === 0x22) out += '\\"';
+    else if (c === 0x5c) out += '\\\\';
+    else out += s[i];
+  }
+  return out + '"';
+}
+
+function sp(n: number): string {
+  return ' '.repeat(n);
+}
+
+function p2(n: number): string { return n < 10 ? '0' + n : String(n); }
+
+/** `packets-2012-11-11` from the frame's (local) date. */
+export function indexName(sec: number): string {
+  const d = new Date(sec * 1000);
+  if (Number.isNaN(d.getTime())) return 'packets';
+  return `packets-${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}`;
+}
+
+/** Streams the JSON array: call begin(), packet() for each, end(). */
+export class JsonWriter {
+  private n = 0;
+  private readonly links = new TreeLinks();
+
+  begin(): string {
+    return '[';
+  }
+
+  end(): string {
+    return this.n > 0 ? '\n]\n' : ']\n';
+  }
+
+  private head(p: Packet): string {
+    const pre = this.n++ > 0 ? ',\n' : '\n';
+    return `${pre}  {\n    "_index": "${indexName(p.tsSec)}",\n    "_type": "doc",\n    "_score": null,\n    "_source": {\n      "layers": {\n`;
+  }
+
+  private static tail = '\n      }\n    }\n  }';
+
+  /** One packet with its whole tree. */
+  packet(p: Packet): string {
+    const t = p.tree;
+    this.links.build(t);
+    let out = this.head(p);
+    out += this.children(t, -1, 8);
+    return out + JsonWriter.tail;
+  }
+
+  /** One packet with the -e fields only: "field": ["v", …] for the fields present. */
+  packetFields(p: Packet, cols: FieldColumns): string {
+    let out = this.head(p);
+    const vals = collectValues(p, cols, fieldText);
+    let first = true;
+    for (let c = 0; c < cols.names.length; c++) {
+      const v = vals[c]!;
+      if (v.length === 0) continue;
+      out += (first ? '' : ',\n') + `${sp(8)}${jsonString(cols.names[c]!)}: [\n`;
+      first = false;
+      for (let k = 0; k < v.length; k++) out += `${sp(10)}${jsonString(v[k]!)}${k + 1 < v.length ? ',' : ''}\n`;
+      out += `${sp(8)}]`;
+    }
+    return out + JsonWriter.tail;
+  }
+
+  /** The members for the children of `parent` (-1: top level) at `ind` spaces, without a trailing newline. */
+  private children(t: Tree, parent: number, ind: number): string {
+    let i = parent < 0 ? this.links.top : this.links.first[parent]!;
+    let out = '';
+    let first = true;
+    const pad = sp(ind);
+    while (i >= 0) {
+      out += (first ? '' : ',\n') + this.member(t, i, ind, pad);
+      first = false;
+      i = this.links.next[i]!;
+    }
+    return out;
+  }
+
+  private member(t: Tree, i: number, ind: number, pad: string): string {
+    const fid = t.fid[i]!;
+    const f = fields[fid]!;
+    const isText = fid === TEXT_FIELD;
+    const key = jsonString(isText ? itemLabel(t, i) : f.abbrev);
+    const hasKids = this.links.first[i]! >= 0;
+    if (!hasKids) return `${pad}${key}: ${jsonString(jsonText(t, i))}`;
+    const body = this.children(t, i, ind + 2);
+    if (isText || f.type === FT.PROTOCOL || f.type === FT.NONE) return `${pad}${key}: {\n${body}\n${pad}}`;
+    const treeKey = jsonString(f.abbrev + '_tree');
+    return `${pad}${key}: ${jsonString(jsonText(t, i))},\n${pad}${treeKey}: {\n${body}\n${pad}}`;
+  }
+}

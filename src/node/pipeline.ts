@@ -1,0 +1,188 @@
+// The in-process dissection loop shared by the CLI, tests, the differential harness and (later)
+// the server: open a capture, dissect each frame with only what is needed (no tree for a plain
+// summary; the filter's and -e's fields; the whole tree for -V/JSON), apply the display filter,
+// and hand each displayed packet to a callback. One streaming pass, like `tshark -r` without -2.
+
+import '../dissectors/index.js';
+import { Engine } from '../core/dissect.js';
+import type { Packet } from '../core/packet.js';
+import type { CaptureParser } from '../capture/parser.js';
+import { CaptureError, type CaptureMeta, type FrameRecord } from '../capture/types.js';
+import { readCaptureFile } from './read.js';
+
+/** What a display filter gives the pipeline (src/dfilter's CompiledFilter satisfies it). */
+export interface PacketFilter {
+  match(p: Packet): boolean;
+  want: Uint8Array;
+  needsColumns?: boolean;
+}
+
+export interface PipelineOptions {
+  /**
+   * Which tree items to build: null = all (-V, JSON), a Uint8Array by field id = those only,
+   * undefined = none (summary columns only). The filter's fields are added to it.
+   */
+  want?: Uint8Array | null | undefined;
+  /** Dissectors fill Protocol/Info only when true (default true). */
+  cols?: boolean;
+  /** display filter (-Y): only matching packets reach onPacket */
+  filter?: PacketFilter | undefined;
+  /** -c: stop after reading this many frames (tshark counts frames read, not displayed) */
+  count?: number | undefined;
+  /** hand pcapng custom blocks over as frames, as tshark 4.0 does (default true) */
+  customBlocks?: boolean;
+  /** called for every frame read, displayed or not (progress, -w of everything) */
+  onFrame?: ((r: FrameRecord, displayed: boolean, meta: CaptureMeta | undefined) => void) | undefined;
+}
+
+/** The per-capture context handed to onPacket. */
+export interface PipelineContext {
+  /** the record the packet came from (valid during the callback only) */
+  rec: FrameRecord;
+  /** the parser's live metadata (interfaces …) */
+  meta: CaptureMeta | undefined;
+  /** digits of the timestamp precision of this frame's interface (0, 1, 2, 3, 6 or 9) */
+  precision: number;
+  /** first frame's timestamp and the previous captured/displayed frames' (for -t r/d/dd) */
+  clock: FrameClock;
+  engine: Engine;
+}
+
+export interface PipelineResult {
+  meta: CaptureMeta | undefined;
+  /** frames read */
+  frames: number;
+  /** frames displayed (passed the filter) */
+  displayed: number;
+  /** a problem with the file, after every whole frame before it was handled */
+  error: CaptureError | undefined;
+}
+
+/**
+ * Timestamps the time column and frame.time_* need: the first frame's (reference), the previous
+ * frame's and the previous displayed frame's. Updated by the pipeline; read while formatting.
+ */
+export class FrameClock {
+  firstSec = NaN;
+  firstNsec = 0;
+  /** previous frame read (before the current one) */
+  prevSec = NaN;
+  prevNsec = 0;
+  /** previous displayed frame */
+  prevDispSec = NaN;
+  prevDispNsec = 0;
+  /** current frame */
+  sec = 0;
+  nsec = 0;
+  hasTs = true;
+
+  /** Called for each frame read, in order, before it is formatted. */
+  frame(sec: number, nsec: number, hasTs: boolean): void {
+    if (Number.isNaN(this.firstSec)) {
+      this.firstSec = sec;
+      this.firstNsec = nsec;
+    }
+    this.sec = sec;
+    this.nsec = nsec;
+    this.hasTs = hasTs;
+  }
+
+  /** Called after the current frame was handled (displayed or not). */
+  done(displayed: boolean): void {
+    this.prevSec = this.sec;
+    this.prevNsec = this.nsec;
+    if (displayed) {
+      this.prevDispSec = this.sec;
+      this.prevDispNsec = this.nsec;
+    }
+  }
+}
+
+/** Digits of a timestamp resolution (units per second), as tshark's "auto" precision shows them. */
+export function precisionDigits(unitsPerSec: number): number {
+  if (unitsPerSec <= 1) return 0;
+  if (unitsPerSec <= 10) return 1;
+  if (unitsPerSec <= 100) return 2;
+  if (unitsPerSec <= 1000) return 3;
+  if (unitsPerSec <= 1e6) return 6;
+  return 9;
+}
+
+/** Merges two want sets (either may be null = all, undefined = none). */
+export function mergeWant(a: Uint8Array | null | undefined, b: Uint8Array | null | undefined): Uint8Array | null | undefined {
+  if (a === null || b === null) return null;
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  const n = Math.max(a.length, b.length);
+  const m = new Uint8Array(n);
+  for (let i = 0; i < n; i++) m[i] = (a[i] ?? 0) | (b[i] ?? 0);
+  return m;
+}
+
+/**
+ * Reads `path` ('-' = stdin) and calls onPacket for each displayed packet (the Packet is reused:
+ * valid during the call only; return false to stop). File problems are returned as `error`
+ * (after every whole frame before them), never thrown; other exceptions propagate.
+ */
+export async function runPipeline(
+  path: string,
+  opts: PipelineOptions,
+  onPacket: (p: Packet, ctx: PipelineContext) => boolean | void,
+): Promise<PipelineResult> {
+  const filter = opts.filter;
+  const want = mergeWant(opts.want, filter?.want);
+  const engine = new Engine(want === undefined ? {} : { want });
+  const p = engine.packet;
+  p.cols = opts.cols ?? true;
+  if (filter?.needsColumns) p.cols = true;
+  const session = engine.session;
+  const clock = new FrameClock();
+  let parser: CaptureParser | undefined;
+  let frames = 0;
+  let displayed = 0;
+  const count = opts.count ?? Infinity;
+  const onFrame = opts.onFrame;
+  const ctx: PipelineContext = { rec: undefined as unknown as FrameRecord, meta: undefined, precision: 6, clock, engine };
+  let stop = false;
+
+  const cb = (r: FrameRecord): boolean => {
+    if (stop || frames >= count) return false;
+    frames++;
+    const meta = parser?.meta;
+    ctx.meta = meta;
+    ctx.rec = r;
+    const ifs = meta?.interfaces;
+    const ifc = ifs === undefined ? undefined : ifs[r.iface < 0 ? 0 : r.iface];
+    ctx.precision = ifc === undefined ? 6 : precisionDigits(ifc.tsUnitsPerSec);
+    clock.frame(r.tsSec, r.tsNsec, r.hasTs !== false);
+    engine.dissect(r, r.buf, r.dv, r.off);
+    const show = filter === undefined || filter.match(p);
+    if (show) {
+      displayed++;
+      if (onPacket(p, ctx) === false) stop = true;
+      // frame.time_delta_displayed of the next frames
+      session.prevDispSec = r.tsSec;
+      session.prevDispNsec = r.tsNsec;
+    } else if (displayed === 0) {
+      // frame.ts takes the first frame as the previous displayed one; tshark's is the first displayed
+      session.prevDispSec = NaN;
+    }
+    onFrame?.(r, show, meta);
+    clock.done(show);
+    return !stop && frames < count;
+  };
+
+  let meta: CaptureMeta | undefined;
+  let error: CaptureError | undefined;
+  try {
+    meta = await readCaptureFile(path, cb, {
+      customBlocks: opts.customBlocks ?? true,
+      onParser: (ps) => { parser = ps; },
+    });
+  } catch (e) {
+    if (!(e instanceof CaptureError)) throw e;
+    error = e;
+    meta = parser?.meta;
+  }
+  return { meta, frames, displayed, error };
+}
