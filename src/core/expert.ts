@@ -3,6 +3,7 @@
 // (e.g. `tcp.connection.syn`, `_ws.malformed`) so filters can test for it.
 
 import { FT, field, registerProtocol } from './field.js';
+import { setTextField } from './tree.js';
 
 export enum Severity {
   COMMENT = 0x00100000,
@@ -73,3 +74,5 @@ export const ei_malformed = expertInfo('_ws.malformed.expert', Group.MALFORMED, 
 export const ei_dissector_bug = expertInfo('_ws.malformed.dissector_bug', Group.MALFORMED, Severity.ERROR, 'Dissector bug');
 export const hf_short = registerProtocol('_ws.short', 'Packet size limited during capture', 'Short');
 export const hf_text = field({ abbrev: 'text', name: 'Text item', type: FT.NONE }, WS);
+// text-only items (Tree.addText) carry this id, so outputs can tell them from real fields
+setTextField(hf_text);
