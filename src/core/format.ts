@@ -278,7 +278,11 @@ export function displayValue(t: Tree, i: number): string {
       default: num = formatInt(f, n) + (f.unit ?? '');
     }
     const name = typeof n === 'number' ? valueName(f, n) : undefined;
+    // BASE_NONE with value names shows the name alone ("[Checksum Status: Good]")
+    if (name !== undefined && f.base === Base.NONE) return name;
     if (name !== undefined) return `${name} (${f.base === Base.DEC_HEX || f.base === Base.HEX_DEC ? formatInt(f, n) : num})`;
+    // a value missing from the names is "Unknown (N)", as tshark prints it
+    if (f.vals !== undefined || f.ranges !== undefined) return `Unknown (${f.base === Base.DEC_HEX || f.base === Base.HEX_DEC ? formatInt(f, n) : num})`;
     return num;
   }
   switch (f.type) {

@@ -98,14 +98,14 @@ export class FrameClock {
   }
 }
 
-/** Digits of a timestamp resolution (units per second), as tshark's "auto" precision shows them. */
+/**
+ * Digits of a timestamp resolution (units per second) as tshark's "auto" precision shows them:
+ * the decimal digits the unit can express (µs 6, ns 9, 2^-8 s: 2).
+ */
 export function precisionDigits(unitsPerSec: number): number {
-  if (unitsPerSec <= 1) return 0;
-  if (unitsPerSec <= 10) return 1;
-  if (unitsPerSec <= 100) return 2;
-  if (unitsPerSec <= 1000) return 3;
-  if (unitsPerSec <= 1e6) return 6;
-  return 9;
+  let d = 0;
+  for (let u = 10; u <= unitsPerSec && d < 9; u *= 10) d++;
+  return d;
 }
 
 /** Merges two want sets (either may be null = all, undefined = none). */
