@@ -32,6 +32,19 @@ export interface FrameInfo {
   linktype: number;
   iface: number;
   comments: readonly string[] | undefined;
+  // Optional capture-file facts the frame tree shows (same names as capture/types.ts FrameRecord).
+  /** false when the record carries no timestamp (pcapng SPB, custom blocks); undefined = true */
+  hasTs?: boolean | undefined;
+  /** pcapng block type (6 EPB, 3 SPB, 2 OPB, 0xBAD / 0x40000BAD custom); 0 or undefined for pcap */
+  blockType?: number | undefined;
+  /** pcapng section, 0-based (tshark shows "Section number: section + 1") */
+  section?: number | undefined;
+  /** custom blocks: the Private Enterprise Number */
+  customPen?: number | undefined;
+  /** pcapng EPB flags word (epb_flags) */
+  epbFlags?: number | undefined;
+  /** pcapng EPB drop count (epb_dropcount) */
+  dropCount?: number | undefined;
 }
 
 export class Packet {
@@ -44,6 +57,8 @@ export class Packet {
   linktype = 0;
   iface = -1;
   comments: readonly string[] | undefined = undefined;
+  /** the FrameInfo given to begin() (optional pcapng facts: section, interface name, flags …) */
+  frameInfo: FrameInfo | undefined = undefined;
 
   // current data source
   buf: Uint8Array = new Uint8Array(0);
@@ -110,6 +125,7 @@ export class Packet {
     this.linktype = fi.linktype;
     this.iface = fi.iface;
     this.comments = fi.comments;
+    this.frameInfo = fi;
     this.buf = buf;
     this.dv = dv;
     this.capEnd = off + fi.caplen;
@@ -258,7 +274,8 @@ export class Packet {
     const t = this.tree;
     const name = this.curProto;
     const base = this.tree.sources[this.tree.cur]!.base;
-    const it = this.addProto(ROOT, hf_malformed, base, base);
+    // not a layer: tshark never lists _ws.malformed in frame.protocols
+    const it = this.tree.addItem(ROOT, hf_malformed, base, 0);
     t.setLabel(it, `[Malformed Packet: ${name}]`);
     this.addExpert(it, ei_malformed, base, 0);
     this.appendInfo('[Malformed Packet]');

@@ -15,8 +15,18 @@ export function stateKey<T>(name: string, create: () => T): StateKey<T> {
   return { name, create, slot: slots++ };
 }
 
+/** What the frame tree shows of a capture interface (capture/types.ts InterfaceInfo fits). */
+export interface SessionIface {
+  readonly name: string | undefined;
+  readonly description: string | undefined;
+  /** the interface id inside its pcapng section (frame.interface_id); defaults to the global index */
+  readonly idInSection?: number | undefined;
+}
+
 export class Session {
   private readonly states: unknown[] = [];
+  /** the capture's interfaces by global index (FrameInfo.iface), when the reader knows them (pcapng) */
+  ifaces: readonly SessionIface[] = [];
   /** true on the second pass over a capture (state already built; read caches, do not update) */
   visited = false;
   /** first frame's timestamp (frame.time_relative) */

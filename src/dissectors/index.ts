@@ -5,3 +5,6 @@ import './frame.js';
 import './ethertype.js';
 import './ipproto.js';
 import './eth.js';
+import './vlan.js';
+import './ieee8021ad.js';
+import './arp.js';
