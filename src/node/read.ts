@@ -59,7 +59,7 @@ export async function readCaptureFile(path: string, onFrame: FrameCallback, opts
       closed = true;
       return await readCaptureStream(fh.createReadStream({ highWaterMark: 1 << 20 }), path, onFrame, opts);
     }
-    const size = Math.max(64 * 1024, Math.min(opts.chunkSize ?? DEFAULT_CHUNK, 1 << 30));
+    const size = Math.max(1, Math.min(opts.chunkSize ?? DEFAULT_CHUNK, 1 << 30));
     let cur = new Uint8Array(size);
     let next = new Uint8Array(size);
     let n = (await fh.read(cur, 0, size, 0).catch((e: unknown) => { throw readError(path, e); })).bytesRead;
