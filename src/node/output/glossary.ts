@@ -4,7 +4,7 @@
 // Protocols and fields in registration order. Internal pseudo-entries tshark does not list
 // (the `_ws` protocol itself, text items) are left out.
 
-import { baseName, fields, ftName, isIntegerType, protocolShortNames, FT, type Field } from '../../core/field.js';
+import { Base, baseName, fields, ftName, isIntegerType, protocolShortNames, FT, type Field } from '../../core/field.js';
 
 function listed(f: Field): boolean {
   return f.abbrev !== '_ws' && f.abbrev !== 'text';
@@ -39,13 +39,15 @@ export function glossaryProtocols(): string {
   return out;
 }
 
-/** `-G values`: value names of integer fields (V\tabbrev\tvalue\tname) and ranges (R\t…). */
+/** `-G values`: value names of integer fields (V\tabbrev\tvalue\tname) and ranges (R\t…), hex for hex fields. */
 export function glossaryValues(): string {
   let out = '';
   for (const f of fields) {
     if (!isIntegerType(f.type)) continue;
-    if (f.vals) for (const [v, name] of f.vals) out += `V\t${f.abbrev}\t${v}\t${name}\n`;
-    if (f.ranges) for (const [lo, hi, name] of f.ranges) out += `R\t${f.abbrev}\t${lo}\t${hi}\t${name}\n`;
+    const hex = f.base === Base.HEX || f.base === Base.HEX_DEC;
+    const num = (v: number): string => (hex ? '0x' + v.toString(16) : String(v));
+    if (f.vals) for (const [v, name] of f.vals) out += `V\t${f.abbrev}\t${num(v)}\t${name}\n`;
+    if (f.ranges) for (const [lo, hi, name] of f.ranges) out += `R\t${f.abbrev}\t${num(lo)}\t${num(hi)}\t${name}\n`;
   }
   return out;
 }
