@@ -33,7 +33,14 @@ function itemBytes(t: Tree, i: number): Uint8Array {
 function itemValue(t: Tree, i: number, raw: boolean): Val | undefined {
   if (raw) return itemBytes(t, i);
   const fl = t.flags[i]!;
-  if (fl & ItemFlag.NOVALUE) return fields[t.fid[i]!]!.type === FT.PROTOCOL ? itemBytes(t, i) : undefined;
+  if (fl & ItemFlag.NOVALUE) {
+    if (fields[t.fid[i]!]!.type !== FT.PROTOCOL) return undefined;
+    // a protocol's value is its data from where it starts to the end of the data source (what
+    // Wireshark's protocol fields hold), so `tcp contains "GET"` sees the payload too
+    const s = t.sources[t.src[i]!]!;
+    const a = s.base + t.start[i]!;
+    return s.buf.subarray(a, Math.max(a, s.base + s.len));
+  }
   if (fl & ItemFlag.OBJ) return t.obj[i] as Val;
   if (fl & ItemFlag.BYTES) return itemBytes(t, i);
   return t.num[i]!;
@@ -123,7 +130,11 @@ function truthy(v: Val): boolean {
   if (typeof v === 'number') return v !== 0;
   if (typeof v === 'bigint') return v !== 0n;
   if (typeof v === 'string') return v.length > 0;
-  if (v instanceof Uint8Array) return v.length > 0;
+  if (v instanceof Uint8Array) {
+    // a bitwise result (`tcp[13] & 0x02`) is true when a bit is set
+    for (let i = 0; i < v.length; i++) if (v[i] !== 0) return true;
+    return false;
+  }
   return v.sec !== 0 || v.nsec !== 0;
 }
 

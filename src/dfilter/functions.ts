@@ -280,7 +280,7 @@ const defs: FuncDef[] = [
     name: 'string', min: 1, max: 1,
     check(args) {
       const a = args[0]!;
-      if (kindOf(a.ft) === 'none') fail(`String conversion for field "${a.text}" is not supported`, a);
+      if (kindOf(a.ft) === 'none' || a.ft === FT.PROTOCOL) fail(`String conversion for field "${a.text}" is not supported`, a);
       return FT.STRING;
     },
     compile(args, ctx) {

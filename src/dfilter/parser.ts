@@ -71,7 +71,19 @@ export function parse(text: string): Test {
     if (op !== undefined) {
       next();
       const b = value();
-      return { t: 'cmp', op, q, a, b, opSpan: { start: t.start, end: t.end }, start: first.start, end: b.end };
+      let r: Test = { t: 'cmp', op, q, a, b, opSpan: { start: t.start, end: t.end }, start: first.start, end: b.end };
+      // chained comparisons (tshark 4.0): `a < b < c` is `a < b and b < c`
+      let lhs = b;
+      for (;;) {
+        const u = peek();
+        const op2 = CMP_OF[u.kind];
+        if (op2 === undefined) return r;
+        next();
+        const c = value();
+        const r2: Test = { t: 'cmp', op: op2, q: Quant.DEFAULT, a: lhs, b: c, opSpan: { start: u.start, end: u.end }, start: lhs.start, end: c.end };
+        r = { t: 'and', a: r, b: r2, start: r.start, end: c.end };
+        lhs = c;
+      }
     }
     if (t.kind === T.IN || (t.kind === T.NOT && toks[k + 1]!.kind === T.IN)) {
       const negated = t.kind === T.NOT;

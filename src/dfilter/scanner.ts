@@ -204,6 +204,7 @@ export function scan(text: string): Token[] {
       i = scanString(text, s, true, toks);
       continue;
     }
+    if (c === 58 && at(i + 1) !== 58) throw new DfError('":" was unexpected in this context.', s, s + 1);
     if (isWordStart(c)) {
       // a word; `:` continues it only while it looks like hex bytes / IPv6 so far
       while (i < n) {
@@ -222,6 +223,9 @@ export function scan(text: string): Token[] {
         if (!isWordChar(d)) break;
         i++;
       }
+      // a word does not end with '.' (`1.2.3.` is `1.2.3` then an unexpected `.`, as tshark says)
+      while (i - s > 1 && text.charCodeAt(i - 1) === 46) i--;
+      if (i - s === 1 && c === 46) throw new DfError('"." was unexpected in this context.', s, s + 1);
       const t = push(T.WORD, s, i);
       const kw = KEYWORDS.get(t.text.toLowerCase());
       if (kw !== undefined) t.kind = kw;
@@ -240,7 +244,7 @@ function scanString(text: string, s: number, raw: boolean, toks: Token[]): numbe
   let str = '';
   const bytes: number[] = [];
   for (;;) {
-    if (i >= n) throw new DfError('The final quote was missing from a quoted string.', s, s + 1);
+    if (i >= n) throw new DfError('The final quote was missing from a quoted string.', n, n + 1);
     const c = text.charCodeAt(i);
     if (c === 34) { i++; break; }
     if (c === 92 /* \ */) {
@@ -271,7 +275,7 @@ function scanString(text: string, s: number, raw: boolean, toks: Token[]): numbe
 /** Decodes the escape at text[i] === '\\'; calls emit; returns the index after it. */
 function escape(text: string, i: number, emit: (cp: number, isByte: boolean) => void): number {
   const n = text.length;
-  if (i + 1 >= n) throw new DfError('The final quote was missing from a quoted string.', i, i + 1);
+  if (i + 1 >= n) throw new DfError('The final quote was missing from a quoted string.', n, n + 1);
   const d = text.charCodeAt(i + 1);
   const simple: Record<number, number> = { 97: 7, 98: 8, 102: 12, 110: 10, 114: 13, 116: 9, 118: 11, 92: 92, 34: 34, 39: 39 };
   const sv = simple[d];

@@ -118,6 +118,7 @@ export function semcheck(text: string, root: Test, opts: CheckOptions = {}): TNo
 
   function arithType(a: FT, b: FT): FT {
     const ka = kindOf(a), kb = kindOf(b);
+    if (ka === 'bytes' || kb === 'bytes') return FT.BYTES;
     if (ka === 'float' || kb === 'float') return FT.DOUBLE;
     if (ka === 'reltime' || kb === 'reltime') return FT.RELATIVE_TIME;
     if (a === b) return a;
@@ -187,6 +188,8 @@ export function semcheck(text: string, root: Test, opts: CheckOptions = {}): TNo
         }
         for (const x of [a, b]) {
           const k = kindOf(x.ft);
+          // `&` also works on byte strings (`tcp[13] & 0x02`): bytewise
+          if (v.op === ArOp.BITAND && k === 'bytes' && kindOf(a.ft) === kindOf(b.ft)) continue;
           if (!(k === 'int' || k === 'float' || k === 'bool' || k === 'reltime') || (v.op === ArOp.BITAND && k !== 'int' && k !== 'bool')) {
             throw err(`${x.text} (type=${ftDesc(x.ft)}) cannot participate in arithmetic expressions.`, x);
           }
@@ -499,6 +502,12 @@ function toNum(v: Val): number {
 
 /** Arithmetic on two values (numbers; bigint and times are reduced to numbers). undefined: no value (÷0). */
 export function arith(op: ArOp, x: Val, y: Val): Val | undefined {
+  if (x instanceof Uint8Array && y instanceof Uint8Array) {
+    const n = Math.min(x.length, y.length);
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = x[i]! & y[i]!;
+    return out;
+  }
   if (typeof x === 'bigint' && typeof y === 'bigint') {
     switch (op) {
       case ArOp.ADD: return x + y;
@@ -520,15 +529,18 @@ export function arith(op: ArOp, x: Val, y: Val): Val | undefined {
   }
 }
 
-/** PCRE-style pattern → RegExp: a leading `(?i)` (or other inline flags) becomes JS flags. */
+/**
+ * PCRE-style pattern → RegExp. `matches` is case-insensitive by default (as tshark 4.0 measures);
+ * a leading `(?-i)` makes it case-sensitive, `(?i)`/`(?m)`/`(?s)` are accepted.
+ */
 export function compileRegex(pat: string): RegExp {
-  let flags = 's';
+  let ci = true, multi = false;
   let p = pat;
-  const m = /^\(\?([imsx]+)\)/.exec(p);
-  if (m) {
+  const m = /^\(\?([imsx]*)(?:-([imsx]+))?\)/.exec(p);
+  if (m && (m[1] || m[2])) {
     p = p.slice(m[0].length);
-    if (m[1]!.includes('i')) flags += 'i';
-    if (m[1]!.includes('m')) flags += 'm';
+    if (m[1]!.includes('m')) multi = true;
+    if (m[2]?.includes('i')) ci = false;
   }
-  return new RegExp(p, flags);
+  return new RegExp(p, 's' + (ci ? 'i' : '') + (multi ? 'm' : ''));
 }
