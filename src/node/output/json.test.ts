@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import '../../dissectors/index.js';
+import { fieldByName } from '../../core/field.js';
+import { Tree, ROOT } from '../../core/tree.js';
+import type { Packet } from '../../core/packet.js';
+import { corpus, collect, fixture } from '../cli.testutil.js';
+import { indexName, jsonString, JsonWriter } from './json.js';
+import { resolveFieldColumns } from './fields.js';
+
+const C = corpus();
+
+function id(name: string): number {
+  const f = fieldByName(name);
+  assert.ok(f, name);
+  return f.id;
+}
+
+test('jsonString escaping', () => {
+  assert.equal(jsonString('a"b\\c'), '"a\\"b\\\\c"');
+  assert.equal(jsonString('x\r\n\t\x01'), '"x\\r\\n\\t\\u0001"');
+  assert.equal(jsonString('·A/'), '"·A/"');
+  assert.equal(indexName(1352595620), 'packets-2012-11-11');
+});
+
+test('layout: text keys, _tree objects, protocol objects, hidden items kept, empty array', () => {
+  const b = new Uint8Array([0x08, 0x00, 1, 2, 3, 4, 5, 6]);
+  const t = new Tree(null);
+  t.reset(b, 0, b.length);
+  const eth = t.addItem(ROOT, id('eth'), 0, 8);
+  const dst = t.addBytes(eth, id('eth.dst'), 2, 6);
+  t.hide(t.addBytes(dst, id('eth.addr'), 2, 6));
+  t.addNum(eth, id('eth.type'), 0, 2, 0x800);
+  const ts = t.addText(eth, 0, 0, 'GET / HTTP/1.1\\r\\n');
+  t.addNum(ts, id('eth.len'), 0, 0, 5);
+  const p = { tree: t, tsSec: 1352595620 } as unknown as Packet;
+  const w = new JsonWriter();
+  const s = w.begin() + w.packet(p) + w.end();
+  assert.equal(s, [
+    '[',
+    '  {',
+    '    "_index": "packets-2012-11-11",',
+    '    "_type": "doc",',
+    '    "_score": null,',
+    '    "_source": {',
+    '      "layers": {',
+    '        "eth": {',
+    '          "eth.dst": "01:02:03:04:05:06",',
+    '          "eth.dst_tree": {',
+    '            "eth.addr": "01:02:03:04:05:06"',
+    '          },',
+    '          "eth.type": "0x0800",',
+    '          "GET / HTTP/1.1\\\\r\\\\n": {',
+    '            "eth.len": "5"',
+    '          }',
+    '        }',
+    '      }',
+    '    }',
+    '  }',
+    ']',
+    '',
+  ].join('\n'));
+  const e = new JsonWriter();
+  assert.equal(e.begin() + e.end(), '[]\n');
+});
+
+test('-T json wrapper, frame/data layers and -e arrays equal tshark (udp-packet fixture)', { skip: !C }, async () => {
+  const w = new JsonWriter();
+  const body = await collect(resolve(C!, 'zeek/udp-packet.pcap'), { want: null }, (p) => w.packet(p));
+  const mine = w.begin() + body.join('') + w.end();
+  const ref = fixture('udp-packet.json');
+  JSON.parse(mine);
+  // wrapper and layer keys (indent up to 8)
+  const outer = (s: string): string[] => s.split('\n').filter((l) => /^ {0,8}\S/.test(l));
+  assert.deepEqual(outer(mine), outer(ref));
+  const layer = (s: string, key: string): string[] => {
+    const out: string[] = [];
+    let on = false;
+    for (const l of s.split('\n')) {
+      if (l === `        "${key}": {`) on = true;
+      if (on) out.push(l);
+      if (on && /^ {8}\}/.test(l)) on = false;
+    }
+    return out;
+  };
+  assert.deepEqual(layer(mine, 'data'), layer(ref, 'data'));
+  // -e: arrays per field
+  const r = resolveFieldColumns(['frame.number', 'eth.type', 'ip.nonexistent.field']);
+  assert.ok(!r.ok);
+  const r2 = resolveFieldColumns(['frame.number', 'eth.addr']);
+  assert.ok(r2.ok);
+  const w2 = new JsonWriter();
+  const one = await collect(resolve(C!, 'zeek/udp-packet.pcap'), { want: r2.columns.want, count: 1 }, (p) => w2.packetFields(p, r2.columns));
+  assert.match(one[0]!, /"frame.number": \[\n {10}"1"\n {8}\],\n {8}"eth.addr": \[\n {10}"00:00:00:00:00:00",\n {10}"00:00:00:00:00:00"\n {8}\]/);
+});
