@@ -22,7 +22,8 @@ function f2(x: number): string {
 }
 
 function esc(s: string, max = 120): string {
-  const t = s.length > max ? s.slice(0, max) + '…' : s;
+  const one = s.replace(/\s*\n\s*/g, ' ');
+  const t = one.length > max ? one.slice(0, max) + '…' : one;
   return '`' + t.replace(/`/g, "'").replace(/\|/g, '\\|') + '`';
 }
 
@@ -114,6 +115,15 @@ export function renderReport(r: CorpusResult, examplesPerField: number): string 
     .sort((a, b) => (b.foundationCompared - b.foundationEqual) - (a.foundationCompared - a.foundationEqual)).slice(0, 30);
   for (const c of ranked) {
     w(`| ${c.entry.path} | ${c.frames} | ${c.foundationEqual}/${c.foundationCompared} | ${f2(pct(c.foundationEqual, c.foundationCompared))} | ${c.summaryEqual}/${c.summaryCompared} | ${f2(pct(c.summaryEqual, c.summaryCompared))} |`);
+  }
+  w();
+
+  w('## Slowest captures (both runs, this machine, shared with other work)');
+  w();
+  w('| capture | frames | ms | µs/frame |');
+  w('|---|---:|---:|---:|');
+  for (const c of [...r.captures].sort((a, b) => b.ms - a.ms).slice(0, 8)) {
+    w(`| ${c.entry.path} | ${c.frames} | ${c.ms.toFixed(0)} | ${(1000 * c.ms / Math.max(c.frames, 1)).toFixed(0)} |`);
   }
   w();
 

@@ -12,7 +12,6 @@ import assert from 'node:assert/strict';
 import { corpusDir } from './corpus.js';
 import { groupTotals, pct, runCorpus, type CorpusResult } from './harness.js';
 import { FLOORS } from './golden-floors.js';
-import { READER } from './pipeline.js';
 
 /** The issue's targets. */
 export const TARGET = {
@@ -33,9 +32,6 @@ const KNOWN_COUNT_GAPS: ReadonlyMap<string, string> = new Map([
   ...['output_be', 'output_le'].flatMap((d) => ['advanced/test102', 'basic/test017', 'basic/test018', 'difficult/test202'].map(
     (t): [string, string] => [`pcapng-test-generator/${d}/${t}.pcapng`, 'tshark 4.0 shows pcapng Custom Blocks as records; the reader does not deliver them yet'])),
 ]);
-
-/** Behaviours of tshark's reader the TEMPORARY stand-in reader does not copy (see pipeline.ts). */
-const LITE_READER_GAPS: ReadonlySet<string> = new Set(READER === 'lite' ? ['ndpi/fuzz-2021-10-13.pcap'] : []);
 
 const dir = corpusDir();
 let result: Promise<CorpusResult> | undefined;
@@ -59,7 +55,7 @@ test('every capture yields tshark\'s record count; readable captures give no rea
   const wrong: string[] = [];
   for (const c of r.captures) {
     if (c.entry.status === 'ok' && c.error) wrong.push(`${c.entry.path}: unexpected reader error: ${c.error.message}`);
-    if (c.expectedFrames === null || LITE_READER_GAPS.has(c.entry.path)) continue;
+    if (c.expectedFrames === null) continue;
     if (c.entry.status !== 'ok' && c.entry.note.includes("doesn't support")) continue; // checked below
     const gap = KNOWN_COUNT_GAPS.get(c.entry.path);
     if (c.frames === c.expectedFrames || (gap !== undefined && c.frames === c.entry.packets)) continue;
@@ -72,7 +68,7 @@ test('cut-short and unsupported captures give the right clean error', { skip }, 
   const r = await corpus();
   const wrong: string[] = [];
   for (const c of r.captures) {
-    if (c.entry.status === 'ok' || LITE_READER_GAPS.has(c.entry.path)) continue;
+    if (c.entry.status === 'ok') continue;
     const note = c.entry.note;
     const want = note.includes('cut short') ? 'truncated' : note.includes("doesn't support") ? 'unsupported' : undefined;
     if (want === undefined) {

@@ -171,10 +171,14 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
     const lines = hasGolden ? readGoldenSummary(dir, entry.path) : [];
     out.goldenRows = rows.length;
     if (hasGolden) out.expectedFrames = lines.length;
-    const run = await runCapture(join(dir, entry.path), {
+    const path = join(dir, entry.path);
+    // -T fields run (tshark's fields golden was a run of its own, as is this one)
+    const frun = !hasGolden ? undefined : await runCapture(path, {
+      mode: 'fields',
       columns,
-      onPacket: !hasGolden ? undefined : (p, rec, row, line) => {
-        const k = rec.num - 1;
+      onPacket: (p, _rec, o) => {
+        const row = o.row;
+        const k = p.num - 1;
         const g = rows[k];
         if (g && row) {
           for (let c = 0; c < fieldNames.length; c++) {
@@ -191,16 +195,25 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
               if (ne) st.nonEmptyEqual++;
               out.cellsEqual++;
               if (foundationCols[c]) out.foundationEqual++;
-            } else note(st, entry.path, rec.num, ov, gv);
+            } else note(st, entry.path, p.num, ov, gv);
           }
           if (protoCol >= 0) {
             const gp = protocolsPrefix(g[protoCol] ?? ''), op = protocolsPrefix(row[protoCol]!);
             protoPrefix.compared++;
             out.foundationCompared++;
             if (gp !== '' || op !== '') protoPrefix.nonEmpty++;
-            if (gp === op) { protoPrefix.equal++; out.foundationEqual++; if (gp !== '') protoPrefix.nonEmptyEqual++; } else note(protoPrefix, entry.path, rec.num, op, gp);
+            if (gp === op) { protoPrefix.equal++; out.foundationEqual++; if (gp !== '') protoPrefix.nonEmptyEqual++; } else note(protoPrefix, entry.path, p.num, op, gp);
           }
         }
+      },
+    });
+    // the plain summary run: no tree, columns only (what `wirelens -r F` does)
+    const run = await runCapture(path, {
+      mode: 'summary',
+      onPacket: !hasGolden ? undefined : (p, _rec, o) => {
+        const line = o.line!;
+        const k = p.num - 1;
+        const g = rows[k];
         const gl = lines[k];
         if (gl !== undefined) {
           const fnd = g !== undefined && isFoundationSummary(g[colProto] ?? '', g[colInfo] ?? '');
@@ -215,17 +228,18 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
           }
           if (!eq && summaryExamples.length < maxSummaryEx && (summaryExCap.get(entry.path) ?? 0) < (perCapSummary ?? (fnd ? 2 : 1))) {
             summaryExCap.set(entry.path, (summaryExCap.get(entry.path) ?? 0) + 1);
-            summaryExamples.push({ capture: entry.path, frame: rec.num, ours: line, tshark: gl, foundation: fnd });
+            summaryExamples.push({ capture: entry.path, frame: p.num, ours: line, tshark: gl, foundation: fnd });
           }
         }
       },
     });
     out.frames = run.frames;
     out.error = run.error ? { kind: run.error.kind, message: run.error.message } : undefined;
-    out.crash = run.crash;
-    out.bugs = run.bugs;
+    out.crash = run.crash ?? frun?.crash;
+    out.bugs = frun ? [...run.bugs, ...frun.bugs.map((b) => ({ frame: b.frame, msg: `(-T fields run) ${b.msg}` }))] : run.bugs;
+    if (frun && frun.frames !== run.frames) out.bugs.push({ frame: -1, msg: `the -T fields run read ${frun.frames} frames, the summary run ${run.frames}` });
     // golden rows we never produced count as mismatches in every column
-    for (let k = run.frames; k < rows.length; k++) {
+    for (let k = frun?.frames ?? 0; k < rows.length; k++) {
       for (let c = 0; c < fieldNames.length; c++) {
         stats[c]!.compared++;
         if (rows[k]![c]) stats[c]!.nonEmpty++;

@@ -1,23 +1,17 @@
-// What the harness runs per capture: reader → Engine → -T fields row and summary line.
-// It must be the CLI's code path so the figures measure what users get. While the shared pieces
-// (src/node/read.ts, src/node/output/*) are not in the tree, the stand-ins below are used; each is
-// marked TEMPORARY and is replaced by the shared function when it lands.
+// What the harness runs per capture: the CLI's own code path (src/node/pipeline.ts runPipeline with
+// the CLI's choice of tree and columns, src/node/output fieldsRow / summaryLine / timeColumn), so the
+// figures measure what `wirelens -r F` and `wirelens -r F -T fields -e …` print.
 
-import '../dissectors/index.js';
-import { Engine } from '../core/dissect.js';
-import { fieldByName, fieldCount } from '../core/field.js';
-import { fieldText } from '../core/format.js';
+import { fieldByName } from '../core/field.js';
 import { ei_dissector_bug } from '../core/expert.js';
 import type { Packet } from '../core/packet.js';
-import { formatSecNsec, nsDiff } from '../core/time.js';
 import { CaptureError, type FrameRecord } from '../capture/types.js';
-import { readCaptureLite } from './capture-lite.js';
-
-/** Which capture reader runs: the TEMPORARY stand-in (capture-lite.ts) or the project's (src/node/read.ts). */
-export const READER: 'lite' | 'shared' = 'lite';
+import { runPipeline } from '../node/pipeline.js';
+import { DEFAULT_FIELDS_OPTIONS, fieldsRow, resolveFieldColumns, type FieldColumns as CliColumns } from '../node/output/fields.js';
+import { summaryLine, timeColumn } from '../node/output/summary.js';
 
 export interface CaptureRun {
-  /** frames handed to the engine */
+  /** frames read */
   frames: number;
   /** the reader's clean error (file cut short, unsupported …), if any */
   error: CaptureError | undefined;
@@ -27,102 +21,77 @@ export interface CaptureRun {
   bugs: { frame: number; msg: string }[];
 }
 
-/** Compiled -e column list: field ids per column, `_ws.col.*` columns marked. */
+/**
+ * The golden -e columns, resolved like the CLI resolves -e. Fields no dissector registers yet would
+ * make the CLI refuse the whole list ("Some fields aren't valid"); the harness leaves those columns
+ * empty instead (and so counts them as mismatches wherever tshark has a value).
+ */
 export interface FieldColumns {
   names: string[];
-  /** field id → column index, -1 when not asked for */
-  colOf: Int32Array;
-  /** per column: 'proto' | 'info' | '' */
-  special: string[];
-  want: Uint8Array;
+  /** the CLI's columns for the names that resolve */
+  cli: CliColumns;
+  /** per golden column: its index in `cli`, or -1 when the field is not registered */
+  map: Int32Array;
 }
 
 export function resolveColumns(names: string[]): FieldColumns {
-  const n = fieldCount();
-  const colOf = new Int32Array(n).fill(-1);
-  const want = new Uint8Array(n);
-  const special: string[] = [];
-  names.forEach((name, c) => {
-    special.push(name === '_ws.col.Protocol' ? 'proto' : name === '_ws.col.Info' ? 'info' : '');
-    const f = fieldByName(name);
-    if (f) {
-      colOf[f.id] = c;
-      want[f.id] = 1;
-    }
-  });
-  return { names, colOf, special, want };
+  const known = names.filter((n) => n.startsWith('_ws.col.') || fieldByName(n) !== undefined);
+  const r = resolveFieldColumns(known);
+  if (!r.ok) throw new Error(`resolveFieldColumns refused registered fields: ${r.invalid.join(', ')}`);
+  const map = new Int32Array(names.length);
+  names.forEach((n, c) => { map[c] = known.indexOf(n); });
+  return { names, cli: r.columns, map };
 }
 
-/** TEMPORARY stand-in for the CLI's fieldsRow: `-T fields -E occurrence=a -E aggregator=,` cells. */
-export function fieldsRow(p: Packet, cols: FieldColumns): string[] {
-  const cells: string[] = new Array<string>(cols.names.length).fill('');
-  const seen = new Uint8Array(cols.names.length);
-  const t = p.tree;
-  for (let i = 0; i < t.n; i++) {
-    const fid = t.fid[i]!;
-    if (fid >= cols.colOf.length) continue;
-    const c = cols.colOf[fid]!;
-    if (c < 0) continue;
-    const s = fieldText(t, i);
-    cells[c] = seen[c] ? cells[c] + ',' + s : s;
-    seen[c] = 1;
-  }
-  for (let c = 0; c < cells.length; c++) {
-    if (cols.special[c] === 'proto') cells[c] = p.proto;
-    else if (cols.special[c] === 'info') cells[c] = p.info;
-  }
-  return cells;
-}
-
-/** TEMPORARY stand-in for the CLI's formatSummaryLine: tshark's default `-n -r F` line. */
-export function summaryLine(p: Packet, firstSec: number, firstNsec: number, digits: number): string {
-  const rel = formatSecNsec(nsDiff(p.tsSec, p.tsNsec, firstSec, firstNsec), digits);
-  return `${String(p.num).padStart(5)} ${rel.padStart(10)} ${p.src.padStart(12)} → ${p.dst.padEnd(12)} ${p.proto} ${p.len} ${p.info}`;
-}
+export type RunMode = 'summary' | 'fields' | 'full';
 
 export interface RunOptions {
-  /** -e columns; omit for summary only */
+  /**
+   * 'summary' = `wirelens -r F` (no tree, columns; onPacket gets the summary line);
+   * 'fields' = `-T fields -e <columns>` (those fields and the columns; onPacket gets the cells);
+   * 'full' = `-V` (the whole tree, columns).
+   */
+  mode: RunMode;
   columns?: FieldColumns;
-  /** null = build the whole tree (-V) */
-  fullTree?: boolean;
-  onPacket?: ((p: Packet, rec: FrameRecord, row: string[] | undefined, summary: string) => void) | undefined;
+  onPacket?: ((p: Packet, rec: FrameRecord, out: { row: string[] | undefined; line: string | undefined }) => void) | undefined;
 }
 
 /**
- * Runs one capture through reader + engine, like the CLI's one-pass loop. Never throws: reader
- * errors come back in `error`, anything else that escapes in `crash`.
+ * Runs one capture through the CLI's pipeline. Never throws: reader errors come back in `error`,
+ * anything else that escapes in `crash`.
  */
-export async function runCapture(path: string, opts: RunOptions = {}): Promise<CaptureRun> {
+export async function runCapture(path: string, opts: RunOptions): Promise<CaptureRun> {
   const run: CaptureRun = { frames: 0, error: undefined, crash: undefined, bugs: [] };
-  let engine: Engine;
+  const cols = opts.columns;
+  if (opts.mode === 'fields' && !cols) throw new Error('runCapture: fields mode needs columns');
+  const want = opts.mode === 'full' ? null : opts.mode === 'fields' ? cols!.cli.want : undefined;
+  const needCols = opts.mode !== 'fields' || cols!.cli.needsColumns;
+  const onPacket = opts.onPacket;
+  const out: { row: string[] | undefined; line: string | undefined } = { row: undefined, line: undefined };
   try {
-    engine = new Engine({ want: opts.fullTree ? null : opts.columns ? opts.columns.want : new Uint8Array(0) });
+    const res = await runPipeline(path, { want, cols: needCols }, (p, ctx) => {
+      run.frames++;
+      for (const x of p.experts) if (x.ei === ei_dissector_bug) run.bugs.push({ frame: p.num, msg: x.msg });
+      if (!onPacket) return;
+      const time = timeColumn(ctx.clock, 'r', ctx.precision);
+      out.row = undefined;
+      out.line = undefined;
+      if (opts.mode === 'summary') out.line = summaryLine(p, time);
+      else if (opts.mode === 'fields') {
+        const cells = fieldsRow(p, cols!.cli, DEFAULT_FIELDS_OPTIONS, time).split('\t');
+        const row = new Array<string>(cols!.names.length);
+        for (let c = 0; c < row.length; c++) {
+          const k = cols!.map[c]!;
+          row[c] = k < 0 ? '' : cells[k] ?? '';
+        }
+        out.row = row;
+      }
+      onPacket(p, ctx.rec, out);
+    });
+    run.frames = res.frames;
+    run.error = res.error;
   } catch (e) {
-    run.crash = `Engine: ${(e as Error).stack ?? String(e)}`;
-    return run;
-  }
-  const digits = new Map<number, number>();
-  let firstSec = NaN, firstNsec = 0;
-  const onFrame = (rec: FrameRecord): void => {
-    run.frames++;
-    const p = engine.dissect(rec, rec.buf, rec.dv, rec.off);
-    for (const x of p.experts) if (x.ei === ei_dissector_bug) run.bugs.push({ frame: rec.num, msg: x.msg });
-    if (opts.onPacket) {
-      if (Number.isNaN(firstSec)) { firstSec = rec.tsSec; firstNsec = rec.tsNsec; }
-      const row = opts.columns ? fieldsRow(p, opts.columns) : undefined;
-      const line = summaryLine(p, firstSec, firstNsec, digits.get(rec.iface) ?? 6);
-      opts.onPacket(p, rec, row, line);
-    }
-  };
-  try {
-    if (process.env['WIRELENS_READER'] === 'shared') {
-      const mod = '../node/read.js';
-      const { readCaptureFile } = await import(mod) as { readCaptureFile: (path: string, cb: (r: FrameRecord) => void, o: object) => Promise<unknown> };
-      await readCaptureFile(path, onFrame, { customBlocks: true });
-    } else readCaptureLite(path, onFrame, digits);
-  } catch (e) {
-    if (e instanceof CaptureError) run.error = e;
-    else run.crash = (e as Error).stack ?? String(e);
+    run.crash = e instanceof Error ? e.stack ?? e.message : String(e);
   }
   return run;
 }

@@ -41,24 +41,25 @@ function cols(): FieldColumns {
 }
 
 /**
- * Runs a capture as -V would (whole tree, checked for consistency) and as -T fields would
- * (the golden columns). Returns the problems found, each naming the file and frame.
+ * Runs a capture as -V would (whole tree, checked for consistency), as -T fields would (the golden
+ * columns) and as the plain summary would (no tree). Returns the problems found, each naming the
+ * file and frame.
  */
 async function problems(path: string, expectFrames?: number): Promise<string[]> {
   const out: string[] = [];
   const name = basename(path);
-  for (const full of [true, false]) {
-    const mode = full ? 'full tree' : '-T fields';
+  for (const m of ['full', 'fields', 'summary'] as const) {
+    const mode = m === 'full' ? '-V' : m === 'fields' ? '-T fields' : 'summary';
     let treeErrs = 0;
-    const run = await runCapture(path, full
+    const run = await runCapture(path, m === 'full'
       ? {
-        fullTree: true,
+        mode: 'full',
         onPacket: (p) => {
           const e = treeProblem(p);
           if (e !== undefined && treeErrs++ < 3) out.push(`${name} frame ${p.num} (${mode}): tree: ${e}`);
         },
       }
-      : { columns: cols(), onPacket: () => {} });
+      : m === 'fields' ? { mode: 'fields', columns: cols(), onPacket: () => {} } : { mode: 'summary', onPacket: () => {} });
     if (run.crash) out.push(`${name} (${mode}): exception escaped the pipeline after ${run.frames} frames: ${run.crash}`);
     for (const b of run.bugs.slice(0, 3)) out.push(`${name} frame ${b.frame} (${mode}): dissector bug: ${b.msg}`);
     if (run.error) out.push(`${name} (${mode}): reader error: ${run.error.message}`);
@@ -87,6 +88,7 @@ async function loadFrames(path: string): Promise<{ linktype: number; frames: Raw
   const frames: RawFrame[] = [];
   let linktype = -1;
   await runCapture(path, {
+    mode: 'summary',
     onPacket: (_p, rec) => {
       linktype = rec.linktype;
       frames.push({ data: rec.buf.slice(rec.off, rec.off + rec.caplen), len: rec.len, sec: rec.tsSec, usec: Math.floor(rec.tsNsec / 1000) });
@@ -170,7 +172,7 @@ test('tree of every packet of every corpus capture (< 20000 packets) is internal
     const name = e.path;
     let n = 0;
     await runCapture(join(dir!, e.path), {
-      fullTree: true,
+      mode: 'full',
       onPacket: (p) => {
         const x = treeProblem(p);
         if (x !== undefined && n++ < 3) all.push(`${name} frame ${p.num}: ${x}`);
@@ -197,7 +199,7 @@ interface ReadOutcome { frames: number; kind: string | undefined; message: strin
 async function readBytes(tmp: string, name: string, bytes: Uint8Array): Promise<ReadOutcome> {
   const path = join(tmp, name);
   writeFileSync(path, bytes);
-  const run = await runCapture(path, { onPacket: () => {} });
+  const run = await runCapture(path, { mode: 'summary', onPacket: () => {} });
   return { frames: run.frames, kind: run.error?.kind, message: run.error?.message ?? '', crash: run.crash };
 }
 

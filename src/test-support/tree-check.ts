@@ -21,10 +21,20 @@ export function treeProblem(p: Packet): string | undefined {
     if (!s) return `item ${i} (${name}): data source ${t.src[i]} does not exist`;
     const start = t.start[i]!, len = t.len[i]!;
     if (start < 0 || len < 0 || start + len > s.len) {
-      return `item ${i} (${name}): bytes [${start}, ${start + len}) outside data source "${s.name}" of ${s.len} bytes`;
+      return `item ${i} (${name}${inProto(p, i)}): bytes [${start}, ${start + len}) outside data source "${s.name}" of ${s.len} bytes`;
     }
     const par = t.parent[i]!;
     if (par !== ROOT && (par < 0 || par >= i)) return `item ${i} (${name}): parent ${par} does not precede it`;
   }
   return undefined;
+}
+
+/** ` in dns` : the protocol item enclosing item i (for attributing text items), or ''. */
+function inProto(p: Packet, i: number): string {
+  const t = p.tree;
+  for (let j = t.parent[i]!; j >= 0 && j < i; j = t.parent[j]!) {
+    const f = fields[t.fid[j]!];
+    if (f?.isProtocol) return ` in ${f.abbrev}`;
+  }
+  return '';
 }
