@@ -398,11 +398,17 @@ async function main(argv: string[]): Promise<number> {
   const out = new Out(1, o.lineBuffered ? 0 : 1 << 16);
   const links = new TreeLinks();
   const jw = json ? new JsonWriter() : undefined;
-  if (fieldsOut && cols) {
-    if (o.fieldsOpts.bom) out.write('\ufeff');
-    if (o.fieldsOpts.header) out.write(fieldsHeader(cols, o.fieldsOpts) + '\n');
-  }
-  if (jw) out.write(jw.begin());
+  // the header and '[' come once the file reads as a capture (nothing at all for a bad file)
+  let started = false;
+  const start = (): void => {
+    started = true;
+    if (!printPackets) return;
+    if (fieldsOut && cols) {
+      if (o.fieldsOpts.bom) out.write('\ufeff');
+      if (o.fieldsOpts.header) out.write(fieldsHeader(cols, o.fieldsOpts) + '\n');
+    }
+    if (jw) out.write(jw.begin());
+  };
 
   let writer: CaptureFileWriter | undefined;
   if (writing) {
@@ -424,6 +430,7 @@ async function main(argv: string[]): Promise<number> {
   const fo = o.fieldsOpts;
   const onPacket = (p: Packet, ctx: PipelineContext): void => {
     if (!printPackets) return;
+    if (!started) start();
     const time = summary || (cols?.needsColumns ?? false) ? timeColumn(ctx.clock, tf, ctx.precision) : '';
     if (summary) out.write(summaryLine(p, time) + '\n');
     if (verbose) {
@@ -439,7 +446,7 @@ async function main(argv: string[]): Promise<number> {
   let result;
   try {
     result = await runPipeline(o.read, {
-      want, cols: needCols, filter, count: o.count,
+      want, cols: needCols, filter, count: o.count, dissect: printPackets,
       onFrame: writer || progress
         ? (r, displayed, meta) => {
           if (writer && displayed) {
@@ -453,7 +460,8 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     progress?.done();
   }
-  if (jw && (result.frames > 0 || !result.error)) out.write(jw.end());
+  if (!started && (!result.error || result.frames > 0)) start();
+  if (jw && started) out.write(jw.end());
   out.flush();
   if (writer) writer.close();
   if (result.error) {

@@ -29,6 +29,11 @@ export interface PipelineOptions {
   filter?: PacketFilter | undefined;
   /** -c: stop after reading this many frames (tshark counts frames read, not displayed) */
   count?: number | undefined;
+  /**
+   * false: do not dissect at all (nothing reads the packet: `-q`/`-w` without filter or stats);
+   * onPacket then sees an undissected Packet. Ignored when there is a filter. Default true.
+   */
+  dissect?: boolean;
   /** hand pcapng custom blocks over as frames, as tshark 4.0 does (default true) */
   customBlocks?: boolean;
   /** called for every frame read, displayed or not (progress, -w of everything) */
@@ -142,6 +147,7 @@ export async function runPipeline(
   let displayed = 0;
   const count = opts.count ?? Infinity;
   const onFrame = opts.onFrame;
+  const dissect = filter !== undefined || opts.dissect !== false;
   const ctx: PipelineContext = { rec: undefined as unknown as FrameRecord, meta: undefined, precision: 6, clock, engine };
   let stop = false;
 
@@ -155,7 +161,7 @@ export async function runPipeline(
     const ifc = ifs === undefined ? undefined : ifs[r.iface < 0 ? 0 : r.iface];
     ctx.precision = ifc === undefined ? 6 : precisionDigits(ifc.tsUnitsPerSec);
     clock.frame(r.tsSec, r.tsNsec, r.hasTs !== false);
-    engine.dissect(r, r.buf, r.dv, r.off);
+    if (dissect) engine.dissect(r, r.buf, r.dv, r.off);
     const show = filter === undefined || filter.match(p);
     if (show) {
       displayed++;
