@@ -51,14 +51,14 @@ export function epochText(sec: number, nsec: number): string {
 export interface Seen {
   num: number; tsSec: number; tsNsec: number; caplen: number; len: number; linktype: number; iface: number;
   comments: readonly string[] | undefined; epbFlags: number | undefined; hasTs: boolean; fileOffset: number;
-  blockType: number; data: Uint8Array;
+  blockType: number; dropCount: number | undefined; data: Uint8Array;
 }
 
 export function snapshot(r: FrameRecord): Seen {
   return {
     num: r.num, tsSec: r.tsSec, tsNsec: r.tsNsec, caplen: r.caplen, len: r.len, linktype: r.linktype, iface: r.iface,
     comments: r.comments, epbFlags: r.epbFlags, hasTs: r.hasTs !== false, fileOffset: r.fileOffset,
-    blockType: r.blockType ?? 0, data: r.buf.slice(r.off, r.off + r.caplen),
+    blockType: r.blockType ?? 0, dropCount: r.dropCount, data: new Uint8Array(r.buf.subarray(r.off, r.off + r.caplen)),
   };
 }
 

@@ -35,7 +35,7 @@ export function newFrameRecord(): FrameRecord {
   return {
     num: 0, tsSec: 0, tsNsec: 0, caplen: 0, len: 0, linktype: 0, iface: -1, comments: undefined,
     buf, dv: new DataView(buf.buffer), off: 0, fileOffset: 0, epbFlags: undefined,
-    hasTs: true, blockType: 0, section: 0, customPen: undefined,
+    hasTs: true, blockType: 0, section: 0, customPen: undefined, dropCount: undefined,
   };
 }
 

@@ -62,6 +62,11 @@ interface Iface {
   tsOffset: number;
 }
 
+/** A copy of buf[start, end) — also when buf is a Node Buffer, whose slice() is a view. */
+function copyBytes(buf: Uint8Array, start: number, end: number): Uint8Array {
+  return new Uint8Array(buf.subarray(start, end));
+}
+
 function pad4(n: number): number {
   return (n + 3) & ~3;
 }
@@ -110,6 +115,7 @@ export class PcapngParser implements CaptureParser {
   // option scratch (set by readPacketOptions)
   private optComments: string[] | undefined = undefined;
   private optFlags: number | undefined = undefined;
+  private optDrops: number | undefined = undefined;
 
   constructor(opts: ParserOptions = {}) {
     this.name = opts.name ?? '-';
@@ -237,9 +243,11 @@ export class PcapngParser implements CaptureParser {
       this.readPacketOptions(buf, dv, pos + dataEnd, pos + blen - 4, fileOffset);
       rec.comments = this.optComments;
       rec.epbFlags = this.optFlags;
+      rec.dropCount = this.optDrops;
     } else {
       rec.comments = undefined;
       rec.epbFlags = undefined;
+      rec.dropCount = undefined;
     }
     return onFrame(rec) !== false;
   }
@@ -360,6 +368,7 @@ export class PcapngParser implements CaptureParser {
     rec.customPen = undefined;
     rec.comments = undefined;
     rec.epbFlags = undefined;
+    rec.dropCount = undefined;
     return onFrame(rec) !== false;
   }
 
@@ -392,6 +401,8 @@ export class PcapngParser implements CaptureParser {
     this.readPacketOptions(buf, dv, pos + dataEnd, pos + blen - 4, fileOffset);
     rec.comments = this.optComments;
     rec.epbFlags = this.optFlags;
+    // the OPB's own drops count field, unless a drop count option says otherwise
+    rec.dropCount = this.optDrops ?? dv.getUint16(pos + 10, le);
     return onFrame(rec) !== false;
   }
 
@@ -423,7 +434,7 @@ export class PcapngParser implements CaptureParser {
           if (z > s) list.push(decodeUtf8(buf, s, z));
           s = z + 1;
         }
-        names.push({ family: alen === 4 ? 4 : 6, addr: buf.slice(o, o + alen), names: list });
+        names.push({ family: alen === 4 ? 4 : 6, addr: copyBytes(buf, o, o + alen), names: list });
       }
       o += pad4(rlen);
     }
@@ -462,7 +473,7 @@ export class PcapngParser implements CaptureParser {
     const len = dv.getUint32(pos + 12, this.le);
     // tshark reports secrets longer than their block as a file cut short
     if (len > blen - 20) throw truncatedError(this.name, fileOffset);
-    this.meta!.secrets!.push({ type, data: buf.slice(pos + 16, pos + 16 + len), offset: fileOffset });
+    this.meta!.secrets!.push({ type, data: copyBytes(buf, pos + 16, pos + 16 + len), offset: fileOffset });
   }
 
   private custom(type: number, buf: Uint8Array, dv: DataView, pos: number, blen: number, fileOffset: number, onFrame: FrameCallback): boolean {
@@ -485,17 +496,20 @@ export class PcapngParser implements CaptureParser {
     rec.customPen = dv.getUint32(pos + 8, this.le);
     rec.comments = undefined;
     rec.epbFlags = undefined;
+    rec.dropCount = undefined;
     return onFrame(rec) !== false;
   }
 
   /**
-   * opt_comment (1) and epb_flags (2) of an EPB/OPB into optComments / optFlags. Inline loop (no
+   * opt_comment (1), epb_flags (2), epb_dropcount (4) of an EPB/OPB into optComments / optFlags /
+   * optDrops. Inline loop (no
    * closure): captures written on some systems carry epb_flags on every packet.
    */
   private readPacketOptions(buf: Uint8Array, dv: DataView, start: number, end: number, fileOffset: number): void {
     const le = this.le;
     let comments: string[] | undefined;
     let flags: number | undefined;
+    let drops: number | undefined;
     let o = start;
     while (end - o >= 4) {
       const code = dv.getUint16(o, le);
@@ -505,10 +519,12 @@ export class PcapngParser implements CaptureParser {
       if (o + len > end) throw damagedError(this.name, `pcapng: Not enough data to handle option of length ${len}`, fileOffset);
       if (code === OPT_COMMENT) (comments ??= []).push(decodeUtf8(buf, o, o + len));
       else if (code === 2 && len >= 4) flags = dv.getUint32(o, le);
+      else if (code === 4 && len >= 8) drops = dv.getUint32(o + (le ? 4 : 0), le) * 4294967296 + dv.getUint32(o + (le ? 0 : 4), le);
       o += pad4(len);
     }
     this.optComments = comments;
     this.optFlags = flags;
+    this.optDrops = drops;
   }
 
   /** Calls fn(code, valueOffset, valueLength) for each option in [start, end). */

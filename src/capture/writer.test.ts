@@ -26,7 +26,7 @@ const iface = (linktype: number, tsUnitsPerSec: number, extra: Partial<Interface
 const bytes = (n: number, seed: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * 7 + seed) & 0xff);
 
 const frames: WritableFrame[] = [
-  { tsSec: 1362692526, tsNsec: 869344123, caplen: 61, len: 1514, iface: 0, buf: bytes(61, 1), off: 0, comments: ['first', 'ünïcode ✓'], epbFlags: 1 },
+  { tsSec: 1362692526, tsNsec: 869344123, caplen: 61, len: 1514, iface: 0, buf: bytes(61, 1), off: 0, comments: ['first', 'ünïcode ✓'], epbFlags: 1, dropCount: 7 },
   { tsSec: 1700000000, tsNsec: 999999999, caplen: 3, len: 3, iface: 1, buf: bytes(10, 2), off: 4, comments: undefined, epbFlags: undefined },
   { tsSec: 4102444800, tsNsec: 123456789, caplen: 0, len: 60, iface: 2, buf: bytes(0, 0), off: 0 },
   { tsSec: 0, tsNsec: 0, caplen: 5, len: 5, iface: 0, buf: bytes(5, 3), off: 0, hasTs: false },
@@ -52,6 +52,7 @@ test('writer: pcapng round trip — timestamps (ns), lengths, interfaces, commen
       [113, 262144, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 2 ** 20, 0],
     ]);
     const got = r.frames.map((f) => [f.tsSec, f.tsNsec, f.caplen, f.len, f.iface, f.comments, f.epbFlags, [...f.data]]);
+    assert.deepEqual(r.frames.map((f) => f.dropCount), [7, undefined, undefined, undefined]);
     assert.deepEqual(got, [
       [1362692526, 869344123, 61, 1514, 0, ['first', 'ünïcode ✓'], 1, [...bytes(61, 1)]],
       [1700000000, 999999000, 3, 3, 1, undefined, undefined, [...bytes(10, 2).subarray(4, 7)]], // µs interface

@@ -43,6 +43,8 @@ export interface WritableFrame {
   off: number;
   comments?: readonly string[] | undefined;
   epbFlags?: number | undefined;
+  /** epb_dropcount */
+  dropCount?: number | undefined;
   hasTs?: boolean;
   /** pcapng custom records: 0xBAD (written) / 0x40000BAD (dropped); pcap cannot hold them */
   blockType?: number;
@@ -211,6 +213,8 @@ export class CaptureWriter {
       for (const c of encoded) optLen += 4 + pad4(c.length);
     }
     if (flags !== undefined) optLen += 8;
+    const drops = f.dropCount;
+    if (drops !== undefined) optLen += 12;
     if (optLen !== 0) optLen += 4; // opt_endofopt
     const dataLen = pad4(caplen);
     const blen = EPB_FIXED + dataLen + optLen;
@@ -239,6 +243,12 @@ export class CaptureWriter {
         dv.setUint16(o + 2, 4, le);
         dv.setUint32(o + 4, flags, le);
         o += 8;
+      }
+      if (drops !== undefined) {
+        dv.setUint16(o, 4, le);
+        dv.setUint16(o + 2, 8, le);
+        dv.setBigUint64(o + 4, BigInt.asUintN(64, BigInt(Math.trunc(drops))), le);
+        o += 12;
       }
       dv.setUint32(o, 0, le);
       o += 4;

@@ -6,9 +6,8 @@
 
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
-import { decompressError, describeInput, truncatedError } from '../capture/errors.js';
+import { constants as zlibConstants, createGunzip } from 'node:zlib';
+import { decompressError, describeInput, truncatedError, truncatedHeaderError } from '../capture/errors.js';
 import { FrameIndex, IndexFlag } from '../capture/frame-index.js';
 import { createParser, type CaptureParser, type FrameCallback } from '../capture/parser.js';
 import { CaptureError, type CaptureMeta, type FrameRecord } from '../capture/types.js';
@@ -35,6 +34,8 @@ export interface ReadOptions {
 
 const DEFAULT_CHUNK = 4 << 20;
 const GUNZIP_CHUNK = 1 << 18;
+/** compressed bytes per zlib write: an error costs at most this slice's output */
+const GZ_SLICE = 1 << 16;
 
 /**
  * Reads the capture at `path` ('-' = stdin), calling onFrame for each frame in order (the record
@@ -59,7 +60,7 @@ export async function readCaptureFile(path: string, onFrame: FrameCallback, opts
       closed = true;
       return await readCaptureStream(fh.createReadStream({ highWaterMark: 1 << 20 }), path, onFrame, opts);
     }
-    const size = Math.max(1, Math.min(opts.chunkSize ?? DEFAULT_CHUNK, 1 << 30));
+    const size = Math.max(16, Math.min(opts.chunkSize ?? DEFAULT_CHUNK, 1 << 30));
     let cur = new Uint8Array(size);
     let next = new Uint8Array(size);
     let n = (await fh.read(cur, 0, size, 0).catch((e: unknown) => { throw readError(path, e); })).bytesRead;
@@ -131,15 +132,94 @@ export async function readCaptureStream(
   const h0 = head[0];
   const gz = h0 !== undefined && (h0.length >= 2 ? h0[1] === 0x8b : head[1]?.[0] === 0x8b) && h0[0] === 0x1f;
   if (!gz) return feed(rest, name, onFrame, opts, false);
-  const input = Readable.from(rest, { objectMode: false });
-  const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
-  input.on('error', (e) => gunzip.destroy(e));
-  input.pipe(gunzip);
+  const out = gunzipStream(rest, name);
   try {
-    return await feed(gunzip, name, onFrame, opts, true);
+    return await feed(out, name, onFrame, opts, true);
   } finally {
-    input.destroy();
-    gunzip.destroy();
+    await out.return?.(undefined);
+  }
+}
+
+/**
+ * Inflates a gzip byte stream. Unlike iterating a Gunzip stream, every byte inflated before an
+ * error is delivered before the error (tshark shows the packets before the damage): input goes to
+ * zlib in 64 KiB slices, the last 8 bytes (the CRC/length trailer of a one-member file) alone, and
+ * output is queued from 'data' events, so an error costs at most one slice's output.
+ */
+async function* gunzipStream(src: AsyncIterable<Uint8Array>, name: string): AsyncGenerator<Uint8Array, void, undefined> {
+  const z = createGunzip({ chunkSize: GUNZIP_CHUNK });
+  const queue: Uint8Array[] = [];
+  let queued = 0;
+  let ended = false;
+  let failed: unknown;
+  let wake: (() => void) | undefined;
+  const signal = (): void => { const w = wake; wake = undefined; w?.(); };
+  z.on('data', (c: Buffer) => {
+    queue.push(c);
+    queued += c.length;
+    if (queued > 8 * GUNZIP_CHUNK) z.pause();
+    signal();
+  });
+  z.on('end', () => { ended = true; signal(); });
+  z.on('error', (e) => { failed = e; signal(); });
+  let stopPump = false;
+  const input = src[Symbol.asyncIterator]();
+  const pump = (async () => {
+    const write = async (b: Uint8Array): Promise<void> => {
+      for (let o = 0; o < b.length && !stopPump && failed === undefined; o += GZ_SLICE) {
+        if (!z.write(b.subarray(o, Math.min(o + GZ_SLICE, b.length)))) {
+          await new Promise<void>((res) => {
+            const done = (): void => { z.off('drain', done); z.off('error', done); z.off('close', done); res(); };
+            z.on('drain', done);
+            z.on('error', done);
+            z.on('close', done);
+          });
+        }
+      }
+    };
+    let prev: Uint8Array | undefined;
+    try {
+      for (;;) {
+        const r = await input.next();
+        if (r.done || stopPump || failed !== undefined) break;
+        const c = toU8(r.value);
+        if (prev) await write(prev);
+        prev = c;
+      }
+      if (prev && !stopPump && failed === undefined) {
+        const cut = Math.max(0, prev.length - 8);
+        await write(prev.subarray(0, cut));
+        await write(prev.subarray(cut));
+      }
+      // a sync flush first pushes out all inflated bytes: a stream cut inside its trailer
+      // still delivers every packet before end() reports it
+      if (!stopPump && failed === undefined) await new Promise<void>((res) => z.flush(zlibConstants.Z_SYNC_FLUSH, () => res()));
+      if (!stopPump && failed === undefined) z.end();
+    } catch (e) {
+      failed ??= e instanceof CaptureError ? e : readError(name, e);
+      signal();
+    }
+  })();
+  try {
+    for (;;) {
+      if (queue.length > 0) {
+        const c = queue.shift()!;
+        queued -= c.length;
+        if (queued <= 2 * GUNZIP_CHUNK && z.isPaused()) z.resume();
+        yield c;
+        continue;
+      }
+      if (failed !== undefined) throw failed;
+      if (ended) return;
+      await new Promise<void>((res) => { wake = res; });
+    }
+  } finally {
+    // stopped early or failed: release the source (a live pipe may never end by itself)
+    const finished = ended;
+    stopPump = true;
+    z.destroy();
+    if (finished) await pump;
+    else void input.return?.().catch(() => undefined);
   }
 }
 
@@ -154,7 +234,7 @@ async function feed(src: AsyncIterable<Uint8Array>, name: string, onFrame: Frame
     }
   } catch (e) {
     if (e instanceof CaptureError) throw e;
-    throw streamError(name, e);
+    throw streamError(name, e, hooks.parser);
   }
   hooks.parser?.end();
   return hooks.done(compressed);
@@ -237,10 +317,13 @@ function readError(name: string, e: unknown): CaptureError {
 }
 
 /** zlib's errors in tshark's words: a stream that just stops is a file cut short. */
-function streamError(name: string, e: unknown): CaptureError {
+function streamError(name: string, e: unknown, parser: CaptureParser | undefined): CaptureError {
   const code = errCode(e);
   const msg = (e as Error).message ?? String(e);
-  if (code === 'Z_BUF_ERROR' || msg === 'unexpected end of file') return truncatedError(name, -1);
+  if (code === 'Z_BUF_ERROR' || msg === 'unexpected end of file') {
+    // the capture's own header not complete yet: tshark says "packet or other data"
+    return parser?.meta === undefined ? truncatedHeaderError(name, -1) : truncatedError(name, -1);
+  }
   if (code.startsWith('Z_')) {
     const reason = msg === 'incorrect data check' ? 'bad CRC' : msg === 'incorrect length check' ? 'bad length' : msg;
     return decompressError(name, reason, -1);
