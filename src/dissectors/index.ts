@@ -8,3 +8,7 @@ import './eth.js';
 import './vlan.js';
 import './ieee8021ad.js';
 import './arp.js';
+import './ip.js';
+import './icmp.js';
+import './udp.js';
+import './tcp.js';

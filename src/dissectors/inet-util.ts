@@ -1,0 +1,173 @@
+// Small helpers shared by the IPv4/ICMP/UDP/TCP dissectors: the Internet checksum (RFC 1071),
+// address text, and the IP protocol names tshark shows. Allocation-free on the hot path.
+
+import { vals, type ValueNames } from '../core/field.js';
+import type { Packet } from '../core/packet.js';
+import type { ExpertInfo } from '../core/expert.js';
+import { stateKey } from '../core/session.js';
+
+/**
+ * One's-complement sum of buf[off, off + len) folded to 16 bits, added to `acc` (a partial sum from
+ * a pseudo-header). Not complemented: callers compare `inetChecksumFinish(sum) === 0` or take `~sum`.
+ */
+export function inetSum(buf: Uint8Array, off: number, len: number, acc = 0): number {
+  let s = acc;
+  const last = off + (len & ~1);
+  for (let i = off; i < last; i += 2) s += (buf[i]! << 8) | buf[i + 1]!;
+  if (len & 1) s += buf[off + len - 1]! << 8;
+  // fold carries; the loop above can at most add ~2^32 for 64 KiB inputs
+  while (s > 0xffff) s = (s & 0xffff) + Math.floor(s / 65536);
+  return s;
+}
+
+/** The checksum value from a folded sum: ~sum & 0xffff. */
+export function inetChecksumFinish(sum: number): number {
+  return ~sum & 0xffff;
+}
+
+/** Sum of a 32-bit value as two 16-bit words (for pseudo-headers). */
+export function sum32(v: number): number {
+  return (v >>> 16) + (v & 0xffff);
+}
+
+/** Dotted-quad text of 4 bytes at `off`. */
+export function ipv4At(buf: Uint8Array, off: number): string {
+  return `${buf[off]}.${buf[off + 1]}.${buf[off + 2]}.${buf[off + 3]}`;
+}
+
+/** 32-bit big-endian unsigned value at `off` (no DataView needed). */
+export function u32At(buf: Uint8Array, off: number): number {
+  return ((buf[off]! << 24) | (buf[off + 1]! << 16) | (buf[off + 2]! << 8) | buf[off + 3]!) >>> 0;
+}
+
+/** 16-bit big-endian value at `off`. */
+export function u16At(buf: Uint8Array, off: number): number {
+  return (buf[off]! << 8) | buf[off + 1]!;
+}
+
+/** `1 byte` / `2 bytes` */
+export function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** Checksum status values shared by ip/icmp/udp/tcp `*.checksum.status`. */
+export const enum CkStatus { BAD = 0, GOOD = 1, UNVERIFIED = 2, NOT_PRESENT = 3, ILLEGAL = 4 }
+
+export const CHECKSUM_STATUS_NAMES: ValueNames = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
+
+/**
+ * IP protocol numbers as tshark names them (`tshark -G values`, ip.proto): used for `ip.proto`
+ * labels and the "Fragmented IP protocol (proto=UDP 17 …)" Info text.
+ */
+export const IP_PROTOCOL_NAMES: ValueNames = (() => {
+  const m = new Map<number, string>(vals({
+  0: 'IPv6 Hop-by-Hop Option', 1: 'ICMP', 2: 'IGMP', 3: 'GGP', 4: 'IPIP', 5: 'Stream', 6: 'TCP', 7: 'CBT', 8: 'EGP',
+  9: 'IGRP', 10: 'BBN RCC', 11: 'Network Voice', 12: 'PUP', 13: 'ARGUS', 14: 'EMCON', 15: 'XNET', 16: 'CHAOS',
+  17: 'UDP', 18: 'Multiplex', 19: 'DCN Measurement', 20: 'Host Monitoring', 21: 'Packet radio', 22: 'IDP',
+  23: 'Trunk-1', 24: 'Trunk-2', 25: 'Leaf-1', 26: 'Leaf-2', 27: 'Reliable Data', 28: 'IRT', 29: 'ISO TP4',
+  30: 'Bulk Data', 31: 'MFE NSP', 32: 'Merit Internodal', 33: 'Datagram Congestion Control Protocol',
+  34: '3rd Party Connect', 35: 'Inter-Domain Policy Routing Protocol', 36: 'XTP', 37: 'Datagram delivery',
+  38: 'Control Message', 39: 'TP++', 40: 'IL', 41: 'IPv6', 42: 'Source demand routing',
+  43: 'Routing Header for IPv6', 44: 'Fragment Header for IPv6', 45: 'Inter-Domain Routing Protocol',
+  46: 'Reservation Protocol', 47: 'Generic Routing Encapsulation', 48: 'Dynamic source routing', 49: 'BNA',
+  50: 'Encap Security Payload', 51: 'Authentication Header', 52: 'INSLP', 53: 'SWIPE', 54: 'NBMA ARP',
+  55: 'IP Mobility', 56: 'TLSP Kryptonet', 57: 'SKIP', 58: 'ICMPv6', 59: 'No Next Header for IPv6',
+  60: 'Destination Options for IPv6', 61: 'any host internal protocol', 62: 'Mobile IPv6 (old)',
+  63: 'any local network', 64: 'SATNET EXPAK', 65: 'Kryptolan', 66: 'Remote Virtual Disk', 67: 'IPPC',
+  68: 'any distributed file system', 69: 'SATNET Monitoring', 70: 'VISA', 71: 'IPCV', 72: 'CPNX', 73: 'CPHB',
+  74: 'Wang Span', 75: 'Packet Video', 76: 'Backroom SATNET Mon', 77: 'Sun ND Protocol', 78: 'Wideband Mon',
+  79: 'Wideband Expak', 80: 'ISO Internet Protocol', 81: 'VMTP', 82: 'Secure VMTP', 83: 'VINES', 84: 'TTP',
+  85: 'NSFNET IGP', 86: 'Dissimilar Gateway', 87: 'TCF', 88: 'EIGRP', 89: 'OSPF IGP', 90: 'Sprite RPC',
+  91: 'Locus ARP', 92: 'Multicast Transport', 93: 'AX.25 Frames', 94: 'IP in IP', 95: 'MICP', 96: 'Semaphore',
+  97: 'Ether in IP', 98: 'ENCAP', 99: 'any private encryption scheme', 100: 'GMTP', 101: 'Ipsilon Flow',
+  102: 'PNNI over IP', 103: 'PIM', 104: 'ARIS', 105: 'SCPS', 106: 'QNX', 107: 'Active Networks', 108: 'IPComp',
+  109: 'Sitara Networks', 110: 'Compaq Peer', 111: 'IPX IN IP', 112: 'VRRP', 113: 'PGM', 114: 'any 0-hop protocol',
+  115: 'Layer 2 Tunneling', 116: 'DDX', 117: 'IATP', 118: 'STP', 119: 'SpectraLink', 120: 'UTI', 121: 'SMP',
+  122: 'SM', 123: 'PTP', 124: 'ISIS over IP', 125: 'FIRE', 126: 'CRTP', 127: 'CRUDP', 128: 'SSCOPMCE', 129: 'IPLT',
+  130: 'Secure Packet', 131: 'PIPE', 132: 'SCTP', 133: 'Fibre Channel', 134: 'RSVP E2EI', 135: 'Mobile IPv6',
+  136: 'UDPLite', 137: 'MPLS in IP', 138: 'MANET', 139: 'HIP', 140: 'Shim6 header', 141: 'WESP', 142: 'ROHC',
+  143: 'Ethernet', 173: 'AX/4000 Testframe', 224: 'Novell NCS Heartbeat',
+  }));
+  // 144-223 are "Unassigned" except 173; 225-255 have no name.
+  for (let k = 144; k <= 223; k++) if (!m.has(k)) m.set(k, 'Unassigned');
+  return m;
+})();
+
+// ---- quoted packets inside ICMP errors ----
+
+/**
+ * Per-capture scratch for "we are inside an ICMP error's quoted datagram" (tshark dissects the
+ * quote with columns frozen, no length complaints, and a truncated quote ends dissection silently).
+ * Tagged with the frame number so a dissector bug thrown mid-quote cannot leave it set.
+ */
+class QuoteState {
+  depth = 0;
+  frame = -1;
+  /** TTL of the outermost IPv4 header of frame `ttlFrame` (ICMP shows it in Info) */
+  ttl = -1;
+  ttlFrame = -1;
+}
+const QUOTE = stateKey('inet.quote', () => new QuoteState());
+
+export function inIcmpError(p: Packet): boolean {
+  const s = p.session.get(QUOTE);
+  return s.depth > 0 && s.frame === p.num;
+}
+
+/** Marks the start of a quoted datagram; pair with leaveIcmpError in a finally. */
+export function enterIcmpError(p: Packet): void {
+  const s = p.session.get(QUOTE);
+  if (s.frame !== p.num) { s.frame = p.num; s.depth = 0; }
+  s.depth++;
+}
+
+/** Records the TTL of the IPv4 header carrying the current payload (not for quoted headers). */
+export function setIpTtl(p: Packet, ttl: number): void {
+  const s = p.session.get(QUOTE);
+  s.ttl = ttl;
+  s.ttlFrame = p.num;
+}
+
+/** TTL recorded by setIpTtl for this frame, or -1. */
+export function ipTtl(p: Packet): number {
+  const s = p.session.get(QUOTE);
+  return s.ttlFrame === p.num ? s.ttl : -1;
+}
+
+export function leaveIcmpError(p: Packet): void {
+  const s = p.session.get(QUOTE);
+  if (s.depth > 0) s.depth--;
+}
+
+/**
+ * p.need, except inside an ICMP error quote where running out of bytes just ends the quote
+ * (no Malformed/short marker: tshark catches that exception around the quote).
+ */
+export function needq(p: Packet, off: number, n: number, end: number, quoted: boolean): boolean {
+  if (!quoted) return p.need(off, n, end);
+  return off + n <= end && off + n <= p.capEnd;
+}
+
+/**
+ * proto_tree_add_expert: an item of the expert's own field showing the message, with the expert
+ * subtree under it. Returns the item.
+ */
+export function addExpertItem(p: Packet, parent: number, e: ExpertInfo, off: number, len: number, msg = e.summary): number {
+  const it = p.tree.addItem(parent, e.fid, off, len);
+  p.tree.setLabel(it, msg);
+  p.addExpert(it, e, off, len, msg);
+  return it;
+}
+
+/**
+ * Direction-independent conversation key of the current packet's network addresses (p.netType,
+ * p.src4/dst4 or p.src6/dst6) and the given ports: both directions give the same key.
+ */
+export function convKey(p: Packet, sport: number, dport: number): string {
+  if (p.netType === 6) {
+    const a = p.src6, b = p.dst6;
+    return a < b || (a === b && sport <= dport) ? `6|${a}|${sport}|${b}|${dport}` : `6|${b}|${dport}|${a}|${sport}`;
+  }
+  const a = p.src4, b = p.dst4;
+  return a < b || (a === b && sport <= dport) ? `4|${a}|${sport}|${b}|${dport}` : `4|${b}|${dport}|${a}|${sport}`;
+}
