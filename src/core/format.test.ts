@@ -82,3 +82,15 @@ test('protocol and FT_NONE items in -T fields', () => {
   assert.equal(fieldText(long, dd), '58'.repeat(40));
   void d;
 });
+
+test('long labels are cut as tshark cuts them', () => {
+  const t = tree([]);
+  const long = 'R'.repeat(400);
+  const str = t.addStr(ROOT, id('frame.protocols'), 0, 0, long);
+  assert.equal(itemLabel(t, str), 'Protocols in frame [truncated]: ' + 'R'.repeat(238 - 32));
+  const txt = t.addText(ROOT, 0, 0, long);
+  assert.equal(itemLabel(t, txt), '[truncated]' + 'R'.repeat(226));
+  const own = t.addStr(ROOT, id('frame.protocols'), 0, 0, 'x');
+  t.setLabel(own, 'Form item: "' + long);
+  assert.equal(itemLabel(t, own).length, 239);
+});

@@ -298,22 +298,58 @@ export function displayValue(t: Tree, i: number): string {
   }
 }
 
-/** The whole -V label of item i (without the [ ] of generated items). */
+/**
+ * tshark cuts long labels (measured on its output): a dissector's own text at 239 UTF-8 bytes,
+ * "Name [truncated]: value" at 238, "[truncated]text" at 237.
+ */
+const MAX_LABEL = 239;
+
+/** `s` cut to at most `max` UTF-8 bytes, at a character boundary. */
+function clipLabel(s: string, max = MAX_LABEL): string {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let n: number;
+    if (c < 0x80) n = 1;
+    else if (c < 0x800) n = 2;
+    else if (c >= 0xd800 && c <= 0xdbff) n = 4;
+    else if (c >= 0xdc00 && c <= 0xdfff) n = 0;
+    else n = 3;
+    if (bytes + n > max) return s.slice(0, i);
+    bytes += n;
+  }
+  return s;
+}
+
+/**
+ * The whole -V label of item i (without the [ ] of generated items). Long labels are cut as
+ * tshark cuts them: "Name [truncated]: value…" for a field's own label, "[truncated]text…" for
+ * text items, a plain cut for labels set by the dissector (see MAX_LABEL).
+ */
 export function itemLabel(t: Tree, i: number): string {
   const custom = t.label[i];
   let s: string;
+  let named = '';
   if (custom !== undefined) s = custom;
   else {
     const f = fields[t.fid[i]!]!;
     if (f.type === FT.NONE || f.type === FT.PROTOCOL) s = f.name;
     else {
+      named = f.name;
       s = `${f.name}: ${displayValue(t, i)}`;
       if (f.mask !== 0 && f.bits > 0) {
         const raw = (t.num[i]!) * 2 ** f.shift;
         s = `${bitPattern(f.mask, f.bits, raw)} = ${s}`;
+        named = '';
       }
     }
   }
   const suf = t.suffix[i];
-  return suf === undefined ? s : s + suf;
+  if (suf !== undefined) s += suf;
+  if (s.length <= 79) return s; // at most 3 bytes per UTF-16 unit: cannot exceed the limit
+  const clipped = clipLabel(s);
+  if (clipped === s) return s;
+  if (named !== '' && suf === undefined) return clipLabel(`${named} [truncated]: ${s.slice(named.length + 2)}`, MAX_LABEL - 1);
+  if (t.fid[i] === TEXT_FIELD) return clipLabel('[truncated]' + s, MAX_LABEL - 2);
+  return clipped;
 }
