@@ -70,6 +70,18 @@ export function renderReport(r: CorpusResult, examplesPerField: number): string 
   w(`| Foundation (Protocol ∈ Ethernet/ARP/IPv4/IPv6/ICMP/ICMPv6/TCP/UDP, no TCP-analysis tag in Info) | ${r.summaryFoundation.compared} | ${r.summaryFoundation.equal} | ${f2(pct(r.summaryFoundation.equal, r.summaryFoundation.compared))} |`);
   w();
 
+  w('Foundation summary-line mismatches by tshark\'s Protocol column and the column that differs:');
+  w();
+  w('| cause | lines | captures (lines) | example (wirelens / tshark) |');
+  w('|---|---:|---|---|');
+  for (const c of r.summaryCauses.slice(0, 25)) {
+    const caps = [...c.captures].sort((a, b) => b[1] - a[1]);
+    const capText = caps.slice(0, 3).map(([p, n]) => `${p} (${n})`).join(', ') + (caps.length > 3 ? `, … ${caps.length} captures` : '');
+    const e = c.example;
+    w(`| ${esc(c.cause, 90)} | ${c.frames} | ${capText} | ${e.capture} #${e.frame}: ${esc(e.ours.replace(/^\s*\S+\s+\S+\s+/, ''), 110)} / ${esc(e.tshark.replace(/^\s*\S+\s+\S+\s+/, ''), 110)} |`);
+  }
+  w();
+
   w('## Captures that did not run cleanly');
   w();
   const bad = r.captures.filter((c) => c.crash || c.bugs.length || (c.entry.status === 'ok' && c.error)
@@ -94,6 +106,21 @@ export function renderReport(r: CorpusResult, examplesPerField: number): string 
   w('|---|---|---|');
   for (const c of r.captures.filter((x) => x.entry.status !== 'ok')) {
     w(`| ${c.entry.path} | ${esc(c.entry.note.replace(/^tshark error \(rc=2\): tshark: /, ''))} | ${c.error ? `${c.error.kind}: ${esc(c.error.message.replace(r.dir + '/', ''))}` : 'no error'} after ${c.frames} frame(s) |`);
+  }
+  w();
+
+  w('## Foundation mismatches by cause');
+  w();
+  w('The first layer where tshark\'s frame.protocols and ours diverge names the missing or early-stopping dissector;');
+  w('with identical layers, the values differ (named by the first mismatching Foundation field).');
+  w();
+  w('| cause | Foundation cells | frames | captures (frames) | example |');
+  w('|---|---:|---:|---|---|');
+  for (const c of r.causes.slice(0, 40)) {
+    const caps = [...c.captures].sort((a, b) => b[1] - a[1]);
+    const capText = caps.slice(0, 3).map(([p, n]) => `${p} (${n})`).join(', ') + (caps.length > 3 ? `, … ${caps.length} captures` : '');
+    const e = c.example;
+    w(`| ${esc(c.cause, 90)} | ${c.cells} | ${c.frames} | ${capText} | ${e.capture} #${e.frame} ${e.field}: ${esc(e.ours, 40)} vs tshark ${esc(e.tshark, 40)} |`);
   }
   w();
 
@@ -208,6 +235,8 @@ export function renderDiff(r: CorpusResult): string {
 }
 
 async function main(): Promise<void> {
+  // `… | head` closes the pipe early: not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
   const dir = corpusDir();
   if (!dir) {
     process.stderr.write('golden-report: capture corpus not found (../shared/captures or $WIRELENS_CAPTURES)\n');

@@ -102,7 +102,38 @@ export interface CorpusResult {
   /** examples, at most `examplesPerField` per field and 2 per (field, capture) */
   examples: Mismatch[];
   summaryExamples: { capture: string; frame: number; ours: string; tshark: string; foundation: boolean }[];
+  /** Foundation cell mismatches by cause (see `mismatchCause`), most cells first */
+  causes: Cause[];
+  /** Foundation summary-line mismatches by golden Protocol column and the column that differs */
+  summaryCauses: Cause[];
   ms: number;
+}
+
+export interface Cause {
+  cause: string;
+  /** mismatching Foundation cells */
+  cells: number;
+  frames: number;
+  captures: Map<string, number>;
+  /** one example: capture, frame, a mismatching field */
+  example: Mismatch;
+}
+
+/**
+ * Why a row's Foundation cells differ, from its layers: the first layer where tshark's
+ * frame.protocols and ours diverge names the dissector that is missing or stops early
+ * (`layer gre after eth:ethertype:ip`); with identical layers the values themselves differ
+ * (`values of tcp.*`, by the first mismatching field).
+ */
+export function mismatchCause(goldenProtocols: string, ourProtocols: string, firstField: string): string {
+  const g = goldenProtocols.split(':'), o = ourProtocols.split(':');
+  let i = 0;
+  while (i < g.length && i < o.length && g[i] === o[i]) i++;
+  const after = g.slice(0, i).join(':') || '(start)';
+  if (i < g.length && i < o.length) return `layer ${g[i]} after ${after} (wirelens: ${o[i]})`;
+  if (i < g.length) return `layer ${g[i]} after ${after} (wirelens stops)`;
+  if (i < o.length) return `extra layer ${o[i]} after ${after} (tshark stops)`;
+  return `values of ${firstField.split('.')[0]}.* (same layers)`;
 }
 
 export interface CorpusOptions {
@@ -148,6 +179,12 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
   const summaryAll = { compared: 0, equal: 0 };
   const summaryFoundation = { compared: 0, equal: 0 };
   const captures: CaptureOutcome[] = [];
+  const causes = new Map<string, Cause>();
+  const summaryCauses = new Map<string, Cause>();
+  const rowFoundationMiss = (g: string[], row: string[]): boolean => {
+    for (let c = 0; c < fieldNames.length; c++) if (foundationCols[c] && (g[c] ?? '') !== row[c]) return true;
+    return protoCol >= 0 && protocolsPrefix(g[protoCol] ?? '') !== protocolsPrefix(row[protoCol]!);
+  };
 
   const note = (st: FieldStat, capture: string, frame: number, ours: string, tshark: string): void => {
     st.byCapture.set(capture, (st.byCapture.get(capture) ?? 0) + 1);
@@ -197,6 +234,21 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
               if (foundationCols[c]) out.foundationEqual++;
             } else note(st, entry.path, p.num, ov, gv);
           }
+          if (protoCol >= 0 && rowFoundationMiss(g, row)) {
+            const firstBad = fieldNames.find((n, c) => foundationCols[c] && (g[c] ?? '') !== row[c]) ?? 'frame.protocols';
+            const cause = mismatchCause(g[protoCol] ?? '', row[protoCol]!, firstBad);
+            let e = causes.get(cause);
+            if (!e) {
+              e = { cause, cells: 0, frames: 0, captures: new Map(), example: { capture: entry.path, frame: p.num, field: firstBad, ours: row[fieldNames.indexOf(firstBad)] ?? '', tshark: g[fieldNames.indexOf(firstBad)] ?? '' } };
+              causes.set(cause, e);
+            }
+            let n = 0;
+            for (let c = 0; c < fieldNames.length; c++) if (foundationCols[c] && (g[c] ?? '') !== row[c]) n++;
+            if (protocolsPrefix(g[protoCol] ?? '') !== protocolsPrefix(row[protoCol]!)) n++;
+            e.cells += n;
+            e.frames++;
+            e.captures.set(entry.path, (e.captures.get(entry.path) ?? 0) + 1);
+          }
           if (protoCol >= 0) {
             const gp = protocolsPrefix(g[protoCol] ?? ''), op = protocolsPrefix(row[protoCol]!);
             protoPrefix.compared++;
@@ -225,6 +277,20 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
             summaryFoundation.compared++;
             out.foundationSummaryCompared++;
             if (eq) { summaryFoundation.equal++; out.foundationSummaryEqual++; }
+          }
+          if (!eq && fnd && g !== undefined) {
+            const gp = g[colProto] ?? '', gi = g[colInfo] ?? '';
+            const part = p.proto !== gp ? `Protocol column (wirelens ${JSON.stringify(p.proto)})`
+              : p.info !== gi ? 'Info column' : 'other columns (No./Time/Source/Destination/Length)';
+            const cause = `${gp}: ${part}`;
+            let e = summaryCauses.get(cause);
+            if (!e) {
+              e = { cause, cells: 0, frames: 0, captures: new Map(), example: { capture: entry.path, frame: p.num, field: 'summary', ours: line, tshark: gl } };
+              summaryCauses.set(cause, e);
+            }
+            e.frames++;
+            e.cells++;
+            e.captures.set(entry.path, (e.captures.get(entry.path) ?? 0) + 1);
           }
           if (!eq && summaryExamples.length < maxSummaryEx && (summaryExCap.get(entry.path) ?? 0) < (perCapSummary ?? (fnd ? 2 : 1))) {
             summaryExCap.set(entry.path, (summaryExCap.get(entry.path) ?? 0) + 1);
@@ -265,6 +331,8 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
   }
   return {
     dir, fieldNames, captures, fields: [...stats, protoPrefix], summaryAll, summaryFoundation, examples, summaryExamples,
+    causes: [...causes.values()].sort((a, b) => b.cells - a.cells),
+    summaryCauses: [...summaryCauses.values()].sort((a, b) => b.frames - a.frames),
     ms: performance.now() - t0,
   };
 }
