@@ -22,7 +22,7 @@ export const TARGET = {
 } as const;
 
 /** Set to true once the target is reached (then the test is no longer `todo`). */
-const REACHED = { foundationFields: false, foundationSummary: false };
+const REACHED = { foundationGroup: false, foundationFields: false, foundationSummary: false };
 
 /**
  * Captures whose record count differs from tshark's for a known reason (each listed in
@@ -97,6 +97,12 @@ test('Foundation fields: no regression below the ratchet', { skip }, async (t) =
     if (p < floor) low.push(`group ${g}: ${p.toFixed(2)} % < floor ${floor} %`);
   }
   assert.deepEqual(low, []);
+});
+
+test(`Foundation fields together: ≥ ${TARGET.foundationField} % of cells equal (issue target)`, { skip, todo: !REACHED.foundationGroup && 'target not reached yet: see docs/golden-report.md' }, async () => {
+  const r = await corpus();
+  const tot = groupTotals(r, 'Foundation');
+  assert.ok(pct(tot.equal, tot.compared) >= TARGET.foundationField, `${pct(tot.equal, tot.compared).toFixed(2)} %`);
 });
 
 test(`Foundation fields: each ≥ ${TARGET.foundationField} % of cells equal (issue target)`, { skip, todo: !REACHED.foundationFields && 'target not reached yet: see docs/golden-report.md' }, async () => {
