@@ -2,7 +2,7 @@
 // Both follow tshark's output (learned from `tshark -T fields` and `tshark -V`).
 
 import { Base, FT, fields, isIntegerType, valueName, type Field } from './field.js';
-import { TEXT_FIELD, type Tree } from './tree.js';
+import { ItemFlag, TEXT_FIELD, type Tree } from './tree.js';
 import { formatAbsTime, formatSecNsec, type NsTime } from './time.js';
 
 const HEX = '0123456789abcdef';
@@ -226,7 +226,9 @@ export function jsonText(t: Tree, i: number): string {
   const f = fields[t.fid[i]!]!;
   switch (f.type) {
     case FT.PROTOCOL: {
-      if (t.parent[i] === -1) return '';
+      // top-level layers and generated ones (expert info) are objects; protocols nested in a
+      // layer (TCP options) show their bytes
+      if (t.parent[i] === -1 || (t.flags[i]! & ItemFlag.GENERATED) !== 0) return '';
       return hexBytes(bytesOf(t, i), ':');
     }
     case FT.NONE:

@@ -3,7 +3,8 @@
 //     "_source": { "layers": { "<proto>": { "<field>": "<value>", "<field>_tree": { … } } } } }
 // two spaces of indent per level. Every item is written, hidden and generated ones too; text
 // items use their label as key; an item with a value and children gives "x": value then
-// "x_tree": {children}; protocols, FT_NONE and text items with children give "x": {children}.
+// "x_tree": {children} (protocols nested in a layer, like TCP options, have their bytes as
+// value); layers, FT_NONE, generated protocols and text items with children give "x": {children}.
 // Repeated keys stay repeated (tshark 4.0's default, without --no-duplicate-keys).
 // With -e, "layers" holds one array of values per field instead.
 
@@ -117,10 +118,11 @@ export class JsonWriter {
     const isText = fid === TEXT_FIELD;
     const key = jsonString(isText ? itemLabel(t, i) : f.abbrev);
     const hasKids = this.links.first[i]! >= 0;
-    if (!hasKids) return `${pad}${key}: ${jsonString(jsonText(t, i))}`;
+    const v = jsonText(t, i);
+    if (!hasKids) return `${pad}${key}: ${jsonString(v)}`;
     const body = this.children(t, i, ind + 2);
-    if (isText || f.type === FT.PROTOCOL || f.type === FT.NONE) return `${pad}${key}: {\n${body}\n${pad}}`;
+    if (isText || f.type === FT.NONE || (f.type === FT.PROTOCOL && v === '')) return `${pad}${key}: {\n${body}\n${pad}}`;
     const treeKey = jsonString(f.abbrev + '_tree');
-    return `${pad}${key}: ${jsonString(jsonText(t, i))},\n${pad}${treeKey}: {\n${body}\n${pad}}`;
+    return `${pad}${key}: ${jsonString(v)},\n${pad}${treeKey}: {\n${body}\n${pad}}`;
   }
 }
