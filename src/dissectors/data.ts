@@ -17,18 +17,12 @@ export function callData(p: Packet, off: number, end: number, parent: number): n
   const cap = Math.min(end, p.capEnd) - off;
   if (top >= 0 || t.wants(hf_data)) {
     t.setLabel(top, `Data (${n} byte${n === 1 ? '' : 's'})`);
-    const d = t.addBytes(top, hf_data, off, Math.max(cap, 0));
-    if (d >= 0 && t.full) t.setLabel(d, `Data: ${hexOf(p.buf, off, Math.max(cap, 0))}`);
+    // the default label ("Data: " + at most 36 bytes in hex and an ellipsis) is tshark's
+    t.addBytes(top, hf_data, off, Math.max(cap, 0));
     t.generated(t.addNum(top, hf_len, off, 0, n));
   }
   if (cap < n) p.short();
   return n;
-}
-
-function hexOf(b: Uint8Array, off: number, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += b[off + i]!.toString(16).padStart(2, '0');
-  return s;
 }
 
 export const dataHandle = registerHandle('data', callData);
