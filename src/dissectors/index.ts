@@ -12,3 +12,6 @@ import './ip.js';
 import './icmp.js';
 import './udp.js';
 import './tcp.js';
+import './dns.js';
+import './mdns.js';
+import './llmnr.js';
