@@ -1,0 +1,175 @@
+// The UI's API, modelled on sharkd's methods, transport-free: the HTTP server and the WebSocket
+// both call `call(method, params)`. Parameters are checked here (they come from the network);
+// errors are ApiErrors with a message for the user and an HTTP-like status.
+
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { CaptureSession, COLUMNS, type ColumnId, type LoadStatus } from './session.js';
+
+export class ApiError extends Error {
+  constructor(message: string, readonly status = 400) {
+    super(message);
+  }
+}
+
+export interface ApiOptions {
+  /** directories (absolute) whose files may be opened; their subdirectories too */
+  roots: readonly string[];
+}
+
+type Params = Record<string, unknown>;
+
+function str(p: Params, k: string, def?: string): string {
+  const v = p[k];
+  if (v === undefined && def !== undefined) return def;
+  if (typeof v !== 'string') throw new ApiError(`parameter "${k}" must be a string`);
+  if (v.length > 65536) throw new ApiError(`parameter "${k}" is too long`);
+  return v;
+}
+
+function int(p: Params, k: string, def?: number): number {
+  const v = p[k];
+  if (v === undefined && def !== undefined) return def;
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new ApiError(`parameter "${k}" must be an integer`);
+  return v;
+}
+
+function bool(p: Params, k: string, def: boolean): boolean {
+  const v = p[k];
+  if (v === undefined) return def;
+  if (typeof v !== 'boolean') throw new ApiError(`parameter "${k}" must be true or false`);
+  return v;
+}
+
+function column(p: Params, k: string): ColumnId {
+  const v = str(p, k, 'no');
+  if (!(COLUMNS as readonly string[]).includes(v)) throw new ApiError(`parameter "${k}" must be one of ${COLUMNS.join(', ')}`);
+  return v as ColumnId;
+}
+
+const CAPTURE_EXT = /\.(pcap|pcapng|cap|pcap\.gz|pcapng\.gz|ntar|dmp)$/i;
+
+export class Api {
+  session: CaptureSession | undefined;
+  private readonly roots: string[];
+  /** called whenever a load starts (the WebSocket pushes status events) */
+  onLoad: ((s: CaptureSession) => void) | undefined;
+
+  constructor(opts: ApiOptions) {
+    this.roots = opts.roots.map((r) => resolve(r));
+  }
+
+  /** Real path of `path` if it lies inside an allowed root (symlinks resolved), else an ApiError. */
+  async allowedPath(path: string): Promise<string> {
+    if (path.includes('\0')) throw new ApiError('bad path');
+    const abs = isAbsolute(path) ? path : resolve(this.roots[0] ?? '.', path);
+    let real: string;
+    try {
+      real = await realpath(abs);
+    } catch {
+      throw new ApiError(`The file "${path}" doesn't exist.`, 404);
+    }
+    for (const r of this.roots) {
+      let rr: string;
+      try {
+        rr = await realpath(r);
+      } catch {
+        continue;
+      }
+      const rel = relative(rr, real);
+      if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..'))) return real;
+    }
+    throw new ApiError(`"${path}" is outside the directories this server may read`, 403);
+  }
+
+  /** Opens a capture file (a path the caller has already checked) and starts its first pass. */
+  async open(real: string, displayName?: string): Promise<LoadStatus> {
+    const st = await stat(real);
+    if (!st.isFile()) throw new ApiError(`"${displayName ?? real}" is not a file`);
+    const old = this.session;
+    const s = new CaptureSession(real);
+    this.session = s;
+    void s.load(st.size);
+    this.onLoad?.(s);
+    if (old) void old.close();
+    // let the first chunk through so the caller sees frames at once for small files
+    await new Promise((r) => setTimeout(r, 0));
+    return s.status();
+  }
+
+  private need(): CaptureSession {
+    if (!this.session) throw new ApiError('no capture loaded', 409);
+    return this.session;
+  }
+
+  async call(method: string, p: Params): Promise<unknown> {
+    switch (method) {
+      case 'status': {
+        const s = this.session;
+        return {
+          loaded: s !== undefined,
+          status: s?.status(),
+          colors: s?.colorRules().map((r) => ({ name: r.name, filter: r.filter, bg: r.bg, fg: r.fg })) ?? [],
+          columns: COLUMNS,
+        };
+      }
+      case 'load': {
+        const path = str(p, 'path');
+        return this.open(await this.allowedPath(path), path);
+      }
+      case 'files': return this.files(str(p, 'dir', ''));
+      case 'frames': {
+        const s = this.need();
+        const filter = str(p, 'filter', '');
+        if (filter.trim() !== '') {
+          const r = await s.applyFilter(filter);
+          if (!r.ok) throw new ApiError(r.message ?? 'bad filter');
+        }
+        return s.frames({ skip: int(p, 'skip', 0), limit: int(p, 'limit', 100), filter, sort: column(p, 'sort'), desc: bool(p, 'desc', false) });
+      }
+      case 'frame': {
+        const s = this.need();
+        const num = int(p, 'num');
+        if (num < 1 || num > s.frameCount) throw new ApiError(`no frame ${num}`, 404);
+        return s.frame(num, str(p, 'filter', ''));
+      }
+      case 'check': return CaptureSession.check(str(p, 'filter'));
+      case 'complete': return { fields: CaptureSession.complete(str(p, 'prefix'), Math.min(200, int(p, 'limit', 40))) };
+      case 'filter': {
+        const s = this.need();
+        const r = await s.applyFilter(str(p, 'filter'));
+        const withFrames = bool(p, 'frames', false);
+        return {
+          ok: r.ok, message: r.message, start: r.start, end: r.end, displayed: r.displayed, total: r.total, ms: r.ms, via: r.via,
+          frames: withFrames ? Array.from(r.frames) : undefined,
+        };
+      }
+      case 'goto': {
+        const s = this.need();
+        const pos = await s.positionOf(int(p, 'num'), str(p, 'filter', '').trim(), column(p, 'sort'), bool(p, 'desc', false));
+        return { pos };
+      }
+      default:
+        throw new ApiError(`unknown method "${method}"`, 404);
+    }
+  }
+
+  /** Capture files and subdirectories of an allowed directory ('' = the roots). */
+  private async files(dir: string): Promise<unknown> {
+    if (dir === '') return { dir: '', entries: this.roots.map((r) => ({ name: r, dir: true })) };
+    const real = await this.allowedPath(dir);
+    const ents = await readdir(real, { withFileTypes: true }).catch(() => { throw new ApiError(`cannot list "${dir}"`); });
+    const out: { name: string; dir: boolean; size?: number }[] = [];
+    for (const e of ents) {
+      if (e.name.startsWith('.')) continue;
+      if (e.isDirectory()) out.push({ name: e.name, dir: true });
+      else if (e.isFile() && CAPTURE_EXT.test(e.name)) {
+        const st = await stat(join(real, e.name)).catch(() => undefined);
+        out.push({ name: e.name, dir: false, size: st?.size ?? 0 });
+      }
+      if (out.length >= 2000) break;
+    }
+    out.sort((a, b) => Number(b.dir) - Number(a.dir) || (a.name < b.name ? -1 : 1));
+    return { dir: real, entries: out };
+  }
+}

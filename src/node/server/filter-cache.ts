@@ -1,0 +1,174 @@
+// A per-frame cache of the tree items most display filters read (protocol items, addresses,
+// ports, stream numbers, TCP flags and analysis markers …), recorded on the first pass from the
+// very items the dissectors built. A filter that reads only cached items is answered by replaying
+// them into a Tree and running the real compiled filter on it: same semantics as a re-dissection
+// by construction, without re-reading or re-dissecting the file (450k frames in ~0.1 s instead of
+// ~5–10 s here). Anything else (payload bytes, strings, slices, functions, columns) falls back to a
+// re-dissection pass.
+//
+// Cost: 6 bytes per cached item (Uint16 field id + Uint32 value), ~20 items per TCP frame.
+
+import { fieldByName, fields, fieldCount, FT } from '../../core/field.js';
+import { ItemFlag, ROOT, type Tree } from '../../core/tree.js';
+import { parse } from '../../dfilter/parser.js';
+import { semcheck, type TNode, type VNode } from '../../dfilter/semcheck.js';
+
+/** Fields cached besides every protocol item (those that exist in the registry are used). */
+const CACHED_FIELDS = [
+  'frame.number', 'frame.len', 'frame.cap_len', 'frame.marked', 'frame.ignored',
+  'eth.type', 'vlan.id', 'arp.opcode',
+  'ip.src', 'ip.dst', 'ip.addr', 'ip.proto', 'ip.ttl', 'ip.len', 'ip.flags.mf', 'ip.flags.df', 'ip.frag_offset',
+  'ipv6.nxt', 'ipv6.hlim', 'ipv6.plen',
+  'icmp.type', 'icmp.code', 'icmpv6.type', 'icmpv6.code',
+  'tcp.srcport', 'tcp.dstport', 'tcp.port', 'tcp.stream', 'tcp.len', 'tcp.flags',
+  'tcp.flags.syn', 'tcp.flags.ack', 'tcp.flags.fin', 'tcp.flags.reset', 'tcp.flags.push', 'tcp.flags.urg',
+  'tcp.window_size_value', 'tcp.hdr_len',
+  'udp.srcport', 'udp.dstport', 'udp.port', 'udp.stream', 'udp.length',
+  'dns.id', 'dns.flags.response', 'dns.flags.rcode', 'dns.qry.type', 'dns.count.queries', 'dns.count.answers',
+  'http.response.code',
+];
+/** FT_NONE markers under these prefixes are cached too (expert-like analysis flags). */
+const CACHED_PREFIXES = ['tcp.analysis.', '_ws.expert', '_ws.malformed'];
+
+/** Field ids whose items are recorded (1) — built lazily, once all dissectors registered. */
+let cachedSet: Uint8Array | undefined;
+
+export function filterCacheFields(): Uint8Array {
+  if (cachedSet !== undefined && cachedSet.length === fieldCount()) return cachedSet;
+  const s = new Uint8Array(fieldCount());
+  for (const f of fields) {
+    if (f.isProtocol) s[f.id] = 1;
+    else if (f.type === FT.NONE && CACHED_PREFIXES.some((p) => f.abbrev.startsWith(p))) s[f.id] = 1;
+  }
+  for (const n of CACHED_FIELDS) {
+    const f = fieldByName(n);
+    if (f !== undefined && f.type !== FT.PROTOCOL && cacheableType(f.type)) s[f.id] = 1;
+  }
+  cachedSet = s;
+  return s;
+}
+
+function cacheableType(t: FT): boolean {
+  return t === FT.BOOLEAN || t === FT.NONE || t === FT.IPv4 || t === FT.FRAMENUM || t === FT.CHAR
+    || (t >= FT.UINT8 && t <= FT.UINT32) || (t >= FT.INT8 && t <= FT.INT32);
+}
+
+const EMPTY = new Uint8Array(0);
+
+export class FilterCache {
+  /** frame i's items are [start[i], start[i + 1]) */
+  private start = new Uint32Array(1024 + 1);
+  private fid = new Uint16Array(16384);
+  private val = new Uint32Array(16384);
+  private n = 0;
+  frames = 0;
+  /** fields seen with a value that the cache cannot hold (object, bytes, negative, not an integer) */
+  readonly tainted: Uint8Array;
+  private readonly set: Uint8Array;
+
+  constructor() {
+    this.set = filterCacheFields();
+    this.tainted = new Uint8Array(this.set.length);
+    // field ids must fit the Uint16 array
+    if (this.set.length > 0xffff) this.tainted.fill(1);
+  }
+
+  /** Records the cached items of the tree just built for the next frame (call in frame order). */
+  record(t: Tree): void {
+    const set = this.set, fidA = t.fid, flags = t.flags, num = t.num, tainted = this.tainted;
+    for (let i = 0, m = t.n; i < m; i++) {
+      const f = fidA[i]!;
+      if (f >= set.length || set[f] === 0) continue;
+      const fl = flags[i]!;
+      let v = 0;
+      if ((fl & (ItemFlag.OBJ | ItemFlag.BYTES)) !== 0) { tainted[f] = 1; continue; }
+      if ((fl & ItemFlag.NOVALUE) === 0) {
+        v = num[i]!;
+        if (!(v >= 0 && v <= 0xffffffff && Number.isInteger(v))) { tainted[f] = 1; continue; }
+      }
+      if (this.n === this.fid.length) this.growItems();
+      this.fid[this.n] = f;
+      this.val[this.n] = v;
+      this.n++;
+    }
+    const k = ++this.frames;
+    if (k >= this.start.length) {
+      const s = new Uint32Array(this.start.length * 2);
+      s.set(this.start);
+      this.start = s;
+    }
+    this.start[k] = this.n;
+  }
+
+  /** Bytes used (for status reports). */
+  get byteSize(): number {
+    return this.start.byteLength + this.fid.byteLength + this.val.byteLength;
+  }
+
+  /**
+   * Rebuilds frame `num`'s cached items into `t` (a Tree built with want = null). The tree then
+   * holds protocol items (no value, no bytes) and numeric items as the dissectors stored them.
+   */
+  replay(num: number, t: Tree): void {
+    t.reset(EMPTY, 0, 0);
+    const a = this.start[num - 1]!, b = this.start[num]!;
+    const fid = this.fid, val = this.val;
+    for (let k = a; k < b; k++) {
+      const f = fid[k]!;
+      const i = t.addItem(ROOT, f, 0, 0);
+      if (fields[f]!.type === FT.PROTOCOL || fields[f]!.type === FT.NONE) continue;
+      t.flags[i] = 0;
+      t.num[i] = val[k]!;
+    }
+  }
+
+  private growItems(): void {
+    const f = new Uint16Array(this.fid.length * 2);
+    f.set(this.fid);
+    this.fid = f;
+    const v = new Uint32Array(this.val.length * 2);
+    v.set(this.val);
+    this.val = v;
+  }
+
+  /**
+   * True when filter `text` reads only what the cache holds faithfully: cached, untainted fields;
+   * protocols only as presence tests; no raw bytes, slices, functions or columns.
+   */
+  canAnswer(text: string): boolean {
+    let root: TNode;
+    try {
+      root = semcheck(text, parse(text));
+    } catch {
+      return false;
+    }
+    const okField = (v: VNode, presence: boolean): boolean => {
+      if (v.k !== 'field' || v.raw) return false;
+      if (v.fid >= this.set.length || this.set[v.fid] === 0 || this.tainted[v.fid] !== 0) return false;
+      const ft = fields[v.fid]!.type;
+      if (ft === FT.PROTOCOL && !presence) return false;
+      // a layer operator counts protocol items: they are all cached
+      return true;
+    };
+    const okValue = (v: VNode): boolean => {
+      switch (v.k) {
+        case 'field': return okField(v, false);
+        case 'const': return true;
+        case 'arith': return okValue(v.a) && okValue(v.b);
+        case 'neg': return okValue(v.a);
+        default: return false;
+      }
+    };
+    const okTest = (n: TNode): boolean => {
+      switch (n.k) {
+        case 'and': case 'or': case 'xor': return okTest(n.a) && okTest(n.b);
+        case 'not': return okTest(n.a);
+        case 'exists': return n.v.k === 'field' ? okField(n.v, true) : false;
+        case 'truthy': return false;
+        case 'cmp': return okValue(n.a) && okValue(n.b);
+        case 'in': return okValue(n.a) && n.set.every((s) => okValue(s.lo) && (s.hi === undefined || okValue(s.hi)));
+      }
+    };
+    return okTest(root);
+  }
+}
