@@ -160,6 +160,8 @@ export interface CaptureSessionOptions {
   colorRules?: readonly ColorRule[];
   /** read chunk of the first pass (default 1 MiB: the event loop gets a turn per chunk) */
   chunkSize?: number;
+  /** answer simple filters from the first pass's cache (default true; false = always re-dissect) */
+  filterCache?: boolean;
 }
 
 export class CaptureSession {
@@ -193,6 +195,9 @@ export class CaptureSession {
   private readonly filterMemo = new Map<string, FilterResult>();
   private readonly sortMemo = new Map<string, Int32Array>();
   private readonly opts: CaptureSessionOptions;
+  /** record facts the FrameIndex does not keep, for the frames where they differ from the usual */
+  private readonly extra = new Map<number, Pick<FrameRecord, 'section' | 'blockType' | 'customPen' | 'dropCount'>>();
+  private usualBlockType = -1;
 
   constructor(path: string, opts: CaptureSessionOptions = {}) {
     this.path = path;
@@ -272,6 +277,11 @@ export class CaptureSession {
       if (session.ifaces.length === 0 && this.parser?.meta) session.ifaces = this.parser.meta.interfaces;
       else if (this.parser?.meta && session.ifaces.length !== this.parser.meta.interfaces.length) session.ifaces = this.parser.meta.interfaces;
       e.dissect(r, r.buf, r.dv, r.off);
+      const bt = r.blockType ?? 0;
+      if (this.usualBlockType < 0) this.usualBlockType = bt;
+      if ((r.section ?? 0) !== 0 || bt !== this.usualBlockType || r.customPen !== undefined || r.dropCount !== undefined) {
+        this.extra.set(r.num, { section: r.section ?? 0, blockType: bt, customPen: r.customPen, dropCount: r.dropCount });
+      }
       const i = r.num - 1;
       if (i >= this.src.length) {
         const m = i + 1;
@@ -454,7 +464,7 @@ export class CaptureSession {
       const out = new Int32Array(total);
       let n = 0;
       let via: FilterResult['via'];
-      if (!f.needsColumns && this.cache.canAnswer(f.text)) {
+      if (!f.needsColumns && this.opts.filterCache !== false && this.cache.canAnswer(f.text)) {
         via = 'cache';
         const e = this.cacheEngine();
         const t = e.tree;
@@ -521,7 +531,7 @@ export class CaptureSession {
     const prev = num >= 2 ? num - 2 : 0;
     s.prevSec = ix.tsSec[prev]!;
     s.prevNsec = ix.tsNsec[prev]!;
-    const pd = prevDisp >= 1 ? prevDisp - 1 : num - 1;
+    const pd = prevDisp >= 1 ? prevDisp - 1 : prev;
     s.prevDispSec = ix.tsSec[pd]!;
     s.prevDispNsec = ix.tsNsec[pd]!;
   }
@@ -533,7 +543,14 @@ export class CaptureSession {
     if (!(num >= 1 && num <= this.rowsReady)) throw new RangeError(`no frame ${num} (${this.rowsReady} loaded)`);
     if (!this.meta?.compressed && (this.parser?.meta?.compressed ?? false) === false) {
       this.ra ??= await RandomAccessCapture.open(this.path, this.index);
-      return this.ra.frame(num);
+      const r = await this.ra.frame(num);
+      const x = this.extra.get(num);
+      if (x) Object.assign(r, x);
+      else {
+        r.section = 0;
+        r.blockType = Math.max(0, this.usualBlockType);
+      }
+      return r;
     }
     // compressed: no random access; read up to the frame (small files in practice)
     let got: FrameRecord | undefined;
