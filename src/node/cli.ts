@@ -95,6 +95,7 @@ interface Options {
   writeFormat: WriteFormat;
   stats: string[];
   explainFilter: boolean;
+  noDuplicateKeys: boolean;
   warnings: string[];
 }
 
@@ -211,7 +212,7 @@ export function parseArgs(argv: readonly string[]): Options {
     read: undefined, count: undefined, verbose: false, hex: false, printSummary: false, quiet: false,
     lineBuffered: false, outputType: 'text', fields: [], fieldsOpts: { ...DEFAULT_FIELDS_OPTIONS },
     timeFormat: 'r', displayFilter: undefined, readFilter: undefined, twoPass: false, write: undefined,
-    writeFormat: 'pcapng', stats: [], explainFilter: false, warnings: [],
+    writeFormat: 'pcapng', stats: [], explainFilter: false, noDuplicateKeys: false, warnings: [],
   };
   const rest: string[] = [];
   const apply = (opt: string, val: string): void => {
@@ -284,7 +285,7 @@ export function parseArgs(argv: readonly string[]): Options {
       if (spec.short) { apply(spec.short, val); continue; }
       switch (name) {
         case 'explain-filter': o.explainFilter = true; break;
-        case 'no-duplicate-keys': o.warnings.push('--no-duplicate-keys is not supported yet; ignored'); break;
+        case 'no-duplicate-keys': o.noDuplicateKeys = true; break;
         case 'hexdump': o.hex = true; break;
         default: o.warnings.push(`--${name} is not supported yet; ignored`);
       }
@@ -398,7 +399,7 @@ async function main(argv: string[]): Promise<number> {
 
   const out = new Out(1, o.lineBuffered ? 0 : 1 << 16);
   const links = new TreeLinks();
-  const jw = json ? new JsonWriter() : undefined;
+  const jw = json ? new JsonWriter(o.noDuplicateKeys) : undefined;
   // the header and '[' come once the file reads as a capture (nothing at all for a bad file)
   let started = false;
   const start = (): void => {

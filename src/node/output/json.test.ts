@@ -94,3 +94,32 @@ test('-T json wrapper, frame/data layers and -e arrays equal tshark (udp-packet 
   const one = await collect(resolve(C!, 'zeek/udp-packet.pcap'), { want: r2.columns.want, count: 1 }, (p) => w2.packetFields(p, r2.columns));
   assert.match(one[0]!, /"frame.number": \[\n {10}"1"\n {8}\],\n {8}"eth.addr": \[\n {10}"00:00:00:00:00:00",\n {10}"00:00:00:00:00:00"\n {8}\]/);
 });
+
+test('--no-duplicate-keys merges repeated keys into arrays, _tree objects too', () => {
+  const b = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  const t = new Tree(null);
+  t.reset(b, 0, b.length);
+  const eth = t.addItem(ROOT, id('eth'), 0, 12);
+  const a1 = t.addBytes(eth, id('eth.addr'), 0, 6);
+  t.addNum(a1, id('eth.ig'), 0, 3, 0x010203);
+  const a2 = t.addBytes(eth, id('eth.addr'), 6, 6);
+  t.addNum(a2, id('eth.ig'), 6, 3, 0x070809);
+  const p = { tree: t, tsSec: 0 } as unknown as Packet;
+  const s = new JsonWriter(true).packet(p);
+  assert.ok(s.includes([
+    '        "eth": {',
+    '          "eth.addr": [',
+    '            "01:02:03:04:05:06",',
+    '            "07:08:09:0a:0b:0c"',
+    '          ],',
+    '          "eth.addr_tree": [',
+    '            {',
+    '              "eth.ig": "1"',
+    '            },',
+    '            {',
+    '              "eth.ig": "1"',
+    '            }',
+    '          ]',
+    '        }',
+  ].join('\n')), s);
+});

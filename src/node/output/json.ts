@@ -5,7 +5,7 @@
 // items use their label as key; an item with a value and children gives "x": value then
 // "x_tree": {children} (protocols nested in a layer, like TCP options, have their bytes as
 // value); layers, FT_NONE, generated protocols and text items with children give "x": {children}.
-// Repeated keys stay repeated (tshark 4.0's default, without --no-duplicate-keys).
+// Repeated keys stay repeated (tshark 4.0's default); --no-duplicate-keys merges them into arrays.
 // With -e, "layers" holds one array of values per field instead.
 
 import { fields, FT } from '../../core/field.js';
@@ -58,6 +58,9 @@ export class JsonWriter {
   private n = 0;
   private readonly links = new TreeLinks();
 
+  /** `noDuplicateKeys`: tshark's --no-duplicate-keys (repeated keys merged into arrays). */
+  constructor(private readonly noDuplicateKeys = false) {}
+
   begin(): string {
     return '[';
   }
@@ -101,28 +104,49 @@ export class JsonWriter {
   /** The members for the children of `parent` (-1: top level) at `ind` spaces, without a trailing newline. */
   private children(t: Tree, parent: number, ind: number): string {
     let i = parent < 0 ? this.links.top : this.links.first[parent]!;
-    let out = '';
-    let first = true;
     const pad = sp(ind);
+    if (!this.noDuplicateKeys) {
+      let out = '';
+      let first = true;
+      while (i >= 0) {
+        for (const [k, v] of this.pairs(t, i)) {
+          out += (first ? '' : ',\n') + `${pad}${k}: ${v(ind)}`;
+          first = false;
+        }
+        i = this.links.next[i]!;
+      }
+      return out;
+    }
+    // --no-duplicate-keys: one member per key, repeated keys become arrays (first-seen order)
+    const order: string[] = [];
+    const groups = new Map<string, ((ind: number) => string)[]>();
     while (i >= 0) {
-      out += (first ? '' : ',\n') + this.member(t, i, ind, pad);
-      first = false;
+      for (const [k, v] of this.pairs(t, i)) {
+        const g = groups.get(k);
+        if (g) g.push(v);
+        else { groups.set(k, [v]); order.push(k); }
+      }
       i = this.links.next[i]!;
     }
-    return out;
+    return order.map((k) => {
+      const g = groups.get(k)!;
+      if (g.length === 1) return `${pad}${k}: ${g[0]!(ind)}`;
+      const inner = sp(ind + 2);
+      return `${pad}${k}: [\n${g.map((v) => inner + v(ind + 2)).join(',\n')}\n${pad}]`;
+    }).join(',\n');
   }
 
-  private member(t: Tree, i: number, ind: number, pad: string): string {
+  /** The JSON members item i gives: [quoted key, value renderer for an indent]. */
+  private pairs(t: Tree, i: number): [string, (ind: number) => string][] {
     const fid = t.fid[i]!;
     const f = fields[fid]!;
     const isText = fid === TEXT_FIELD;
     const key = jsonString(isText ? itemLabel(t, i) : f.abbrev);
     const hasKids = this.links.first[i]! >= 0;
     const v = jsonText(t, i);
-    if (!hasKids) return `${pad}${key}: ${jsonString(v)}`;
-    const body = this.children(t, i, ind + 2);
-    if (isText || f.type === FT.NONE || (f.type === FT.PROTOCOL && v === '')) return `${pad}${key}: {\n${body}\n${pad}}`;
-    const treeKey = jsonString(f.abbrev + '_tree');
-    return `${pad}${key}: ${jsonString(v)},\n${pad}${treeKey}: {\n${body}\n${pad}}`;
+    if (!hasKids) return [[key, () => jsonString(v)]];
+    const obj = (ind: number): string => `{\n${this.children(t, i, ind + 2)}\n${sp(ind)}}`;
+    if (isText || f.type === FT.NONE || (f.type === FT.PROTOCOL && v === '')) return [[key, obj]];
+    return [[key, () => jsonString(v)], [jsonString(f.abbrev + '_tree'), obj]];
   }
 }
