@@ -59,7 +59,7 @@ const OPCODE_NAMES = vals({
   23: 'mapos unarp', 24: 'experimental 1', 25: 'experimental 2', 0: 'reserved', 65535: 'reserved',
 });
 
-const HW_NAMES = vals({
+export const HW_NAMES = vals({
   0: 'NET/ROM pseudo', 1: 'Ethernet', 2: 'Experimental Ethernet', 3: 'AX.25', 4: 'ProNET', 5: 'Chaos', 6: 'IEEE 802',
   7: 'ARCNET', 8: 'Hyperchannel', 9: 'Lanstar', 10: 'Autonet Short Address', 11: 'Localtalk', 12: 'LocalNet',
   13: 'Ultra link', 14: 'SMDS', 15: 'Frame Relay DLCI', 16: 'ATM', 17: 'HDLC', 18: 'Fibre Channel',
@@ -237,11 +237,13 @@ function dissectArp(p: Packet, off: number, end: number, parent: number): number
     const st = p.session.get(ARP_STATE);
     if (p.session.visited && st.dups.has(p.num)) dup = st.dups.get(p.num)!;
     else {
+      // group (multicast) MACs are not station addresses: tshark learns nothing from them
       const smac = formatMac(b, sha);
       const sip = dv.getUint32(spa);
-      let other = checkAddr(st, p, sip, smac);
+      let other = (b[sha]! & 1) === 0 ? checkAddr(st, p, sip, smac) : undefined;
       if (other) dup = { ip: sip, mac: smac, other: { ...other } };
-      if (op === OP_REPLY) {
+      // a reply also vouches for its target (not a gratuitous one, whose target is itself)
+      if (op === OP_REPLY && !gratuitous && (b[tha]! & 1) === 0) {
         const tmac = formatMac(b, tha);
         const tip = dv.getUint32(tpa);
         other = checkAddr(st, p, tip, tmac);

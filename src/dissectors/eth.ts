@@ -273,7 +273,9 @@ function dissectEthCommon(p: Packet, off: number, end: number, parent: number, f
   }
   t.addNum(top, hf.type, off + TYPE, 2, type);
   const used = dispatchEthertype(p, type, payload, end, parent, 'Ethernet II');
-  if (p.stopped) return end - off;
+  // A malformed payload still gets its trailer and FCS (tshark adds them while the exception
+  // passes through); a truncated one does not.
+  if (p.stopped && !p.isMalformed) return end - off;
   if (used > 0) addEthTrailer(p, top, off, payload + used, end, hf.trailer, fcs);
   return end - off;
 }

@@ -145,7 +145,8 @@ function readPcapng(data: Uint8Array, dv: DataView, out: TestFrame[], all: Iface
         num: ++num, tsSec: sec, tsNsec: nsec, caplen, len, linktype: ifc?.linktype ?? 1, iface: gid, comments,
         buf: data, dv, off: pkt, custom: false, section, blockType: type,
         epbFlags: fl ? new DataView(fl.buffer, fl.byteOffset, 4).getUint32(0, le) : undefined,
-        dropCount: dc ? Number(new DataView(dc.buffer, dc.byteOffset, 8).getBigUint64(0, le)) : undefined,
+        // OPB: the drops count is a header field; EPB: the epb_dropcount option
+        dropCount: type === 2 ? dv.getUint16(body + 2, le) : dc ? Number(new DataView(dc.buffer, dc.byteOffset, 8).getBigUint64(0, le)) : undefined,
       };
       out.push(fi);
     } else if (type === 3) {
@@ -283,4 +284,60 @@ export function treeText(p: Packet): string {
 /** Field abbrev of a tree item (for debugging). */
 export function itemAbbrev(p: Packet, i: number): string {
   return fields[p.tree.fid[i]!]!.abbrev;
+}
+
+// ---- agreement of the link-layer / ARP / IPv6 / ICMPv6 columns with the goldens ----
+
+/** The golden columns this area answers for (all rows). */
+export const LINK_COLUMNS = ['eth.src', 'eth.dst', 'eth.type', 'vlan.id', 'arp.opcode', 'ipv6.src', 'ipv6.dst', 'ipv6.nxt', 'icmpv6.type'] as const;
+
+/** Layers whose dissection is in place: frame.protocols is compared up to the first layer not listed. */
+const PREFIX_LAYERS = new Set([
+  'eth', 'ethertype', 'vlan', 'ieee8021ad', 'arp', 'llc', 'sll', 'null', 'raw', 'ip', 'ipv6', 'ipv6.hopopts',
+  'ipv6.routing', 'ipv6.fraghdr', 'ipv6.dstopts', 'icmpv6', 'icmp', 'tcp', 'udp',
+]);
+
+/** frame.protocols cut before the first layer outside PREFIX_LAYERS (the upper protocols come later). */
+export function protocolsPrefix(s: string): string {
+  const out: string[] = [];
+  for (const x of s.split(':')) {
+    if (!PREFIX_LAYERS.has(x)) break;
+    out.push(x);
+  }
+  return out.join(':');
+}
+
+/** Protocol column values of the packets whose Protocol/Info columns this area sets last. */
+const MY_PROTOCOL_COLUMNS = new Set(['ARP', 'RARP', 'DRARP', 'Inverse ARP', 'ICMPv6', 'IPv6', 'VLAN', 'LLC', 'SLL', 'N/A', 'Ethernet']);
+
+export function isMyColumnRow(proto: string): boolean {
+  return MY_PROTOCOL_COLUMNS.has(proto) || /^0x[0-9a-f]{4}$/.test(proto);
+}
+
+export interface Agreement { cells: number; equal: number; mismatches: Mismatch[]; }
+
+/**
+ * Compares one capture's golden rows: LINK_COLUMNS everywhere, frame.protocols by prefix, and
+ * _ws.col.Protocol / _ws.col.Info on rows whose golden Protocol column is one of ours.
+ */
+export function linkAgreement(rel: string): Agreement | undefined {
+  const r = compareGolden(rel, [...LINK_COLUMNS, 'frame.protocols', '_ws.col.Protocol', '_ws.col.Info'], {
+    colFilter: (c, get) => (c === '_ws.col.Protocol' || c === '_ws.col.Info' ? isMyColumnRow(get('_ws.col.Protocol')) : true),
+    transform: (c, want, got) => (c === 'frame.protocols' ? [protocolsPrefix(want), protocolsPrefix(got)] : [want, got]),
+  });
+  if (!r) return undefined;
+  return { cells: r.cells, equal: r.cells - r.mismatches.length, mismatches: r.mismatches };
+}
+
+/** Capture paths of the corpus that have goldens (golden/INDEX.tsv status ok). */
+export function goldenCaptures(): string[] {
+  const dir = capturesDir();
+  if (!dir) return [];
+  const lines = readFileSync(join(dir, 'golden', 'INDEX.tsv'), 'utf8').split('\n');
+  const out: string[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const [path, status] = lines[i]!.split('\t');
+    if (path && status === 'ok') out.push(path);
+  }
+  return out;
 }

@@ -65,7 +65,7 @@ export function dissectTagPayload(p: Packet, top: number, typeOff: number, end: 
   }
   t.addNum(top, hfType, typeOff, 2, type);
   const used = dispatchEthertype(p, type, payload, end, parent, desc);
-  if (p.stopped) return;
+  if (p.stopped && !p.isMalformed) return;
   if (used > 0) addEthTrailer(p, top, frameStart, payload + used, end, hfTrailer, false);
 }
 
