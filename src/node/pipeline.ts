@@ -8,7 +8,7 @@ import { Engine } from '../core/dissect.js';
 import type { Packet } from '../core/packet.js';
 import type { CaptureParser } from '../capture/parser.js';
 import { CaptureError, type CaptureMeta, type FrameRecord } from '../capture/types.js';
-import { readCaptureFile } from './read.js';
+import { readCaptureFile, readCaptureStream } from './read.js';
 
 /** What a display filter gives the pipeline (src/dfilter's CompiledFilter satisfies it). */
 export interface PacketFilter {
@@ -36,8 +36,10 @@ export interface PipelineOptions {
   dissect?: boolean;
   /** hand pcapng custom blocks over as frames, as tshark 4.0 does (default true) */
   customBlocks?: boolean;
-  /** called for every frame read, displayed or not (progress, -w of everything) */
-  onFrame?: ((r: FrameRecord, displayed: boolean, meta: CaptureMeta | undefined) => void) | undefined;
+  /** called for every frame read, displayed or not (progress, -w of everything); false stops the run */
+  onFrame?: ((r: FrameRecord, displayed: boolean, meta: CaptureMeta | undefined) => boolean | void) | undefined;
+  /** read this byte stream (a live capture's pipe) instead of opening `path`, which then only names it */
+  source?: AsyncIterable<Uint8Array> | NodeJS.ReadableStream | undefined;
 }
 
 /** The per-capture context handed to onPacket. */
@@ -173,7 +175,7 @@ export async function runPipeline(
       // frame.ts takes the first frame as the previous displayed one; tshark's is the first displayed
       session.prevDispSec = NaN;
     }
-    onFrame?.(r, show, meta);
+    if (onFrame?.(r, show, meta) === false) stop = true;
     clock.done(show);
     return !stop && frames < count;
   };
@@ -181,10 +183,11 @@ export async function runPipeline(
   let meta: CaptureMeta | undefined;
   let error: CaptureError | undefined;
   try {
-    meta = await readCaptureFile(path, cb, {
+    const ropts = {
       customBlocks: opts.customBlocks ?? true,
-      onParser: (ps) => { parser = ps; },
-    });
+      onParser: (ps: CaptureParser) => { parser = ps; },
+    };
+    meta = opts.source === undefined ? await readCaptureFile(path, cb, ropts) : await readCaptureStream(opts.source, path, cb, ropts);
   } catch (e) {
     if (!(e instanceof CaptureError)) throw e;
     error = e;

@@ -40,3 +40,10 @@ test('-x with a reassembled source equals tshark (when TCP reassembly is there)'
   if (!mine[0]?.startsWith('Frame (')) { t.skip('no reassembled TCP data source yet (TCP dissector)'); return; }
   assert.equal(mine.join(''), fixture('http_large_req_8001.x5.txt'));
 });
+
+test('offsets widen past 64 KiB', () => {
+  const b = new Uint8Array(0x10010);
+  const d = hexDump(b, 0, b.length).split('\n');
+  assert.match(d[0]!, /^00000  00 /);
+  assert.match(d[0x1000]!, /^10000  00 /);
+});

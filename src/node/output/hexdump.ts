@@ -10,7 +10,8 @@ const HEX = '0123456789abcdef';
 /** Hex dump lines (each ending with '\n') of buf[start, start + len). */
 export function hexDump(buf: Uint8Array, start: number, len: number): string {
   let out = '';
-  const offDigits = len > 0x10000 ? 8 : 4;
+  // offsets have 4 hex digits, more when the source is longer (tshark: 5 for a 206356-byte one)
+  const offDigits = Math.max(4, len.toString(16).length);
   for (let o = 0; o < len; o += 16) {
     const n = Math.min(16, len - o);
     let line = o.toString(16).padStart(offDigits, '0') + '  ';
