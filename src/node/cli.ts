@@ -21,6 +21,9 @@ import {
 import { JsonWriter } from './output/json.js';
 import { glossaryFields, glossaryProtocols, glossaryValues } from './output/glossary.js';
 import { Progress } from './output/progress.js';
+import { applyLiveOption, newLiveArgs, type LiveArgs } from './live/options.js';
+import { interfacesText, liveRunner } from './live/cli-live.js';
+import { LiveCaptureError } from './live/tools.js';
 
 const PROG = 'wirelens';
 const VERSION = '0.1.0';
@@ -97,6 +100,8 @@ interface Options {
   explainFilter: boolean;
   noDuplicateKeys: boolean;
   warnings: string[];
+  /** live capture: -i -f -s -p -I -B -y -a -b -D */
+  live: LiveArgs;
 }
 
 const USAGE = `Usage: ${PROG} [options] ...
@@ -104,6 +109,33 @@ const USAGE = `Usage: ${PROG} [options] ...
 Input file:
   -r <infile>, --read-file <infile>
                            set the filename to read from (or '-' for stdin)
+
+Capture interface:
+  -i <interface>, --interface <interface>
+                           name or idx of interface (see -D)
+  -f <capture filter>      packet filter in libpcap filter syntax
+  -s <snaplen>             packet snapshot length (def: appropriate maximum)
+  -p                       don't capture in promiscuous mode
+  -I                       capture in monitor mode, if available
+  -B <buffer size>         size of kernel buffer in MiB
+  -y <link type>           link layer type (def: first appropriate)
+  -D                       print list of interfaces and exit (with -V: addresses)
+  Capturing runs dumpcap (or tcpdump), which needs the privileges.
+
+Capture stop conditions:
+  -c <packet count>        stop after n packets (def: infinite)
+  -a <autostop cond.> ...  duration:NUM - stop after NUM seconds
+                           filesize:NUM - stop this file after NUM kB
+                              files:NUM - stop after NUM files
+                            packets:NUM - stop after NUM packets
+
+Capture output:
+  -b <ringbuffer opt.> ... duration:NUM - switch to next file after NUM secs
+                           filesize:NUM - switch to next file after NUM kB
+                              files:NUM - ringbuffer: replace after NUM files
+                            packets:NUM - switch to next file after NUM packets
+                           interval:NUM - switch to next file when the time is
+                                          an exact multiple of NUM secs
 
 Processing:
   -2                       perform a two-pass analysis (with -R)
@@ -213,6 +245,7 @@ export function parseArgs(argv: readonly string[]): Options {
     lineBuffered: false, outputType: 'text', fields: [], fieldsOpts: { ...DEFAULT_FIELDS_OPTIONS },
     timeFormat: 'r', displayFilter: undefined, readFilter: undefined, twoPass: false, write: undefined,
     writeFormat: 'pcapng', stats: [], explainFilter: false, noDuplicateKeys: false, warnings: [],
+    live: newLiveArgs(),
   };
   const rest: string[] = [];
   const apply = (opt: string, val: string): void => {
@@ -252,7 +285,10 @@ export function parseArgs(argv: readonly string[]): Options {
       case 'N': case 'j': case 'J': case 'O': case 'S': case 'C': case 'M': case 'H': case 'K': case 'X': case 'W': case 'o': case 'd':
         o.warnings.push(`-${opt} is not supported yet; ignored`);
         break;
-      case 'i': case 'f': case 's': case 'y': case 'a': case 'b': case 'B': case 'U': case 'L':
+      case 'i': case 'f': case 's': case 'y': case 'a': case 'b': case 'B': case 'p': case 'I': case 'D':
+        applyLiveOption(o.live, opt, val);
+        break;
+      case 'U': case 'L':
         throw new CliExit(1, `-${opt}: live capture is not supported yet; read a capture file with -r`);
       case 'n': break;
       case 'V': o.verbose = true; break;
@@ -261,7 +297,7 @@ export function parseArgs(argv: readonly string[]): Options {
       case 'l': o.lineBuffered = true; break;
       case '2': o.twoPass = true; break;
       case 'P': o.printSummary = true; break;
-      case 'p': case 'I': case 'D': case 'A':
+      case 'A':
         throw new CliExit(1, `-${opt}: live capture is not supported yet; read a capture file with -r`);
       case 'g': break;
       default: break;
@@ -357,6 +393,12 @@ async function main(argv: string[]): Promise<number> {
     out.flush();
     return 0;
   }
+  if (o.live.listInterfaces) {
+    const out = new Out(1);
+    out.write(await interfacesText(o.verbose));
+    out.flush();
+    return 0;
+  }
   for (const w of o.warnings) if (!o.quiet) err(`${PROG}: ${w}`);
 
   // filters
@@ -382,7 +424,8 @@ async function main(argv: string[]): Promise<number> {
     cols = r.columns;
   }
   for (const z of o.stats) err(`${PROG}: -z ${z}: statistics are not supported yet; ignored`);
-  if (o.read === undefined) throw new CliExit(1, 'no capture file given: use -r <file> (live capture is not supported yet)');
+  const live = o.read === undefined && o.live.used;
+  if (o.read === undefined && !live) throw new CliExit(1, 'no capture file given: use -r <file>, or -i <interface> to capture live');
 
   // What each packet needs: tree (none / fields / all) and columns.
   const writing = o.write !== undefined;
@@ -413,7 +456,7 @@ async function main(argv: string[]): Promise<number> {
   };
 
   let writer: CaptureFileWriter | undefined;
-  if (writing) {
+  if (writing && !live) {
     try {
       writer = CaptureFileWriter.open(o.write!, { format: o.writeFormat });
     } catch (e) {
@@ -422,7 +465,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   let progress: Progress | undefined;
-  if ((o.quiet || writing) && o.write !== '-' && o.read !== '-') {
+  if ((o.quiet || writing) && o.write !== '-' && o.read !== undefined && o.read !== '-') {
     let size = 0;
     try { size = statSync(o.read).size; } catch { size = 0; }
     progress = Progress.forStream(process.stderr, /\.gz$/i.test(o.read) ? 0 : size);
@@ -447,7 +490,10 @@ async function main(argv: string[]): Promise<number> {
 
   let result;
   try {
-    result = await runPipeline(o.read, {
+    const runner = live
+      ? liveRunner(o.live, { write: o.write, format: o.writeFormat, displayFilter: filterText !== undefined, twoPass: o.twoPass, flush: () => out.flush() })
+      : runPipeline;
+    result = await runner(o.read ?? '', {
       want, cols: needCols, filter, count: o.count, dissect: printPackets,
       onFrame: writer || progress
         ? (r, displayed, meta) => {
@@ -486,6 +532,10 @@ export async function run(argv: string[]): Promise<number> {
     if (e instanceof CaptureError) {
       err(`${PROG}: ${e.message}`);
       return 2;
+    }
+    if (e instanceof LiveCaptureError) {
+      err(`${PROG}: ${e.message}`);
+      return 1;
     }
     const msg = e instanceof Error ? e.message : String(e);
     err(`${PROG}: internal error: ${msg}`);
