@@ -2,7 +2,7 @@
 // `tshark -z expert`. Each expert info is registered with its own filter name
 // (e.g. `tcp.connection.syn`, `_ws.malformed`) so filters can test for it.
 
-import { FT, field, registerProtocol } from './field.js';
+import { FT, field, registerProtocol, Base } from './field.js';
 import { setTextField } from './tree.js';
 
 export enum Severity {
@@ -67,8 +67,8 @@ export function expertInfo(abbrev: string, group: Group, severity: Severity, sum
 export const WS = registerProtocol('_ws', 'Wireshark internal', '_ws');
 export const hf_expert = field({ abbrev: '_ws.expert', name: 'Expert Info', type: FT.PROTOCOL });
 export const hf_expert_msg = field({ abbrev: '_ws.expert.message', name: 'Message', type: FT.STRING });
-export const hf_expert_severity = field({ abbrev: '_ws.expert.severity', name: 'Severity level', type: FT.UINT32, vals: SEVERITY_NAMES });
-export const hf_expert_group = field({ abbrev: '_ws.expert.group', name: 'Group', type: FT.UINT32, vals: GROUP_NAMES });
+export const hf_expert_severity = field({ abbrev: '_ws.expert.severity', name: 'Severity level', type: FT.UINT32, base: Base.NONE, vals: SEVERITY_NAMES });
+export const hf_expert_group = field({ abbrev: '_ws.expert.group', name: 'Group', type: FT.UINT32, base: Base.NONE, vals: GROUP_NAMES });
 export const hf_malformed = registerProtocol('_ws.malformed', 'Malformed Packet', 'Malformed');
 export const ei_malformed = expertInfo('_ws.malformed.expert', Group.MALFORMED, Severity.ERROR, 'Malformed Packet (Exception occurred)');
 export const ei_dissector_bug = expertInfo('_ws.malformed.dissector_bug', Group.MALFORMED, Severity.ERROR, 'Dissector bug');

@@ -244,7 +244,9 @@ function dissectEthCommon(p: Packet, off: number, end: number, parent: number, f
 
   const top = p.addProto(parent, proto_eth, off, off + HEADER_LEN);
   if (top >= 0 && full) {
-    t.setLabel(top, type <= MAX_802_3_LEN ? 'IEEE 802.3 Ethernet ' : type < MIN_ETHERTYPE ? `Ethernet Unknown, Src: ${p.src}, Dst: ${p.dst}` : `Ethernet II, Src: ${p.src}, Dst: ${p.dst}`);
+    // 802.3 whose payload starts FF FF is Novell's "raw" IPX (no LLC header)
+    const raw = type <= MAX_802_3_LEN && off + HEADER_LEN + 2 <= p.capEnd && p.buf[off + HEADER_LEN] === 0xff && p.buf[off + HEADER_LEN + 1] === 0xff;
+    t.setLabel(top, type <= MAX_802_3_LEN ? (raw ? 'IEEE 802.3 Ethernet Raw ' : 'IEEE 802.3 Ethernet ') : type < MIN_ETHERTYPE ? `Ethernet Unknown, Src: ${p.src}, Dst: ${p.dst}` : `Ethernet II, Src: ${p.src}, Dst: ${p.dst}`);
   }
   addAddr(p, top, hf.dst, hf.dst_resolved, hf.dst_oui, hf.dst_lg, hf.dst_ig, off + DST);
   addAddr(p, top, hf.src, hf.src_resolved, hf.src_oui, hf.src_lg, hf.src_ig, off + SRC);
@@ -259,7 +261,10 @@ function dissectEthCommon(p: Packet, off: number, end: number, parent: number, f
       pend = end;
     } else addEthTrailer(p, top, off, pend, end, hf.trailer, fcs);
     if (p.stopped) return end - off;
-    callLlc(p, payload, pend, parent);
+    if (payload + 2 <= p.capEnd && p.buf[payload] === 0xff && p.buf[payload + 1] === 0xff) {
+      const ipx = findHandle('ipx');
+      if (!ipx || p.call(ipx, payload, pend, parent) === 0) callData(p, payload, pend, parent);
+    } else callLlc(p, payload, pend, parent);
     return end - off;
   }
   if (type < MIN_ETHERTYPE) {

@@ -138,7 +138,7 @@ function dissectFrame(p: Packet, off: number, end: number, parent: number): numb
       const pen = fi?.customPen ?? 0;
       label = `PCAPNG Custom Block ${p.num}: ${bits(p.len)} of custom data and options, PEN ${PEN_NAMES.get(pen) ?? 'Unknown'} (${pen}), copying ${blockType === CUSTOM_BLOCK ? 'allowed' : 'not allowed'}`;
     } else {
-      label = `Frame ${p.num}: ${p.len} bytes on wire (${p.len * 8} bits), ${caplen} bytes captured (${caplen * 8} bits)`;
+      label = `Frame ${p.num}: ${p.len} byte${p.len === 1 ? '' : 's'} on wire (${p.len * 8} bits), ${caplen} byte${caplen === 1 ? '' : 's'} captured (${caplen * 8} bits)`;
       if (p.iface >= 0) {
         label += ` on interface ${ifName}, id ${ifId}`;
         const dir = (fi?.epbFlags ?? 0) & 3;

@@ -341,3 +341,51 @@ export function goldenCaptures(): string[] {
   }
   return out;
 }
+
+/** -V style text of frame `num` of a capture (undefined when the corpus is absent). */
+export function frameTree(rel: string, num: number): string | undefined {
+  const dir = capturesDir();
+  if (!dir) return undefined;
+  let out: string | undefined;
+  dissectFile(join(dir, rel), (p) => {
+    if (p.num === num) out = treeText(p);
+  });
+  return out;
+}
+
+/** The top-level block of `tree` whose first line starts with `head` (its lines joined by \n). */
+export function block(tree: string, head: string, nth = 0): string | undefined {
+  const lines = tree.split('\n');
+  let seen = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith(head)) continue;
+    if (seen++ < nth) continue;
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.startsWith(' ')) j++;
+    return lines.slice(i, j).join('\n');
+  }
+  return undefined;
+}
+
+/** Dissects synthetic frames (one pcap record each) with the whole tree; returns a packet's -V text and columns. */
+export function dissectBytes(frames: readonly (Uint8Array | { data: Uint8Array; len: number })[], linktype = 1): { tree: string; proto: string; info: string; protocols: string }[] {
+  const eng = new Engine({ want: null });
+  const out: { tree: string; proto: string; info: string; protocols: string }[] = [];
+  frames.forEach((fr, i) => {
+    const data = fr instanceof Uint8Array ? fr : fr.data;
+    const len = fr instanceof Uint8Array ? fr.length : fr.len;
+    const buf = new Uint8Array(data);
+    const fi: FrameInfo = { num: i + 1, tsSec: 1000 + i, tsNsec: 0, caplen: buf.length, len, linktype, iface: -1, comments: undefined };
+    const p = eng.dissect(fi, buf, new DataView(buf.buffer), 0);
+    out.push({ tree: treeText(p), proto: p.proto, info: p.info, protocols: p.protocolsString() });
+  });
+  return out;
+}
+
+/** Bytes from hex text (spaces allowed). */
+export function hex(s: string): Uint8Array {
+  const t = s.replace(/\s+/g, '');
+  const b = new Uint8Array(t.length / 2);
+  for (let i = 0; i < b.length; i++) b[i] = parseInt(t.slice(2 * i, 2 * i + 2), 16);
+  return b;
+}
