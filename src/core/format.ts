@@ -76,11 +76,20 @@ function hexDigits(f: Field): number {
   }
 }
 
+/** Hex digits in -V labels: a masked field shows as many as its mask is wide (tshark: 20-bit flow label 0x00000). */
+function labelHexDigits(f: Field): number {
+  if (f.mask === 0) return hexDigits(f);
+  let w = f.mask / 2 ** f.shift;
+  let bits = 0;
+  while (w >= 1) { w = Math.floor(w / 2); bits++; }
+  return Math.max(1, Math.ceil(bits / 4));
+}
+
 /** Integer in the field's base, without value names: `80`, `0x0800`. (First form only for DEC_HEX/HEX_DEC.) */
-export function formatInt(f: Field, v: number | bigint): string {
+export function formatInt(f: Field, v: number | bigint, digits = hexDigits(f)): string {
   switch (f.base) {
     case Base.HEX: case Base.HEX_DEC:
-      return typeof v === 'bigint' ? '0x' + v.toString(16).padStart(hexDigits(f), '0') : hexPad(v < 0 ? v + 2 ** hexDigits(f) * 4 : v, hexDigits(f));
+      return typeof v === 'bigint' ? '0x' + v.toString(16).padStart(digits, '0') : hexPad(v < 0 ? v + 2 ** (hexDigits(f) * 4) : v, digits);
     case Base.OCT:
       return '0' + v.toString(8);
     default:
@@ -273,18 +282,19 @@ export function displayValue(t: Tree, i: number): string {
   if (f.type === FT.BOOLEAN) return v ? f.tfs![0] : f.tfs![1];
   if (isIntegerType(f.type)) {
     const n = v as number | bigint;
+    const ld = labelHexDigits(f);
     let num: string;
     switch (f.base) {
-      case Base.DEC_HEX: num = `${n} (${formatInt({ ...f, base: Base.HEX }, n)})`; break;
-      case Base.HEX_DEC: num = `${formatInt(f, n)} (${n})`; break;
-      default: num = formatInt(f, n) + (f.unit ?? '');
+      case Base.DEC_HEX: num = `${n} (${formatInt({ ...f, base: Base.HEX }, n, ld)})`; break;
+      case Base.HEX_DEC: num = `${formatInt(f, n, ld)} (${n})`; break;
+      default: num = formatInt(f, n, ld) + (f.unit ?? '');
     }
     const name = typeof n === 'number' ? valueName(f, n) : undefined;
     // BASE_NONE with value names shows the name alone ("[Checksum Status: Good]")
     if (name !== undefined && f.base === Base.NONE) return name;
-    if (name !== undefined) return `${name} (${f.base === Base.DEC_HEX || f.base === Base.HEX_DEC ? formatInt(f, n) : num})`;
+    if (name !== undefined) return `${name} (${f.base === Base.DEC_HEX || f.base === Base.HEX_DEC ? formatInt(f, n, ld) : num})`;
     // a value missing from the names is "Unknown (N)", as tshark prints it
-    if (f.vals !== undefined || f.ranges !== undefined) return `Unknown (${f.base === Base.DEC_HEX || f.base === Base.HEX_DEC ? formatInt(f, n) : num})`;
+    if (f.vals !== undefined || f.ranges !== undefined) return `Unknown (${f.base === Base.DEC_HEX || f.base === Base.HEX_DEC ? formatInt(f, n, ld) : num})`;
     return num;
   }
   switch (f.type) {
