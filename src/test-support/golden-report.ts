@@ -84,9 +84,9 @@ export function renderReport(r: CorpusResult, examplesPerField: number): string 
 
   w('## Captures that did not run cleanly');
   w();
-  const bad = r.captures.filter((c) => c.crash || c.bugs.length || (c.entry.status === 'ok' && c.error)
+  const bad = r.captures.filter((c) => c.crash || c.bugs.length || c.modeDiffs.length || (c.entry.status === 'ok' && c.error)
     || (c.expectedFrames !== null && c.frames !== c.expectedFrames));
-  if (!bad.length) w('None: every capture ran to the end with tshark\'s record count, no exception escaped and no dissector bug was caught.');
+  if (!bad.length) w('None: every capture ran to the end with tshark\'s record count, no exception escaped, no dissector bug was caught, and Protocol/Info were the same in the -T fields and the summary run.');
   else {
     w('| capture | frames (ours / tshark) | problem |');
     w('|---|---|---|');
@@ -95,6 +95,10 @@ export function renderReport(r: CorpusResult, examplesPerField: number): string 
       if (c.crash) probs.push('crash: ' + esc(c.crash.split('\n')[0]!));
       if (c.bugs.length) probs.push(`${c.bugs.length} dissector bug(s), first frame ${c.bugs[0]!.frame}: ${esc(c.bugs[0]!.msg)}`);
       if (c.error && c.entry.status === 'ok') probs.push('reader error: ' + esc(c.error.message));
+      if (c.modeDiffs.length) {
+        const d = c.modeDiffs[0]!;
+        probs.push(`columns depend on the tree built, e.g. #${d.frame}: -T fields run ${esc(d.fields, 80)}, summary run ${esc(d.summary, 80)}`);
+      }
       if (c.expectedFrames !== null && c.frames !== c.expectedFrames) probs.push('record count differs');
       w(`| ${c.entry.path} | ${c.frames} / ${c.expectedFrames} | ${probs.join('; ')} |`);
     }

@@ -50,6 +50,12 @@ test('every capture runs to the end: no exception escapes, no dissector bug is c
   assert.deepEqual(bugs.slice(0, 20), [], `${bugs.length} dissector bug(s) caught by the engine`);
 });
 
+test('Protocol and Info do not depend on which tree items are built (-T fields run vs summary run)', { skip }, async () => {
+  const r = await corpus();
+  const diffs = r.captures.flatMap((c) => c.modeDiffs.map((d) => `${c.entry.path} #${d.frame}: -T fields run "${d.fields}", summary run "${d.summary}"`));
+  assert.deepEqual(diffs.slice(0, 20), [], `${diffs.length} frame(s)`);
+});
+
 test('every capture yields tshark\'s record count; readable captures give no reader error', { skip }, async () => {
   const r = await corpus();
   const wrong: string[] = [];

@@ -79,6 +79,11 @@ export interface CaptureOutcome {
   error: { kind: string; message: string } | undefined;
   crash: string | undefined;
   bugs: { frame: number; msg: string }[];
+  /**
+   * Frames whose Protocol/Info differ between the -T fields run (a partial tree) and the summary
+   * run (no tree): a dissector whose columns depend on what is built (tshark's never do).
+   */
+  modeDiffs: { frame: number; fields: string; summary: string }[];
   goldenRows: number;
   cellsCompared: number;
   cellsEqual: number;
@@ -199,7 +204,7 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
     if (opts.only && !opts.only(entry.path)) continue;
     const c0 = performance.now();
     const out: CaptureOutcome = {
-      entry, frames: 0, expectedFrames: entry.packets, error: undefined, crash: undefined, bugs: [], goldenRows: 0, cellsCompared: 0, cellsEqual: 0,
+      entry, frames: 0, expectedFrames: entry.packets, error: undefined, crash: undefined, bugs: [], modeDiffs: [], goldenRows: 0, cellsCompared: 0, cellsEqual: 0,
       foundationCompared: 0, foundationEqual: 0, summaryCompared: 0, summaryEqual: 0, foundationSummaryCompared: 0,
       foundationSummaryEqual: 0, ms: 0,
     };
@@ -209,11 +214,14 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
     out.goldenRows = rows.length;
     if (hasGolden) out.expectedFrames = lines.length;
     const path = join(dir, entry.path);
+    /** Protocol NUL Info of each frame in the -T fields run, by frame number */
+    const fieldsCols: string[] = [];
     // -T fields run (tshark's fields golden was a run of its own, as is this one)
     const frun = !hasGolden ? undefined : await runCapture(path, {
       mode: 'fields',
       columns,
       onPacket: (p, _rec, o) => {
+        fieldsCols[p.num] = p.proto + '\u0000' + p.info;
         const row = o.row;
         const k = p.num - 1;
         const g = rows[k];
@@ -265,6 +273,10 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
       onPacket: !hasGolden ? undefined : (p, _rec, o) => {
         const line = o.line!;
         const k = p.num - 1;
+        const fc = fieldsCols[p.num];
+        if (fc !== undefined && fc !== p.proto + '\u0000' + p.info && out.modeDiffs.length < 5) {
+          out.modeDiffs.push({ frame: p.num, fields: fc.replace('\u0000', ' | '), summary: p.proto + ' | ' + p.info });
+        }
         const g = rows[k];
         const gl = lines[k];
         if (gl !== undefined) {

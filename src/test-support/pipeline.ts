@@ -79,6 +79,10 @@ export async function runCapture(path: string, opts: RunOptions): Promise<Captur
       if (opts.mode === 'summary') out.line = summaryLine(p, time);
       else if (opts.mode === 'fields') {
         const cells = fieldsRow(p, cols!.cli, DEFAULT_FIELDS_OPTIONS, time).split('\t');
+        if (cells.length !== cols!.cli.names.length) {
+          // a tab inside a value would shift every later column (tshark's goldens have none)
+          run.bugs.push({ frame: p.num, msg: `-T fields row has ${cells.length} columns, not ${cols!.cli.names.length} (a tab or newline inside a value?)` });
+        }
         const row = new Array<string>(cols!.names.length);
         for (let c = 0; c < row.length; c++) {
           const k = cols!.map[c]!;
