@@ -206,6 +206,8 @@ export class DetailsPane {
         this.spans[k] = s;
         this.ascii[k] = a;
       }
+      const missing = off + 16 - Math.min(len, off + 16);
+      if (missing > 0) hx.append(' '.repeat(missing * 3 + (off + 8 >= len ? 1 : 0)));
       line.append(o, hx, as);
       frag.appendChild(line);
     }

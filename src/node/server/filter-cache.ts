@@ -66,8 +66,16 @@ export class FilterCache {
   readonly tainted: Uint8Array;
   private readonly set: Uint8Array;
 
+  /** 1 for protocols and FT_NONE (items without a value) */
+  private readonly noValue: Uint8Array;
+
   constructor() {
     this.set = filterCacheFields();
+    this.noValue = new Uint8Array(this.set.length);
+    for (let i = 0; i < this.set.length; i++) {
+      const ty = fields[i]!.type;
+      if (ty === FT.PROTOCOL || ty === FT.NONE) this.noValue[i] = 1;
+    }
     this.tainted = new Uint8Array(this.set.length);
     // field ids must fit the Uint16 array
     if (this.set.length > 0xffff) this.tainted.fill(1);
@@ -110,15 +118,18 @@ export class FilterCache {
    * holds protocol items (no value, no bytes) and numeric items as the dissectors stored them.
    */
   replay(num: number, t: Tree): void {
-    t.reset(EMPTY, 0, 0);
+    // only items are replaced: filters the cache answers read no data source, label or object
+    if (t.sources.length === 0) t.reset(EMPTY, 0, 0);
+    t.n = 0;
     const a = this.start[num - 1]!, b = this.start[num]!;
-    const fid = this.fid, val = this.val;
+    const fid = this.fid, val = this.val, noValue = this.noValue;
     for (let k = a; k < b; k++) {
       const f = fid[k]!;
       const i = t.addItem(ROOT, f, 0, 0);
-      if (fields[f]!.type === FT.PROTOCOL || fields[f]!.type === FT.NONE) continue;
-      t.flags[i] = 0;
-      t.num[i] = val[k]!;
+      if (noValue[f] === 0) {
+        t.flags[i] = 0;
+        t.num[i] = val[k]!;
+      }
     }
   }
 

@@ -394,23 +394,58 @@ export class CaptureSession {
     const key = `${sort}\u0000${desc ? 1 : 0}\u0000${filter}`;
     const hit = this.sortMemo.get(key);
     if (hit) return hit;
-    const nums = Array.from(fr.frames);
-    const s = this.strings.list;
-    const ix = this.index;
-    let cmp: (a: number, b: number) => number;
-    switch (sort) {
-      case 'no': cmp = (a, b) => a - b; break;
-      case 'time': cmp = (a, b) => (ix.tsSec[a - 1]! - ix.tsSec[b - 1]!) || (ix.tsNsec[a - 1]! - ix.tsNsec[b - 1]!) || a - b; break;
-      case 'len': cmp = (a, b) => (ix.len[a - 1]! - ix.len[b - 1]!) || a - b; break;
-      case 'src': cmp = strCmp((n) => s[this.src[n - 1]!]!); break;
-      case 'dst': cmp = strCmp((n) => s[this.dst[n - 1]!]!); break;
-      case 'proto': cmp = strCmp((n) => s[this.proto[n - 1]!]!); break;
-      case 'info': cmp = strCmp((n) => this.info[n - 1]!); break;
-    }
-    nums.sort(desc ? (a, b) => cmp(b, a) : cmp);
-    const out = Int32Array.from(nums);
+    const out = this.sorted(fr.frames, sort, desc);
     if (this.sortMemo.size >= 4) this.sortMemo.delete(this.sortMemo.keys().next().value!);
     this.sortMemo.set(key, out);
+    return out;
+  }
+
+  /**
+   * `nums` ordered by column `sort` (ties by frame number). Native typed-array and string sorts,
+   * no comparator callback per comparison: 450k rows sort in well under a second.
+   */
+  private sorted(nums: Int32Array, sort: ColumnId, desc: boolean): Int32Array {
+    const n = nums.length;
+    const ix = this.index;
+    const out = new Int32Array(n);
+    const TWO32 = 2 ** 32;
+    // numeric key in the high part, frame number in the low 32 bits (exact below 2^53)
+    const byKey = (key: (num: number) => number): void => {
+      const k = new Float64Array(n);
+      for (let i = 0; i < n; i++) k[i] = key(nums[i]!) * TWO32 + nums[i]!;
+      k.sort();
+      for (let i = 0; i < n; i++) out[i] = k[i]! % TWO32;
+    };
+    const byRank = (ids: Uint32Array): void => {
+      const list = this.strings.list;
+      const order = Array.from(list.keys()).sort((a, b) => (list[a]! < list[b]! ? -1 : list[a]! > list[b]! ? 1 : 0));
+      const rank = new Uint32Array(list.length);
+      order.forEach((id, r) => { rank[id] = r; });
+      byKey((num) => rank[ids[num - 1]!]!);
+    };
+    switch (sort) {
+      case 'no': out.set(nums); break;
+      case 'len': byKey((num) => ix.len[num - 1]!); break;
+      case 'src': byRank(this.src); break;
+      case 'dst': byRank(this.dst); break;
+      case 'proto': byRank(this.proto); break;
+      case 'time': {
+        // seconds may exceed 2^21: rank the distinct timestamps first
+        const t = Array.from(nums, (num) => num);
+        t.sort((a, b) => (ix.tsSec[a - 1]! - ix.tsSec[b - 1]!) || (ix.tsNsec[a - 1]! - ix.tsNsec[b - 1]!) || a - b);
+        out.set(t);
+        break;
+      }
+      case 'info': {
+        // the native string sort on "info NUL number-in-fixed-width-base-36"
+        const keys = new Array<string>(n);
+        for (let i = 0; i < n; i++) keys[i] = this.info[nums[i]! - 1]! + '\u0000' + nums[i]!.toString(36).padStart(7, '0');
+        keys.sort();
+        for (let i = 0; i < n; i++) out[i] = parseInt(keys[i]!.slice(keys[i]!.length - 7), 36);
+        break;
+      }
+    }
+    if (desc) out.reverse();
     return out;
   }
 
@@ -641,14 +676,17 @@ export class CaptureSession {
 }
 
 /**
- * The file's bytes in chunks, with a turn of the event loop (setImmediate) between chunks: the
- * first pass never holds the loop for more than one chunk, so row requests are served while it
- * runs. The next chunk is read while the current one is parsed.
+ * The file's bytes in chunks, with a turn of the event loop (setImmediate) between chunks, so the
+ * first pass never holds the loop long and row requests are served while it runs. The chunk size
+ * adapts to keep each chunk's dissection near 40 ms: cold dissectors (JIT warm-up) manage a few
+ * thousand frames per second, warm ones ten times more. The next chunk is read while the current
+ * one is parsed.
  */
-async function* yieldingChunks(path: string, size: number): AsyncGenerator<Uint8Array, void, undefined> {
+async function* yieldingChunks(path: string, maxSize: number): AsyncGenerator<Uint8Array, void, undefined> {
   const fh = await open(path, 'r');
   try {
     let pos = 0;
+    let size = Math.min(maxSize, 1 << 15);
     let next = fh.read(new Uint8Array(size), 0, size, pos);
     for (;;) {
       const { bytesRead, buffer } = await next;
@@ -656,19 +694,16 @@ async function* yieldingChunks(path: string, size: number): AsyncGenerator<Uint8
       pos += bytesRead;
       next = fh.read(new Uint8Array(size), 0, size, pos);
       next.catch(() => undefined);
+      const t = performance.now();
       yield buffer.subarray(0, bytesRead);
+      const ms = performance.now() - t;
+      if (ms < 20 && size < maxSize) size = Math.min(maxSize, size * 2);
+      else if (ms > 80 && size > 1 << 13) size >>= 1;
       await new Promise((r) => setImmediate(r));
     }
   } finally {
     await fh.close();
   }
-}
-
-function strCmp(get: (n: number) => string): (a: number, b: number) => number {
-  return (a, b) => {
-    const x = get(a), y = get(b);
-    return x < y ? -1 : x > y ? 1 : a - b;
-  };
 }
 
 // -----------------------------------------------------------------------------------------------

@@ -1,0 +1,316 @@
+// The UI in a real browser (Debian's /usr/bin/chromium through playwright-core; no browser
+// download): open a capture, filter and compare the row count with the library's, click a packet
+// and check the tree and the byte highlight, the context menu, keyboard, colouring, language, and
+// a capture carrying <script>/<img onerror> in packet text. Screenshots go to test-artifacts/.
+// Skips (with the reason) when chromium or the built UI (dist/ui) is missing.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CaptureWriter } from '../capture/writer.js';
+import { compileFilter } from '../dfilter/index.js';
+import { runPipeline } from '../node/pipeline.js';
+import { startServer, type RunningServer } from '../node/server/http.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const SAMPLE = join(repo, 'samples/sample.pcapng');
+const UI = join(repo, 'dist/ui');
+const ART = join(repo, 'test-artifacts');
+const CHROMIUM = process.env['WIRELENS_CHROMIUM'] ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const skip = !existsSync(CHROMIUM) ? `${CHROMIUM} not found (apt-get install -y chromium)`
+  : !existsSync(join(UI, 'index.html')) ? 'dist/ui not built (npm run build:ui)' : false;
+if (skip) console.log(`# ui.e2e skipped: ${skip}`);
+
+/** what the page-side callbacks touch of an element (the suite compiles without DOM types) */
+interface Dom { dataset: Record<string, string | undefined>; style: { backgroundColor: string } }
+
+// playwright-core's types, kept local so the suite compiles without a browser
+type PW = typeof import('playwright-core');
+type Browser = Awaited<ReturnType<PW['chromium']['launch']>>;
+type Page = Awaited<ReturnType<Browser['newPage']>>;
+
+let browser: Browser | undefined;
+let srv: RunningServer | undefined;
+let tmp = '';
+let xssPath = '';
+
+// ---- a hand-built capture whose packet text is HTML ----
+
+function ipv4(src: number[], dst: number[], proto: number, payload: Uint8Array): Uint8Array {
+  const b = new Uint8Array(20 + payload.length);
+  const dv = new DataView(b.buffer);
+  b[0] = 0x45;
+  dv.setUint16(2, b.length);
+  dv.setUint16(4, 0x1234);
+  b[8] = 64;
+  b[9] = proto;
+  b.set(src, 12);
+  b.set(dst, 16);
+  let sum = 0;
+  for (let i = 0; i < 20; i += 2) sum += dv.getUint16(i);
+  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+  dv.setUint16(10, ~sum & 0xffff);
+  b.set(payload, 20);
+  return b;
+}
+
+function eth(payload: Uint8Array): Uint8Array {
+  const b = new Uint8Array(14 + payload.length);
+  b.set([2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x08, 0x00]);
+  b.set(payload, 14);
+  return b;
+}
+
+function udp(sport: number, dport: number, payload: Uint8Array): Uint8Array {
+  const b = new Uint8Array(8 + payload.length);
+  const dv = new DataView(b.buffer);
+  dv.setUint16(0, sport);
+  dv.setUint16(2, dport);
+  dv.setUint16(4, b.length);
+  b.set(payload, 8);
+  return b;
+}
+
+function tcp(sport: number, dport: number, seq: number, flags: number, payload: Uint8Array): Uint8Array {
+  const b = new Uint8Array(20 + payload.length);
+  const dv = new DataView(b.buffer);
+  dv.setUint16(0, sport);
+  dv.setUint16(2, dport);
+  dv.setUint32(4, seq);
+  dv.setUint32(8, 1);
+  b[12] = 5 << 4;
+  b[13] = flags;
+  dv.setUint16(14, 65535);
+  b.set(payload, 20);
+  return b;
+}
+
+function dnsQuery(labels: string[]): Uint8Array {
+  const enc = new TextEncoder();
+  const parts: number[] = [0x13, 0x37, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0];
+  for (const l of labels) {
+    const b = enc.encode(l);
+    parts.push(b.length, ...b);
+  }
+  parts.push(0, 0, 1, 0, 1);
+  return new Uint8Array(parts);
+}
+
+const XSS_IMG = '<img src=x onerror=alert(1)>';
+const XSS_SCRIPT = '<script>alert(2)</script>';
+
+function writeXssCapture(path: string): void {
+  const chunks: Uint8Array[] = [];
+  const w = new CaptureWriter({ format: 'pcapng', sink: (p) => chunks.push(p.slice()), interfaces: [{ linktype: 1, snaplen: 65535, name: '<b>eth0</b>' }] });
+  const c = [10, 0, 0, 1], s = [10, 0, 0, 2];
+  const http = new TextEncoder().encode(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>${XSS_SCRIPT}${XSS_IMG}</html>`);
+  const frames = [
+    eth(ipv4(c, s, 17, udp(40000, 53, dnsQuery([XSS_IMG, XSS_SCRIPT, 'test'])))),
+    eth(ipv4(s, c, 6, tcp(80, 40001, 1000, 0x18, http))),
+  ];
+  frames.forEach((f, i) => w.writeFrame({
+    tsSec: 1700000000 + i, tsNsec: 0, caplen: f.length, len: f.length, iface: 0, buf: f, off: 0,
+    comments: [`${XSS_SCRIPT} comment ${XSS_IMG}`],
+  }));
+  w.finish();
+  const all = new Uint8Array(chunks.reduce((n, x) => n + x.length, 0));
+  let o = 0;
+  for (const x of chunks) { all.set(x, o); o += x.length; }
+  writeFileSync(path, all);
+}
+
+async function libraryCount(path: string, filter: string): Promise<number> {
+  const c = compileFilter(filter);
+  assert.ok(c.ok);
+  return (await runPipeline(path, { filter: c.filter, cols: false }, () => undefined)).displayed;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(ART, { recursive: true });
+  await page.screenshot({ path: join(ART, `ui-${name}.png`) });
+}
+
+async function openPage(): Promise<Page> {
+  const ctx = await browser!.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  (page as Page & { errors?: string[] }).errors = errors;
+  await page.goto(srv!.url);
+  await page.waitForSelector('body[data-ready="1"]');
+  await page.waitForSelector('#list-rows .list-row[data-num]');
+  return page;
+}
+
+function errorsOf(page: Page): string[] {
+  return (page as Page & { errors?: string[] }).errors ?? [];
+}
+
+before(async () => {
+  if (skip) return;
+  const pw = await import('playwright-core');
+  tmp = mkdtempSync(join(tmpdir(), 'wl-e2e-'));
+  xssPath = join(tmp, 'xss.pcapng');
+  writeXssCapture(xssPath);
+  srv = await startServer({ roots: [dirname(SAMPLE), tmp], staticDir: UI, open: SAMPLE });
+  browser = await pw.chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+test('open a capture: rows, filter count = library count, status bar', { skip }, async () => {
+  await srv!.api.open(SAMPLE);
+  const page = await openPage();
+  await page.waitForSelector('#st-counts[data-total="60"]');
+  await shot(page, 'open');
+  const first = await page.locator('#list-rows .list-row').first().locator('.cell').allTextContents();
+  assert.deepEqual(first.slice(0, 2), ['1', '0.000000000']);
+  for (const f of ['dns', 'tcp.port == 80', 'frame contains "wl"']) {
+    const want = await libraryCount(SAMPLE, f);
+    await page.fill('#filter', f);
+    await page.waitForSelector('#filter.ok');
+    await page.press('#filter', 'Enter');
+    await page.waitForSelector(`#st-counts[data-displayed="${want}"]`);
+    // the rows shown are the displayed ones
+    const rows = await page.locator('#list-rows .list-row[data-num]').count();
+    assert.equal(rows, Math.min(want, rows));
+    assert.ok(rows > 0 && rows <= want);
+  }
+  await shot(page, 'filtered');
+  // an invalid filter turns red with the message and the place
+  await page.fill('#filter', 'tcp.port == ');
+  await page.waitForSelector('#filter.bad');
+  assert.match(await page.textContent('#filter-msg') ?? '', /Unexpected end of filter expression/);
+  // completion of field names
+  await page.fill('#filter', 'tcp.flags.sy');
+  await page.waitForSelector('#complete:not([hidden]) li');
+  assert.ok((await page.locator('#complete li .name').allTextContents()).includes('tcp.flags.syn'));
+  await page.press('#filter', 'Tab');
+  assert.equal(await page.inputValue('#filter'), 'tcp.flags.syn');
+  await shot(page, 'complete');
+  assert.deepEqual(errorsOf(page), []);
+  await page.context().close();
+});
+
+test('click a packet: details tree, byte highlight, byte → field, context menu', { skip }, async () => {
+  await srv!.api.open(SAMPLE);
+  const page = await openPage();
+  await page.click('#list-rows .list-row[data-num="3"]');
+  await page.waitForSelector('#tree .node');
+  const top = await page.locator('#tree > div > .node .label').allTextContents();
+  assert.match(top[0]!, /^Frame 3: 98 bytes on wire/);
+  assert.ok(top.some((l) => l.startsWith('Internet Protocol Version 4, Src: 10.77.0.1, Dst: 10.77.0.2')));
+  // the IPv4 item highlights its 20 bytes at offset 14
+  await page.locator('#tree .node', { hasText: 'Internet Protocol Version 4' }).first().click();
+  const hl = await page.locator('#bytes .hex .hl').evaluateAll((els) => els.map((e) => Number((e as unknown as Dom).dataset['off'])));
+  assert.equal(hl.length, 20);
+  assert.equal(hl[0], 14);
+  // clicking byte 26 selects ip.src (4 bytes)
+  await page.click('#bytes .hex [data-off="26"]');
+  await page.waitForSelector('#tree .node.selected');
+  assert.match(await page.textContent('#tree .node.selected') ?? '', /Source Address: 10\.77\.0\.1/);
+  assert.equal(await page.locator('#bytes .hex .hl').count(), 4);
+  assert.match(await page.textContent('#st-field') ?? '', /^ip\.src/);
+  await shot(page, 'details');
+  // right click: Prepare as Filter → Selected
+  await page.click('#tree .node.selected', { button: 'right' });
+  await page.waitForSelector('#ctx:not([hidden])');
+  await shot(page, 'context-menu');
+  await page.locator('#ctx [data-action="prepare-selected"]').dispatchEvent('mousedown');
+  assert.equal(await page.inputValue('#filter'), 'ip.src == 10.77.0.1');
+  // Apply as Filter → …and not Selected on another field
+  await page.click('#bytes .hex [data-off="23"]');
+  await page.click('#tree .node.selected', { button: 'right' });
+  await page.locator('#ctx [data-action="apply-andNotSelected"]').dispatchEvent('mousedown');
+  assert.equal(await page.inputValue('#filter'), '(ip.src == 10.77.0.1) && !(ip.proto == 1)');
+  const want = await libraryCount(SAMPLE, '(ip.src == 10.77.0.1) && !(ip.proto == 1)');
+  assert.ok(want > 0);
+  await page.waitForSelector(`#st-counts[data-displayed="${want}"]`);
+  // copy field name
+  await page.click('#list-rows .list-row[data-num]');
+  await page.waitForSelector('#tree .node');
+  await page.click('#tree .node >> nth=0', { button: 'right' });
+  await page.locator('#ctx [data-action="copy-field"]').dispatchEvent('mousedown');
+  assert.equal(await page.getAttribute('body', 'data-copied'), 'frame');
+  assert.deepEqual(errorsOf(page), []);
+  await page.context().close();
+});
+
+test('keyboard, sorting, colouring toggle, language', { skip }, async () => {
+  await srv!.api.open(SAMPLE);
+  const page = await openPage();
+  await page.click('#list-rows .list-row[data-num="1"]');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForSelector('#list-rows .list-row.selected[data-num="3"]');
+  await page.keyboard.press('End');
+  await page.waitForSelector('#list-rows .list-row.selected[data-num="60"]');
+  await page.keyboard.press('Home');
+  await page.waitForSelector('#list-rows .list-row.selected[data-num="1"]');
+  await page.keyboard.press('Control+g');
+  await page.fill('#goto', '42');
+  await page.press('#goto', 'Enter');
+  await page.waitForSelector('#list-rows .list-row.selected[data-num="42"]');
+  await page.waitForSelector('#tree .node');
+  assert.match(await page.textContent('#tree .node') ?? '', /^.?Frame 42:/);
+  // colouring: ARP rows have Wireshark's ARP colours; the toggle removes them
+  const bg = (): Promise<string> => page.locator('#list-rows .list-row[data-num="1"]').evaluate((e) => (e as unknown as Dom).style.backgroundColor);
+  await page.keyboard.press('Home');
+  assert.equal(await bg(), 'rgb(250, 240, 215)');
+  await page.click('#btn-color');
+  assert.equal(await bg(), '');
+  await page.click('#btn-color');
+  // sort by length, descending
+  await page.click('#list-head [data-col="len"]');
+  await page.click('#list-head [data-col="len"]');
+  await page.waitForFunction(`(() => {
+    const cells = [...document.querySelectorAll('#list-rows .list-row[data-num] .c-len')].map((c) => Number(c.textContent));
+    return cells.length > 3 && cells.every((v, i) => i === 0 || cells[i - 1] >= v) && cells[0] > cells[cells.length - 1];
+  })()`);
+  // language
+  await page.click('#btn-lang');
+  assert.equal(await page.textContent('#list-head [data-col="no"]'), '序号');
+  assert.equal(await page.textContent('#btn-apply'), '应用');
+  await shot(page, 'zh');
+  await page.click('#btn-lang');
+  assert.equal(await page.textContent('#btn-apply'), 'Apply');
+  assert.deepEqual(errorsOf(page), []);
+  await page.context().close();
+});
+
+test('XSS capture: packet text shows as text, nothing runs', { skip }, async () => {
+  await srv!.api.open(xssPath);
+  await srv!.api.session!.ready();
+  const page = await openPage();
+  const violations: string[] = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  await page.waitForSelector('#st-counts[data-total="2"]');
+  const info = await page.locator('#list-rows .list-row[data-num="1"] .c-info').textContent();
+  assert.ok(info?.includes(XSS_IMG) && info.includes(XSS_SCRIPT), info ?? '');
+  for (const num of [1, 2]) {
+    await page.click(`#list-rows .list-row[data-num="${num}"]`);
+    await page.waitForSelector('#tree .node');
+    await page.click('#tree .node >> nth=0', { button: 'right' });
+    await page.locator('#ctx li', { hasText: 'Expand All' }).dispatchEvent('mousedown');
+    const text = await page.textContent('#tree') ?? '';
+    assert.ok(text.includes('<script>') || text.includes('<img'), `frame ${num}: packet text shown as text`);
+  }
+  await shot(page, 'xss');
+  // no element was created from packet text, no dialog, no script ran
+  const injected = await page.evaluate("document.querySelectorAll('#list-rows img, #list-rows script, #tree img, #tree script, #bytes img, #bytes script, #tree b').length");
+  assert.equal(injected, 0);
+  assert.deepEqual(errorsOf(page), []);
+  assert.deepEqual(violations, []);
+  await page.context().close();
+});
