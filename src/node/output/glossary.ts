@@ -19,10 +19,14 @@ export function glossaryFields(): string {
   let out = '';
   for (const f of fields) {
     if (!listed(f)) continue;
-    if (f.isProtocol) out += `P\t${f.name}\t${f.abbrev}\n`;
+    // protocols, and protocol-typed items registered as fields (_ws.expert, TCP options)
+    if (f.isProtocol || f.type === FT.PROTOCOL) out += `P\t${f.name}\t${f.abbrev}\n`;
     else {
-      const parent = fields[f.parent]?.abbrev ?? '';
-      const base = f.type === FT.BOOLEAN ? String(f.bits) : isIntegerType(f.type) ? baseName(f) : baseName(f).startsWith('BASE_') ? baseName(f) : '';
+      // the expert tree's own fields belong to _ws.expert in tshark's glossary
+      const parent = f.abbrev.startsWith('_ws.expert.') ? '_ws.expert' : (fields[f.parent]?.abbrev ?? '');
+      const base = f.type === FT.BOOLEAN ? String(f.bits)
+        : f.type === FT.FRAMENUM ? ''
+          : isIntegerType(f.type) ? baseName(f) : baseName(f).startsWith('BASE_') ? baseName(f) : '';
       out += `F\t${f.name}\t${f.abbrev}\t${ftName(f.type)}\t${parent}\t${base}\t${maskHex(f.mask)}\t${f.blurb}\n`;
     }
   }
