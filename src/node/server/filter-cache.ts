@@ -25,7 +25,13 @@ const CACHED_FIELDS = [
   'tcp.window_size_value', 'tcp.hdr_len',
   'udp.srcport', 'udp.dstport', 'udp.port', 'udp.stream', 'udp.length',
   'dns.id', 'dns.flags.response', 'dns.flags.rcode', 'dns.qry.type', 'dns.count.queries', 'dns.count.answers',
-  'http.response.code',
+  'http.response.code', 'dns.a',
+];
+/** String fields cached as interned ids (names people filter on: DNS names, HTTP host/URI, TLS SNI). */
+const CACHED_STRINGS = [
+  'dns.qry.name', 'dns.resp.name', 'dns.cname', 'dns.ptr.domain_name',
+  'http.host', 'http.request.method', 'http.request.uri', 'http.user_agent', 'http.server', 'http.content_type',
+  'tls.handshake.extensions_server_name',
 ];
 /** FT_NONE markers under these prefixes are cached too (expert-like analysis flags). */
 const CACHED_PREFIXES = ['tcp.analysis.', '_ws.expert', '_ws.malformed'];
@@ -44,8 +50,16 @@ export function filterCacheFields(): Uint8Array {
     const f = fieldByName(n);
     if (f !== undefined && f.type !== FT.PROTOCOL && cacheableType(f.type)) s[f.id] = 1;
   }
+  for (const n of CACHED_STRINGS) {
+    const f = fieldByName(n);
+    if (f !== undefined && isStringType(f.type)) s[f.id] = 1;
+  }
   cachedSet = s;
   return s;
+}
+
+function isStringType(t: FT): boolean {
+  return t === FT.STRING || t === FT.STRINGZ || t === FT.UINT_STRING;
 }
 
 function cacheableType(t: FT): boolean {
@@ -54,6 +68,7 @@ function cacheableType(t: FT): boolean {
 }
 
 const EMPTY = new Uint8Array(0);
+const NUM = 0, NOVAL = 1, STR = 2;
 
 export class FilterCache {
   /** frame i's items are [start[i], start[i + 1]) */
@@ -66,15 +81,27 @@ export class FilterCache {
   readonly tainted: Uint8Array;
   private readonly set: Uint8Array;
 
-  /** 1 for protocols and FT_NONE (items without a value) */
-  private readonly noValue: Uint8Array;
+  /** per field id: NUM, NOVAL (protocols, FT_NONE) or STR (interned string) */
+  private readonly kind: Uint8Array;
+  private readonly strings: string[] = [];
+  private readonly stringIds = new Map<string, number>();
+
+  private intern(s: string): number {
+    let id = this.stringIds.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.stringIds.set(s, id);
+    }
+    return id;
+  }
 
   constructor() {
     this.set = filterCacheFields();
-    this.noValue = new Uint8Array(this.set.length);
+    this.kind = new Uint8Array(this.set.length);
     for (let i = 0; i < this.set.length; i++) {
       const ty = fields[i]!.type;
-      if (ty === FT.PROTOCOL || ty === FT.NONE) this.noValue[i] = 1;
+      this.kind[i] = ty === FT.PROTOCOL || ty === FT.NONE ? NOVAL : isStringType(ty) ? STR : NUM;
     }
     this.tainted = new Uint8Array(this.set.length);
     // field ids must fit the Uint16 array
@@ -89,8 +116,12 @@ export class FilterCache {
       if (f >= set.length || set[f] === 0) continue;
       const fl = flags[i]!;
       let v = 0;
-      if ((fl & (ItemFlag.OBJ | ItemFlag.BYTES)) !== 0) { tainted[f] = 1; continue; }
-      if ((fl & ItemFlag.NOVALUE) === 0) {
+      if (this.kind[f] === STR) {
+        const o = (fl & ItemFlag.OBJ) !== 0 ? t.obj[i] : undefined;
+        if (typeof o !== 'string') { tainted[f] = 1; continue; }
+        v = this.intern(o);
+      } else if ((fl & (ItemFlag.OBJ | ItemFlag.BYTES)) !== 0) { tainted[f] = 1; continue; }
+      else if ((fl & ItemFlag.NOVALUE) === 0) {
         v = num[i]!;
         if (!(v >= 0 && v <= 0xffffffff && Number.isInteger(v))) { tainted[f] = 1; continue; }
       }
@@ -110,7 +141,9 @@ export class FilterCache {
 
   /** Bytes used (for status reports). */
   get byteSize(): number {
-    return this.start.byteLength + this.fid.byteLength + this.val.byteLength;
+    let str = 0;
+    for (const x of this.strings) str += x.length + 40;
+    return this.start.byteLength + this.fid.byteLength + this.val.byteLength + str;
   }
 
   /**
@@ -122,13 +155,17 @@ export class FilterCache {
     if (t.sources.length === 0) t.reset(EMPTY, 0, 0);
     t.n = 0;
     const a = this.start[num - 1]!, b = this.start[num]!;
-    const fid = this.fid, val = this.val, noValue = this.noValue;
+    const fid = this.fid, val = this.val, kind = this.kind;
     for (let k = a; k < b; k++) {
       const f = fid[k]!;
       const i = t.addItem(ROOT, f, 0, 0);
-      if (noValue[f] === 0) {
+      const kd = kind[f]!;
+      if (kd === NUM) {
         t.flags[i] = 0;
         t.num[i] = val[k]!;
+      } else if (kd === STR) {
+        t.flags[i] = ItemFlag.OBJ;
+        t.obj[i] = this.strings[val[k]!];
       }
     }
   }
