@@ -23,11 +23,10 @@ import { expertInfo, Group, Severity } from '../core/expert.js';
 import { stateKey } from '../core/session.js';
 import { nsDiff } from '../core/time.js';
 import { ipProtoTable } from './ipproto.js';
-import { callData } from './data.js';
 import { dissectIpAnyVersion } from './ip.js';
 import {
   CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inetSum, inetChecksumFinish, inIcmpError, needq,
-  enterIcmpError, leaveIcmpError, ipTtl,
+  enterIcmpError, leaveIcmpError, ipTtl, showData,
 } from './inet-util.js';
 
 const TYPE = 0;
@@ -348,7 +347,7 @@ function echoBody(p: Packet, top: number, type: number, off: number, end: number
       d += 8;
     }
   }
-  if (d < end) callData(p, d, end, top);
+  if (d < end) showData(p, d, end, top);
   void parent;
   return end - off;
 }

@@ -5,6 +5,7 @@ import { vals, type ValueNames } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import type { ExpertInfo } from '../core/expert.js';
 import { stateKey } from '../core/session.js';
+import { callData } from './data.js';
 
 /**
  * One's-complement sum of buf[off, off + len) folded to 16 bits, added to `acc` (a partial sum from
@@ -170,4 +171,16 @@ export function convKey(p: Packet, sport: number, dport: number): string {
   }
   const a = p.src4, b = p.dst4;
   return a < b || (a === b && sport <= dport) ? `4|${a}|${sport}|${b}|${dport}` : `4|${b}|${dport}|${a}|${sport}`;
+}
+
+/**
+ * Bytes no dissector claimed, as tshark's data dissector shows them: only what was captured
+ * ("Data (30 bytes)" for a payload cut by the snap length), without a truncation marker unless
+ * none of it was captured.
+ */
+export function showData(p: Packet, off: number, end: number, parent: number): number {
+  const cend = Math.min(end, p.capEnd);
+  if (cend > off) callData(p, off, cend, parent);
+  else if (end > off) p.short(); // not one byte of it captured: that is still a truncated packet
+  return end - off;
 }

@@ -25,14 +25,13 @@ import { FT, Base, f, field, registerProtocol, vals, TFS_YES } from '../core/fie
 import type { Packet } from '../core/packet.js';
 import { registerHandle, findHandle, type Handle } from '../core/table.js';
 import { expertInfo, Group, Severity, type ExpertInfo } from '../core/expert.js';
-import { stateKey } from '../core/session.js';
+import { stateKey, type Session } from '../core/session.js';
 import { formatIPv4 } from '../core/format.js';
 import { ROOT } from '../core/tree.js';
 import { ethertypeTable } from './ethertype.js';
 import { ipProtoTable } from './ipproto.js';
-import { callData } from './data.js';
 import {
-  IP_PROTOCOL_NAMES, CHECKSUM_STATUS_NAMES, CkStatus, ipv4At, u32At, u16At, inIcmpError, needq, addExpertItem, setIpTtl,
+  IP_PROTOCOL_NAMES, CHECKSUM_STATUS_NAMES, CkStatus, ipv4At, u32At, u16At, inIcmpError, needq, addExpertItem, setIpTtl, showData,
 } from './inet-util.js';
 
 // Header layout (offsets from the start of the header).
@@ -303,6 +302,8 @@ const F_TOOLONG = 4;
 class IpState {
   pending = new Map<string, Datagram>();
   pendingBytes = 0;
+  /** cap on the bytes of unfinished datagrams: the oldest are dropped beyond it */
+  maxPending = MAX_PENDING_BYTES;
   /** frame number → reassembly completed in that frame (first pass), for revisits */
   done = new Map<number, Reassembled>();
   /** fragment frame number → frame that completed its datagram (known once complete) */
@@ -310,6 +311,17 @@ class IpState {
 }
 
 const IP_STATE = stateKey('ip', () => new IpState());
+
+/** Reassembly memory of a capture: bytes held by unfinished datagrams, and their number. */
+export function ipReassemblyUse(session: Session): { bytes: number; datagrams: number } {
+  const s = session.get(IP_STATE);
+  return { bytes: s.pendingBytes, datagrams: s.pending.size };
+}
+
+/** Sets the cap on bytes held by unfinished datagrams for this capture (default 32 MiB). */
+export function setIpReassemblyLimit(session: Session, bytes: number): void {
+  session.get(IP_STATE).maxPending = bytes;
+}
 
 function evictOldest(s: IpState): void {
   const first = s.pending.keys().next();
@@ -337,7 +349,7 @@ function addFragment(s: IpState, key: string, frame: number, off: number, data: 
   d.bytes += data.length;
   s.pendingBytes += data.length;
   if (!more && d.total < 0) d.total = off + data.length;
-  while (s.pendingBytes > MAX_PENDING_BYTES && s.pending.size > 1) evictOldest(s);
+  while (s.pendingBytes > s.maxPending && s.pending.size > 1) evictOldest(s);
   if (d.total < 0) return undefined;
   // complete when the fragments cover [0, total) without a hole
   let pos = 0;
@@ -415,22 +427,29 @@ let ipv6Handle: Handle | undefined;
 /** Result of the options pre-scan: the final destination of an unfinished source route, if any. */
 interface RouteScan { finalDst: number; finalOff: number }
 
-/** Finds an LSRR/SSRR whose last address is still to be visited (tshark then shows it as ip.dst). */
-function scanSourceRoute(p: Packet, off: number, optEnd: number): RouteScan | undefined {
+/**
+ * Finds an LSRR/SSRR whose last address is still to be visited (tshark then shows it as ip.dst).
+ * tshark looks before it shows the destination, stopping at the first source-route option: running
+ * out of captured bytes first is a truncated packet (returns null, p.need has marked it).
+ */
+function scanSourceRoute(p: Packet, off: number, optEnd: number, end: number, quoted: boolean): RouteScan | undefined | null {
   const b = p.buf;
   let o = off;
-  const lim = Math.min(optEnd, p.capEnd);
-  while (o < lim) {
+  while (o < optEnd) {
+    if (!needq(p, o, 1, end, quoted)) return null;
     const type = b[o]!;
     if (type === 0) break;
     if (type === 1) { o++; continue; }
-    if (o + 1 >= lim) break;
+    if (o + 1 >= optEnd) break;
+    if (!needq(p, o + 1, 1, end, quoted)) return null;
     const len = b[o + 1]!;
     if (len < 2 || o + len > optEnd) break;
-    if ((type === 0x83 || type === 0x89) && len >= 3 + 4 && o + len <= lim) {
+    if (type === 0x83 || type === 0x89) {
+      if (len < 3 + 4 || !needq(p, o, len, end, quoted)) return len < 3 + 4 ? undefined : null;
       const ptr = b[o + 2]!;
       const last = len - 4; // option-relative offset of the final address
       if (ptr >= 4 && (ptr - 4) % 4 === 0 && ptr - 1 <= last) return { finalDst: u32At(b, o + last), finalOff: o + last };
+      return undefined;
     }
     o += len;
   }
@@ -557,7 +576,9 @@ function dissectIp(p: Packet, off: number, end: number, parent: number): number 
   // The TTL checks need the destination: the expert goes under the TTL item.
   if (!needq(p, off + DST, 4, end, quoted)) return len;
   const hdrDst = u32At(b, off + DST);
-  const route = hlen > HEADER_LEN ? scanSourceRoute(p, off + HEADER_LEN, off + Math.min(hlen, len)) : undefined;
+  const scan = hlen > HEADER_LEN ? scanSourceRoute(p, off + HEADER_LEN, off + Math.min(hlen, len), end, quoted) : undefined;
+  if (scan === null) return len;
+  const route = scan;
   const dst = route ? route.finalDst : hdrDst;
   if ((hdrDst >>> 8) === 0xe00000) { // 224.0.0.0/24, the Local Network Control Block (RFC 3171)
     if (ttl !== 1) p.addExpert(ti, ei.ttl_lncb, off + TTL, 1, '"Time To Live" != 1 for a packet sent to the Local Network Control Block (see RFC 3171)');
@@ -585,6 +606,8 @@ function dissectIp(p: Packet, off: number, end: number, parent: number): number 
 
   if (hlen > HEADER_LEN) {
     const optEnd = off + hlen;
+    // the whole option area is fetched before any option is shown
+    if (!needq(p, off + HEADER_LEN, hlen - HEADER_LEN, end, quoted)) return len;
     dissectOptions(p, top, off + HEADER_LEN, optEnd, end, route);
     if (p.stopped) return len;
   }
@@ -617,7 +640,7 @@ function dissectIp(p: Packet, off: number, end: number, parent: number): number 
     // reassembled for lack of captured bytes; otherwise the payload is data.
     if (fragOff !== 0 || payloadCaptured) {
       if (p.cols) p.setInfo(fragInfo(proto, fragOff, id));
-      callData(p, pOff, pEnd, parent);
+      showData(p, pOff, pEnd, parent);
       return len;
     }
   }
@@ -631,12 +654,17 @@ function dispatchPayload(p: Packet, proto: number, off: number, end: number, par
     // Nothing after the header: tshark still calls the next protocol, which finds no bytes.
     const h = ipProtoTable.get(proto);
     if (h) p.call(h, off, end, parent);
+    else if (p.cols && !inIcmpError(p)) p.setInfo(`${IP_PROTOCOL_NAMES.get(proto) ?? 'Unknown'} (${proto})`);
     return;
   }
-  const n = ipProtoTable.dissect(proto, p, off, end, parent);
-  if (n === 0 && !p.stopped) {
-    callData(p, off, end, parent);
+  const h = ipProtoTable.get(proto);
+  if (h) {
+    const n = p.call(h, off, end, parent);
+    if (n > 0 || p.stopped) return;
   }
+  // no dissector for this protocol: tshark names it in Info and shows the bytes as data
+  if (p.cols && !inIcmpError(p)) p.setInfo(`${IP_PROTOCOL_NAMES.get(proto) ?? 'Unknown'} (${proto})`);
+  showData(p, off, end, parent);
 }
 
 /** The "[N IPv4 Fragments (M bytes): #1(24), #2(16)]" subtree, on the reassembled data source. */
@@ -691,9 +719,10 @@ function dissectOptions(p: Packet, top: number, off: number, optEnd: number, end
       return;
     }
     if (type === 1) {
+      // the expert comes before the fourth NOP's item
+      if (++nops === 4) p.addExpert(ot, ei.nop, o, 1);
       const it = t.addItem(ot, opt.nop, o, 1);
       addOptType(p, it, o, type);
-      if (++nops === 4) addExpertText(p, ot, ei.nop, o, 1);
       o++;
       continue;
     }
@@ -721,9 +750,11 @@ function dissectOptions(p: Packet, top: number, off: number, optEnd: number, end
       continue;
     }
     const [proto, short, fixed] = known;
-    t.appendLabel(ot, `, ${short}`);
+    const lenOk = fixed === 0 || olen === fixed;
+    // a fixed-size option with a wrong length is labelled with its proper size and left out of the summary
+    if (lenOk) t.appendLabel(ot, `, ${short}`);
     const it = t.addItem(ot, proto, o, olen);
-    if (it >= 0 && t.full) t.setLabel(it, `IP Option - ${short} (${olen} bytes)`);
+    if (it >= 0 && t.full) t.setLabel(it, `IP Option - ${short} (${lenOk ? olen : fixed} bytes)`);
     addOptType(p, it, o, type);
     const li = t.addNum(it, hf.opt_len, o + 1, 1, olen);
     if (fixed !== 0 && olen !== fixed) {
@@ -826,11 +857,9 @@ function routeOption(p: Packet, it: number, type: number, o: number, olen: numbe
     return;
   }
   const isSource = type !== 0x07;
-  for (let a = 3; a < olen; a += 4) {
-    if (a + 4 > olen) {
-      addExpertText(p, it, ei.subopt_too_long, o + a, olen - a);
-      return;
-    }
+  // a length that is not 3 + 4n: the expert goes on the pointer, whole addresses are still shown
+  if ((olen - 3) % 4 !== 0) p.addExpert(pi, ei.subopt_too_long, o + 2, 1);
+  for (let a = 3; a + 4 <= olen; a += 4) {
     const v = u32At(b, o + a);
     const pos = a + 1; // the pointer counts from 1
     const last = a + 4 >= olen;
@@ -893,7 +922,7 @@ export function dissectIpAnyVersion(p: Packet, off: number, end: number, parent:
     ipv6Handle ??= findHandle('ipv6');
     p.addLayer(proto_ip);
     if (ipv6Handle) return p.call(ipv6Handle, off, end, parent);
-    return callData(p, off, end, parent);
+    return showData(p, off, end, parent);
   }
   const t = p.tree;
   p.proto = 'IP';

@@ -33,8 +33,7 @@ import { stateKey } from '../core/session.js';
 import { nsDiff } from '../core/time.js';
 import { ROOT } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
-import { callData } from './data.js';
-import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, convKey, addExpertItem } from './inet-util.js';
+import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, convKey, addExpertItem, showData } from './inet-util.js';
 
 // Fixed header layout.
 const SRC_PORT = 0;
@@ -406,6 +405,10 @@ export class TcpStream {
   readonly dirs: [TcpDir, TcpDir] = [new TcpDir(), new TcpDir()];
   /** tcp.completeness bits: 1 SYN, 2 SYN-ACK, 4 ACK, 8 DATA, 16 FIN, 32 RST */
   completeness = 0;
+  /** segments seen (first pass); a bare ACK counts for completeness only after the first */
+  packets = 0;
+  /** direction of the first FIN (-1 none yet) */
+  finDir = -1;
   readonly firstSec: number;
   readonly firstNsec: number;
   prevSec: number;
@@ -506,6 +509,8 @@ function findStream(p: Packet, s: TcpState, sport: number, dport: number, seq: n
   }
   if (!st) {
     st = new TcpStream(s.next++, p, sport);
+    // a stream started by port reuse shows its SYN at once (a fresh one shows it from the next segment)
+    if (reused) st.completeness = 1;
     if (update || !s.streams.has(key)) s.streams.set(key, st);
   }
   return [st, reused];
@@ -536,11 +541,18 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   const full = t.full;
   const cols = p.cols;
   const quoted = inIcmpError(p);
+  // tshark reads the ports before it names the protocol: without them there is no TCP item at all
+  if (!(off + 4 <= end && off + 4 <= p.capEnd)) {
+    if (quoted) return end - off;
+    p.addLayer(proto_tcp);
+    p.curProto = 'TCP';
+    p.need(off, 4, end);
+    return end - off;
+  }
   p.proto = 'TCP';
   if (cols) p.clearInfo();
   const top = p.addProto(parent, proto_tcp, off, Math.min(off + HEADER_LEN, end, p.capEnd));
 
-  if (!needq(p, off + SRC_PORT, 2, end, quoted)) return end - off;
   const sport = u16At(b, off + SRC_PORT);
   t.addNum(top, hf.srcport, off + SRC_PORT, 2, sport);
   if (!needq(p, off + DST_PORT, 2, end, quoted)) return end - off;
@@ -598,7 +610,8 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
       if (syn) seqBase = seq;
       else if (seqBase === -1) seqBase = (seq - 1) >>> 0;
       if (ackSet && ackBase === -1) ackBase = (ack - 1) >>> 0;
-      if (flags & TH_FIN) finKind = R.fin ? 2 : 1;
+      // the side that sent the stream's first FIN "initiates" the closing (also on its retransmissions)
+      if (flags & TH_FIN) finKind = st.finDir === -1 || st.finDir === di ? 1 : 2;
     }
     if (update) {
       if (analyzed) {
@@ -606,19 +619,27 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
         if (ackSet) R.base = ackBase;
         if (syn) {
           const ws = windowScaleOf(p, off + HEADER_LEN, off + Math.min(hlen, reported, p.capEnd - off));
-          if (!ackSet) D.scale = ws >= 0 ? ws : -2;
+          // scaling needs both ends: a SYN without the option turns it off for both directions
+          if (!ackSet) { if (ws >= 0) D.scale = ws; else D.scale = R.scale = -2; }
           else if (ws >= 0 && R.scale !== -2) D.scale = ws;
           else D.scale = R.scale = -2;
         }
-        if (flags & TH_FIN) D.fin = true;
+        if (flags & TH_FIN) { D.fin = true; if (st.finDir === -1) st.finDir = di; }
       }
+      // completeness as tshark accumulates it: SYN; SYN-ACK after a SYN; a bare ACK (no data);
+      // data carried by a segment with ACK or SYN; FIN; RST
+      // (the first segment of a stream counts only when it is a SYN)
       let c = st.completeness;
-      if (syn && !ackSet) c |= 1;
-      else if (syn && ackSet) { if (c & 1) c |= 2; } else if (ackSet) c |= 4;
-      if (analyzed && segLen > 0) c |= 8;
-      if (flags & TH_FIN) c |= 16;
-      if (flags & TH_RST) c |= 32;
+      if (syn || st.packets > 0) {
+        const hasData = goodHdr && segLen > 0;
+        if (syn && !ackSet) c |= 1;
+        else if (syn && ackSet) { if (c & 1) c |= 2; } else if (ackSet && !hasData) c |= 4;
+        if (hasData && (flags & (TH_ACK | TH_SYN))) c |= 8;
+        if ((flags & (TH_FIN | TH_ACK)) === (TH_FIN | TH_ACK)) c |= 16; // a FIN without ACK does not count
+        if (flags & TH_RST) c |= 32;
+      }
       st.completeness = c;
+      st.packets++;
     }
     const rel = nsDiff(p.tsSec, p.tsNsec, st.firstSec, st.firstNsec);
     const delta = nsDiff(p.tsSec, p.tsNsec, st.prevSec, st.prevNsec);
@@ -748,7 +769,8 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   const pOff = off + hlen;
   if (segLen <= 0) return end - off;
   const cap = Math.min(end, p.capEnd) - pOff;
-  if (cap <= 0 && quoted) return end - off;
+  // none of the payload captured: tshark shows nothing more (and raises no truncation marker)
+  if (cap <= 0) return end - off;
   if ((flags & TH_RST) && !quoted) {
     // RFC 1122 §4.2.2.12: data in a RST is a human-readable reason
     let txt = '';
@@ -790,7 +812,7 @@ function dissectPayload(p: Packet, sport: number, dport: number, off: number, en
   }
   n = tcpHeuristics.dissect(p, off, end, parent);
   if (n > 0 || p.stopped) return;
-  callData(p, off, end, parent);
+  showData(p, off, end, parent);
 }
 
 // ---- options ----
@@ -815,7 +837,7 @@ const OPTIONS = new Map<number, readonly [number, string, number]>([
   [27, [opt.qs, 'Quick-Start', 8]],
   [28, [opt.user_to, 'User Timeout', 4]],
   [29, [opt.ao, 'TCP AO', 0]],
-  [30, [proto_mptcp, 'Multipath TCP', 0]],
+  [30, [proto_mptcp, 'MPTCP', 0]],
   [34, [opt.tfo, 'TCP Fast Open', 0]],
   [76, [opt.rvbd_probe, 'Riverbed Probe', 0]],
   [78, [opt.rvbd_trpy, 'Riverbed Transparency', 0]],
@@ -852,13 +874,11 @@ function dissectOptions(p: Packet, top: number, off: number, optEnd: number, end
   const avail = Math.min(optEnd, end, p.capEnd) - off;
   const oi = t.addBytes(top, hf.options, off, Math.max(0, avail));
   if (oi >= 0 && full) t.setLabel(oi, `Options: (${n} bytes)`);
-  let info = '';
   let nops = 0;
   let sawMss = false;
   let o = off;
-  const flushInfo = (): void => { if (p.cols && info) { p.appendInfo(info); info = ''; } };
   while (o < optEnd) {
-    if (!needq(p, o, 1, end, quoted)) { flushInfo(); return; }
+    if (!needq(p, o, 1, end, quoted)) return;
     const kind = b[o]!;
     if (kind === 0) {
       const it = t.addItem(oi, opt.eol, o, 1);
@@ -876,21 +896,22 @@ function dissectOptions(p: Packet, top: number, off: number, optEnd: number, end
       continue;
     }
     if (kind === 1) {
+      // counted over the whole option list (tshark does not restart the count after other options);
+      // the expert comes before the fourth NOP's item
+      if (++nops === 4) p.addExpert(oi, ei.nop, o, 1);
       const it = t.addItem(oi, opt.nop, o, 1);
       addKind(p, it, o, 1);
       if (full) t.appendLabel(oi, ', No-Operation (NOP)');
-      if (++nops === 4) p.addExpert(oi, ei.nop, o, 1);
       o++;
       continue;
     }
-    nops = 0;
     const name = optName(kind);
     const left = optEnd - o;
     if (left < 2) {
       badOption(p, oi, o, left, `${name} (option length byte past end of options)`);
       break;
     }
-    if (!needq(p, o + 1, 1, end, quoted)) { flushInfo(); return; }
+    if (!needq(p, o + 1, 1, end, quoted)) return;
     const olen = b[o + 1]!;
     if (olen < 2) {
       badOption(p, oi, o, 2, `${name} (with too-short option length = ${olen} byte${olen === 1 ? '' : 's'})`);
@@ -903,6 +924,7 @@ function dissectOptions(p: Packet, top: number, off: number, optEnd: number, end
     const known = OPTIONS.get(kind);
     const proto = known ? known[0] : opt.unknown;
     const it = t.addItem(oi, proto, o, olen);
+    if (kind === 2 && !syn && !quoted) p.addExpert(it, ei.mss_present, o, olen);
     addKind(p, it, o, kind);
     const li = t.addNum(it, hf.option_len, o + 1, 1, olen);
     const fixed = known ? known[2] : 0;
@@ -912,21 +934,34 @@ function dissectOptions(p: Packet, top: number, off: number, optEnd: number, end
       o += olen;
       continue;
     }
+    if (kind === 29) {
+      // TCP-AO is read field by field (tshark names it in Info first, then reads the key ids)
+      if (p.cols) p.appendInfo('TCP AO');
+      if (!needq(p, o + 2, 2, end, quoted)) return;
+      t.addNum(it, hf.options_ao_keyid, o + 2, 1, b[o + 2]!);
+      t.addNum(it, hf.options_ao_rnextkeyid, o + 3, 1, b[o + 3]!);
+      if (olen > 4) {
+        if (!needq(p, o + 4, olen - 4, end, quoted)) return;
+        t.addBytes(it, hf.options_ao_mac, o + 4, olen - 4);
+      }
+      if (full) t.appendLabel(oi, ', TCP AO');
+      o += olen;
+      continue;
+    }
     // the option's body is read from here on: it must be there
-    if (!needq(p, o, olen, end, quoted)) { flushInfo(); return; }
-    info += optionBody(p, it, kind, o, olen, syn, fr, quoted);
+    if (!needq(p, o, olen, end, quoted)) return;
+    const oinfo = optionBody(p, it, kind, o, olen, syn, ackSet, fr, quoted);
+    if (p.cols && oinfo) p.appendInfo(oinfo);
     if (kind === 2) sawMss = true;
-    if (p.stopped) { flushInfo(); return; }
+    if (p.stopped) return;
     if (full) t.appendLabel(oi, `, ${name}`);
     o += olen;
   }
   if (syn && !sawMss && !quoted) p.addExpert(oi, ei.mss_absent, off, n);
-  flushInfo();
-  void ackSet;
 }
 
 /** Adds the option's fields under `it` (label included); returns its Info text (` MSS=1460`). */
-function optionBody(p: Packet, it: number, kind: number, o: number, olen: number, syn: boolean, fr: TcpFrame, quoted: boolean): string {
+function optionBody(p: Packet, it: number, kind: number, o: number, olen: number, syn: boolean, ackSet: boolean, fr: TcpFrame, quoted: boolean): string {
   const t = p.tree;
   const b = p.buf;
   const full = t.full;
@@ -935,7 +970,6 @@ function optionBody(p: Packet, it: number, kind: number, o: number, olen: number
       const v = u16At(b, o + 2);
       t.addNum(it, hf.options_mss_val, o + 2, 2, v);
       if (full) t.setLabel(it, `TCP Option - Maximum segment size: ${v} bytes`);
-      if (!syn && !quoted) p.addExpert(it, ei.mss_present, o, olen);
       return ` MSS=${v}`;
     }
     case 3: {
@@ -952,8 +986,9 @@ function optionBody(p: Packet, it: number, kind: number, o: number, olen: number
     case 5: {
       let info = '';
       let lab = 'TCP Option - SACK';
-      const base = fr.ackBase;
-      const rel = base !== -1 && !quoted;
+      // edges are relative to the other direction's base (0 while it is unknown: the value is raw)
+      const base = fr.ackBase === -1 || quoted ? 0 : fr.ackBase;
+      const rel = true;
       let count = 0;
       for (let a = o + 2; a + 8 <= o + olen; a += 8) {
         const le = rel ? (u32At(b, a) - base) >>> 0 : u32At(b, a);
@@ -995,14 +1030,6 @@ function optionBody(p: Packet, it: number, kind: number, o: number, olen: number
       t.addNum(it, hf.options_user_to_val, o + 2, 2, v);
       return ` USER_TO=${v & 0x7fff}`;
     }
-    case 29: {
-      // TCP-AO (RFC 5925): KeyID, RNextKeyID, MAC
-      if (p.cols) p.appendInfo('TCP AO');
-      t.addNum(it, hf.options_ao_keyid, o + 2, 1, b[o + 2]!);
-      t.addNum(it, hf.options_ao_rnextkeyid, o + 3, 1, b[o + 3]!);
-      if (olen > 4) t.addBytes(it, hf.options_ao_mac, o + 4, olen - 4);
-      return '';
-    }
     case 34:
       if (olen === 2) {
         t.addItem(it, hf.options_tfo_request, o, 2);
@@ -1031,7 +1058,8 @@ function optionBody(p: Packet, it: number, kind: number, o: number, olen: number
       return ` ExID=${exid.toString(16)}`;
     }
     case 30:
-      mptcpOption(p, it, o, olen);
+      mptcpOption(p, it, o, olen, syn, ackSet);
+      if (!quoted) p.proto = 'MPTCP';
       return '';
     default:
       if (!OPTIONS.has(kind) && olen > 2) t.addBytes(it, hf.options_unknown_payload, o + 2, olen - 2);
@@ -1039,29 +1067,162 @@ function optionBody(p: Packet, it: number, kind: number, o: number, olen: number
   }
 }
 
-/** Multipath TCP (RFC 8684): the subtype and the MP_CAPABLE fields; other subtypes show the subtype. */
-function mptcpOption(p: Packet, it: number, o: number, olen: number): void {
+/** `..00 000.` style picture of an 8-bit value under `mask`. */
+function bits8(mask: number, v: number): string {
+  let s = '';
+  for (let b = 7; b >= 0; b--) {
+    s += mask & (1 << b) ? (v & (1 << b) ? '1' : '0') : '.';
+    if (b === 4) s += ' ';
+  }
+  return s;
+}
+
+function u64At(b: Uint8Array, o: number): bigint {
+  return (BigInt(u32At(b, o)) << 32n) | BigInt(u32At(b, o + 4));
+}
+
+/**
+ * Multipath TCP (RFC 6824 v0, RFC 8684 v1): the option's own protocol layer (`mptcp`, Protocol
+ * column MPTCP) and the fields of MP_CAPABLE, MP_JOIN, DSS, ADD_ADDR and the simpler subtypes.
+ * Not done yet: the keyed values (token, IDSN, relative data sequence numbers: they need SHA-1 /
+ * SHA-256 of the keys) and the [MPTCP analysis] subtree.
+ */
+function mptcpOption(p: Packet, it: number, o: number, olen: number, syn: boolean, ackSet: boolean): void {
   const t = p.tree;
   const b = p.buf;
+  const full = t.full;
+  p.addLayer(proto_mptcp);
   if (olen < 3) return;
   const st = b[o + 2]!;
   const sub = st >> 4;
-  if (t.full) t.setLabel(it, `Multipath Transmission Control Protocol: ${MPTCP_SUBTYPE_NAMES.get(sub) ?? 'Unknown'}`);
+  if (full) t.setLabel(it, `Multipath Transmission Control Protocol: ${MPTCP_SUBTYPE_NAMES.get(sub) ?? 'Unknown'}`);
   t.addNum(it, hf.options_mptcp_subtype, o + 2, 1, st);
-  if (sub === 0) {
-    t.addNum(it, hf.options_mptcp_version, o + 2, 1, st);
-    if (olen >= 4) {
+  const flagsItem = (fl: number): number => {
+    const fi = t.addNum(it, hf.options_mptcp_flags, o + 3, 1, fl);
+    if (fi >= 0 && full) t.setLabel(fi, `Multipath TCP flags: 0x${hexByte(fl)}`);
+    return fi;
+  };
+  const flagBit = (parent: number, fid: number, mask: number, name: string, fl: number): void => {
+    const x = t.addNum(parent, fid, o + 3, 1, fl);
+    if (x >= 0 && full) t.setLabel(x, `${bits8(mask, fl)} = ${name}: ${fl & mask ? 1 : 0}`);
+  };
+  switch (sub) {
+    case 0: { // MP_CAPABLE
+      const ver = st & 0x0f;
+      t.addNum(it, hf.options_mptcp_version, o + 2, 1, st);
+      if (olen < 4) return;
       const fl = b[o + 3]!;
-      const fi = t.addNum(it, hf.options_mptcp_flags, o + 3, 1, fl);
-      t.addNum(fi, hf.options_mptcp_checksumreq_flags, o + 3, 1, fl);
-      t.addNum(fi, hf.options_mptcp_extensibility_flag, o + 3, 1, fl);
-      t.addNum(fi, hf.options_mptcp_nomoresubflows_flag, o + 3, 1, fl);
-      t.addNum(fi, hf.options_mptcp_sha256_flag, o + 3, 1, fl);
-      t.addNum(fi, hf.options_mptcp_reserved_flag, o + 3, 1, fl);
+      const fi = flagsItem(fl);
+      flagBit(fi, hf.options_mptcp_checksumreq_flags, 0x80, 'Checksum required', fl);
+      flagBit(fi, hf.options_mptcp_extensibility_flag, 0x40, 'Extensibility', fl);
+      if (ver >= 1) flagBit(fi, hf.options_mptcp_nomoresubflows_flag, 0x20, 'Do not attempt to establish new subflows to this address and port', fl);
+      flagBit(fi, ver >= 1 ? hf.options_mptcp_sha256_flag : hf.options_mptcp_sha1_flag, 0x01, ver >= 1 ? 'Use HMAC-SHA256' : 'Use HMAC-SHA1', fl);
+      const rmask = ver >= 1 ? 0x1e : 0x3e;
+      const ri = t.addNum(fi, hf.options_mptcp_reserved_flag, o + 3, 1, fl);
+      if (ri >= 0 && full) t.setLabel(ri, `${bits8(rmask, fl)} = Reserved: 0x${((fl & rmask) >> 1).toString(16).padStart(ver >= 1 ? 1 : 2, '0')}`);
+      if (olen >= 12) t.addBig(it, hf.options_mptcp_sendkey, o + 4, 8, u64At(b, o + 4));
+      if (olen >= 20) t.addBig(it, hf.options_mptcp_recvkey, o + 12, 8, u64At(b, o + 12));
+      if (olen >= 22) t.addNum(it, hf.options_mptcp_datalvllen, o + 20, 2, u16At(b, o + 20));
+      return;
     }
-    if (olen >= 12) t.addBig(it, hf.options_mptcp_sendkey, o + 4, 8, (BigInt(u32At(b, o + 4)) << 32n) | BigInt(u32At(b, o + 8)));
-    if (olen >= 20) t.addBig(it, hf.options_mptcp_recvkey, o + 12, 8, (BigInt(u32At(b, o + 12)) << 32n) | BigInt(u32At(b, o + 16)));
+    case 1: { // MP_JOIN
+      if (olen < 4) return;
+      if (olen === 12 || olen === 16) {
+        // the flags share the subtype byte; the address id follows
+        const fl = st;
+        const fi = t.addNum(it, hf.options_mptcp_flags, o + 2, 1, fl);
+        if (fi >= 0 && full) t.setLabel(fi, `Multipath TCP flags: 0x${hexByte(fl)}`);
+        const bi = t.addNum(fi, hf.options_mptcp_backup_flag, o + 2, 1, fl);
+        if (bi >= 0 && full) t.setLabel(bi, `${bits8(0x01, fl)} = Backup flag: ${fl & 1}`);
+        t.addNum(it, hf.options_mptcp_addrid, o + 3, 1, b[o + 3]!);
+      }
+      if (olen === 12 && syn && !ackSet) {
+        t.addNum(it, hf.options_mptcp_recvtok, o + 4, 4, u32At(b, o + 4));
+        t.addNum(it, hf.options_mptcp_sendrand, o + 8, 4, u32At(b, o + 8));
+      } else if (olen === 16) {
+        t.addBig(it, hf.options_mptcp_sendtrunchmac, o + 4, 8, u64At(b, o + 4));
+        t.addNum(it, hf.options_mptcp_sendrand, o + 12, 4, u32At(b, o + 12));
+      } else if (olen === 24) {
+        const ri = t.addNum(it, hf.options_mptcp_reserved, o + 2, 2, u16At(b, o + 2));
+        if (ri >= 0 && full) t.setLabel(ri, `.... ${bitsWord(u16At(b, o + 2) & 0xfff)} = Reserved: 0x${(u16At(b, o + 2) & 0xfff).toString(16).padStart(3, '0')}`);
+        t.addBytes(it, hf.options_mptcp_sendhmac, o + 4, 20);
+      }
+      return;
+    }
+    case 2: { // DSS
+      if (olen < 4) return;
+      const fl = b[o + 3]!;
+      const fi = flagsItem(fl);
+      flagBit(fi, hf.options_mptcp_datafin_flag, 0x10, 'DATA_FIN', fl);
+      flagBit(fi, hf.options_mptcp_dseqn8_flag, 0x08, 'Data Sequence Number is 8 octets', fl);
+      flagBit(fi, hf.options_mptcp_dseqnpresent_flag, 0x04, 'Data Sequence Number, Subflow Sequence Number, Data-level Length, Checksum present', fl);
+      flagBit(fi, hf.options_mptcp_dataack8_flag, 0x02, 'Data ACK is 8 octets', fl);
+      flagBit(fi, hf.options_mptcp_dataackpresent_flag, 0x01, 'Data ACK is present', fl);
+      let q = o + 4;
+      const lim = o + olen;
+      if (fl & 0x01) {
+        const n = fl & 0x02 ? 8 : 4;
+        if (q + n > lim) return;
+        const v = n === 8 ? u64At(b, q) : BigInt(u32At(b, q));
+        const ai = t.addBig(it, hf.options_mptcp_rawdataack, q, n, v);
+        if (ai >= 0 && full) t.setLabel(ai, `Original MPTCP Data ACK: ${v}${n === 8 ? ' (64bits)' : ''}`);
+        q += n;
+      }
+      if (fl & 0x04) {
+        const n = fl & 0x08 ? 8 : 4;
+        if (q + n + 6 > lim) return;
+        const v = n === 8 ? u64At(b, q) : BigInt(u32At(b, q));
+        const di = t.addBig(it, hf.options_mptcp_rawdataseqno, q, n, v);
+        if (di >= 0 && full) t.setLabel(di, `Data Sequence Number: ${v}  (${n === 8 ? '64' : '32'}bits version)`);
+        q += n;
+        t.addNum(it, hf.options_mptcp_subflowseqno, q, 4, u32At(b, q));
+        t.addNum(it, hf.options_mptcp_datalvllen, q + 4, 2, u16At(b, q + 4));
+        // (a trailing DSS checksum is not shown by tshark)
+      }
+      return;
+    }
+    case 3: { // ADD_ADDR
+      const ipver = st & 0x0f;
+      const li = t.addNum(it, hf.options_mptcp_ipver, o + 2, 1, st);
+      if (li >= 0 && full) t.setLabel(li, `${bits8(0x0f, st)} = IP version: ${ipver}`);
+      if (olen < 4) return;
+      t.addNum(it, hf.options_mptcp_addrid, o + 3, 1, b[o + 3]!);
+      if (ipver === 4 && olen >= 8) t.addNum(it, hf.options_mptcp_ipv4, o + 4, 4, u32At(b, o + 4));
+      else if (ipver === 6 && olen >= 20) t.addBytes(it, hf.options_mptcp_ipv6, o + 4, 16);
+      return;
+    }
+    case 4: // REMOVE_ADDR
+      for (let q = o + 3; q < o + olen; q++) t.addNum(it, hf.options_mptcp_addrid, q, 1, b[q]!);
+      return;
+    case 5: // MP_PRIO
+      if (olen >= 3) {
+        const fi = t.addNum(it, hf.options_mptcp_flags, o + 2, 1, st);
+        if (fi >= 0 && full) t.setLabel(fi, `Multipath TCP flags: 0x${hexByte(st)}`);
+        t.addNum(fi, hf.options_mptcp_backup_flag, o + 2, 1, st);
+      }
+      if (olen >= 4) t.addNum(it, hf.options_mptcp_addrid, o + 3, 1, b[o + 3]!);
+      return;
+    case 6: // MP_FAIL
+      if (olen >= 12) t.addBig(it, hf.options_mptcp_rawdataseqno, o + 4, 8, u64At(b, o + 4));
+      return;
+    case 7: // MP_FASTCLOSE
+      if (olen >= 12) t.addBig(it, hf.options_mptcp_recvkey, o + 4, 8, u64At(b, o + 4));
+      return;
+    case 8: // MP_TCPRST
+      if (olen >= 4) t.addNum(it, hf.options_mptcp_rst_reason, o + 3, 1, b[o + 3]!);
+      return;
+    default:
+      return;
   }
+}
+
+function bitsWord(v: number): string {
+  let s = '';
+  for (let b = 11; b >= 0; b--) {
+    s += (v >> b) & 1 ? '1' : '0';
+    if (b % 4 === 0 && b > 0) s += ' ';
+  }
+  return s;
 }
 
 export const tcpHandle = registerHandle('tcp', dissectTcp);

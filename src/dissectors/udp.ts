@@ -24,8 +24,7 @@ import { stateKey } from '../core/session.js';
 import { nsDiff } from '../core/time.js';
 import { ROOT } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
-import { callData } from './data.js';
-import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, inIcmpError, needq, convKey } from './inet-util.js';
+import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, inIcmpError, needq, convKey, showData } from './inet-util.js';
 
 const SRC_PORT = 0;
 const DST_PORT = 2;
@@ -195,7 +194,11 @@ function dissectUdp(p: Packet, off: number, end: number, parent: number): number
     }
   }
   const cap = Math.min(pEnd, p.capEnd) - pOff;
-  if (cap <= 0 && quoted) return end - off;
+  if (cap <= 0) {
+    // none of the payload captured: tshark's payload dissectors then hit the end of the data
+    if (!quoted) p.short();
+    return end - off;
+  }
   const pl = t.addBytes(top, hf.payload, pOff, Math.max(0, cap));
   if (pl >= 0 && full) t.setLabel(pl, `UDP payload (${pEnd - pOff} byte${pEnd - pOff === 1 ? '' : 's'})`);
   // application protocols sit at the top level of the tree, as in tshark (even under an ICMP quote)
@@ -216,7 +219,7 @@ function dissectPayload(p: Packet, sport: number, dport: number, off: number, en
   }
   n = udpHeuristics.dissect(p, off, end, parent);
   if (n > 0 || p.stopped) return;
-  callData(p, off, end, parent);
+  showData(p, off, end, parent);
 }
 
 export const udpHandle = registerHandle('udp', dissectUdp);
