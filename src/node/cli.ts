@@ -442,7 +442,7 @@ async function main(argv: string[]): Promise<number> {
 
   const out = new Out(1, o.lineBuffered ? 0 : 1 << 16);
   const links = new TreeLinks();
-  const jw = json ? new JsonWriter(o.noDuplicateKeys) : undefined;
+  const jw = json ? new JsonWriter(o.noDuplicateKeys, o.hex) : undefined;
   // the header and '[' come once the file reads as a capture (nothing at all for a bad file)
   let started = false;
   const start = (): void => {

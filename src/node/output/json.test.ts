@@ -123,3 +123,41 @@ test('--no-duplicate-keys merges repeated keys into arrays, _tree objects too', 
     '        }',
   ].join('\n')), s);
 });
+
+test('-T json -x: "<key>_raw" arrays before items with bytes', () => {
+  const b = new Uint8Array([0x45, 0x00, 0x08, 0x00]);
+  const t = new Tree(null);
+  t.reset(b, 0, b.length);
+  const eth = t.addItem(ROOT, id('eth'), 0, 4);
+  t.addNum(eth, id('eth.type'), 2, 2, 0x800);
+  t.addNum(eth, id('eth.ig'), 0, 3, 0x450008);
+  t.generated(t.addNum(eth, id('eth.len'), 0, 2, 1));
+  const s = new JsonWriter(false, true).packet({ tree: t, tsSec: 0 } as unknown as Packet);
+  assert.ok(s.includes([
+    '        "eth_raw": [',
+    '          "45000800",',
+    '          0,',
+    '          4,',
+    '          0,',
+    '          1',
+    '        ],',
+    '        "eth": {',
+    '          "eth.type_raw": [',
+    '            "0800",',
+    '            2,',
+    '            2,',
+    '            0,',
+    '            5',
+    '          ],',
+    '          "eth.type": "0x0800",',
+    '          "eth.ig_raw": [',
+    '            "1",',
+    '            0,',
+    '            3,',
+    '            65536,',
+    '            2',
+    '          ],',
+    '          "eth.ig": "1",',
+    '          "eth.len": "1"',
+  ].join('\n')), s);
+});

@@ -8,10 +8,10 @@
 // Repeated keys stay repeated (tshark 4.0's default); --no-duplicate-keys merges them into arrays.
 // With -e, "layers" holds one array of values per field instead.
 
-import { fields, FT } from '../../core/field.js';
-import { fieldText, itemLabel, jsonText } from '../../core/format.js';
+import { fields, FT, type Field } from '../../core/field.js';
+import { fieldText, hexBytes, itemLabel, jsonText } from '../../core/format.js';
 import type { Packet } from '../../core/packet.js';
-import { TEXT_FIELD, type Tree } from '../../core/tree.js';
+import { ItemFlag, TEXT_FIELD, type Tree } from '../../core/tree.js';
 import { TreeLinks } from './verbose.js';
 import type { FieldColumns } from './fields.js';
 import { collectValues } from './fields.js';
@@ -58,8 +58,12 @@ export class JsonWriter {
   private n = 0;
   private readonly links = new TreeLinks();
 
-  /** `noDuplicateKeys`: tshark's --no-duplicate-keys (repeated keys merged into arrays). */
-  constructor(private readonly noDuplicateKeys = false) {}
+  /**
+   * `noDuplicateKeys`: tshark's --no-duplicate-keys (repeated keys merged into arrays);
+   * `raw`: -T json -x, a "<key>_raw": [hex, offset, length, mask, type] member before each item
+   * that has bytes (not text items, not generated ones).
+   */
+  constructor(private readonly noDuplicateKeys = false, private readonly raw = false) {}
 
   begin(): string {
     return '[';
@@ -144,9 +148,37 @@ export class JsonWriter {
     const key = jsonString(isText ? itemLabel(t, i) : f.abbrev);
     const hasKids = this.links.first[i]! >= 0;
     const v = jsonText(t, i);
-    if (!hasKids) return [[key, () => jsonString(v)]];
-    const obj = (ind: number): string => `{\n${this.children(t, i, ind + 2)}\n${sp(ind)}}`;
-    if (isText || f.type === FT.NONE || (f.type === FT.PROTOCOL && v === '')) return [[key, obj]];
-    return [[key, () => jsonString(v)], [jsonString(f.abbrev + '_tree'), obj]];
+    const out: [string, (ind: number) => string][] = [];
+    if (this.raw && !isText && t.len[i]! > 0 && (t.flags[i]! & ItemFlag.GENERATED) === 0) {
+      out.push([jsonString(f.abbrev + '_raw'), (ind) => rawArray(t, i, f, ind)]);
+    }
+    if (!hasKids) out.push([key, () => jsonString(v)]);
+    else {
+      const obj = (ind: number): string => `{\n${this.children(t, i, ind + 2)}\n${sp(ind)}}`;
+      if (isText || f.type === FT.NONE || (f.type === FT.PROTOCOL && v === '')) out.push([key, obj]);
+      else out.push([key, () => jsonString(v)], [jsonString(f.abbrev + '_tree'), obj]);
+    }
+    return out;
   }
+}
+
+/** Wireshark's field type numbers (its ftenum order), as -T json -x prints them. */
+export function ftNumber(t: FT): number {
+  if (t <= FT.INT64) return t; // NONE 0 … INT64 19 line up
+  if (t <= FT.IPv6) return t + 2; // FLOAT 22 … IPv6 33 (after two IEEE 11073 float types)
+  return t + 3; // FRAMENUM 35, GUID 36, OID 37, EUI64 38 (after IPXNET)
+}
+
+function rawArray(t: Tree, i: number, f: Field, ind: number): string {
+  let hex: string;
+  if (f.mask !== 0) {
+    const v = t.value(i);
+    hex = typeof v === 'number' ? v.toString(16) : typeof v === 'bigint' ? v.toString(16) : '0';
+  } else {
+    const s = t.sources[t.src[i]!]!;
+    const a = s.base + t.start[i]!;
+    hex = hexBytes(s.buf.subarray(a, Math.max(a, Math.min(a + t.len[i]!, s.base + s.len))));
+  }
+  const pad = sp(ind + 2);
+  return `[\n${pad}${jsonString(hex)},\n${pad}${t.start[i]},\n${pad}${t.len[i]},\n${pad}${f.mask},\n${pad}${ftNumber(f.type)}\n${sp(ind)}]`;
 }
