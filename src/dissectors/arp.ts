@@ -98,7 +98,7 @@ const hf = {
   dst_hw_mac: f('arp.dst.hw_mac', 'Target MAC address', FT.ETHER),
   dst_proto: f('arp.dst.proto', 'Target protocol address', FT.BYTES),
   dst_proto_ipv4: f('arp.dst.proto_ipv4', 'Target IP address', FT.IPv4),
-  dup_frame: f('arp.duplicate-address-frame', 'Frame showing earlier use of IP address', FT.FRAMENUM, { base: Base.NONE }),
+  dup_frame: f('arp.duplicate-address-frame', 'Frame showing earlier use of IP address', FT.FRAMENUM),
   dup_seconds: f('arp.seconds-since-duplicate-address-frame', 'Seconds since earlier frame seen', FT.UINT32),
 };
 const ei_dup = expertInfo('arp.duplicate-address-detected', Group.SEQUENCE, Severity.WARN, 'Duplicate IP address configured');

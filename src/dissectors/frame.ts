@@ -73,7 +73,7 @@ const hf = {
   comment: f('frame.comment', 'Comment', FT.STRING),
   drop_count: f('frame.drop_count', 'Drop Count', FT.UINT64, { blurb: 'Number of frames lost between this frame and the preceding one on the same interface' }),
   cb_pen: f('frame.cb_pen', 'Private Enterprise Number', FT.UINT32, { vals: PEN_NAMES, blurb: 'IANA assigned private enterprise number (PEN)' }),
-  cb_copy: f('frame.cb_copy', 'Copying', FT.BOOLEAN, { tfs: ['Allowed', 'Not allowed'], blurb: 'Whether the custom block will be written or not' }),
+  cb_copy: f('frame.cb_copy', 'Copying', FT.BOOLEAN, { boolBits: 1, tfs: ['Allowed', 'Not Allowed'], blurb: 'Whether the custom block will be written or not' }),
   encap_type: f('frame.encap_type', 'Encapsulation type', FT.INT16, { vals: ENCAP_NAMES }),
 };
 const ei_comment = expertInfo('frame.comment.expert', Group.COMMENTS_GROUP, Severity.COMMENT, 'Formatted comment');

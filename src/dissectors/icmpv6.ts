@@ -250,9 +250,6 @@ const hf = {
   rr_pco_up_flagmask_a: f('icmpv6.rr.pco.up.flagmask.a', 'Autonomous address-configuration flag(A)', FT.BOOLEAN, { boolBits: 8, mask: 0x40 }),
   rr_pco_up_flagmask_reserved: f('icmpv6.rr.pco.up.flagmask.reserved', 'Reserved', FT.UINT8, { mask: 0x3f }),
   rr_pco_up_raflags: f('icmpv6.rr.pco.up.raflags', 'RAFlags', FT.UINT8, { base: Base.HEX }),
-  rr_pco_up_raflags_l: f('icmpv6.rr.pco.up.raflags.l', 'On-link flag(L)', FT.BOOLEAN, { boolBits: 8, mask: 0x80 }),
-  rr_pco_up_raflags_a: f('icmpv6.rr.pco.up.raflags.a', 'Autonomous address-configuration flag(A)', FT.BOOLEAN, { boolBits: 8, mask: 0x40 }),
-  rr_pco_up_raflags_reserved: f('icmpv6.rr.pco.up.raflags.reserved', 'Reserved', FT.UINT8, { mask: 0x3f }),
   rr_pco_up_validlifetime: f('icmpv6.rr.pco.up.validlifetime', 'Valid Lifetime', FT.UINT32),
   rr_pco_up_preferredlifetime: f('icmpv6.rr.pco.up.preferredlifetime', 'Preferred Lifetime', FT.UINT32),
   rr_pco_up_flag: f('icmpv6.rr.pco.up.flag', 'Flags', FT.UINT32, { base: Base.HEX }),
@@ -264,7 +261,7 @@ const hf = {
 void TFS_SET;
 
 const ei = {
-  checksum_bad: expertInfo('icmpv6.checksum_bad', Group.CHECKSUM, Severity.WARN, 'Bad checksum'),
+  checksum_bad: expertInfo('icmpv6.checksum_bad.expert', Group.CHECKSUM, Severity.WARN, 'Bad checksum'),
   invalid_option_length: expertInfo('icmpv6.invalid_option_length', Group.MALFORMED, Severity.ERROR, 'Invalid Option Length'),
   resp_not_found: expertInfo('icmpv6.resp_not_found', Group.SEQUENCE, Severity.WARN, 'Response not found'),
 };
@@ -658,9 +655,10 @@ function rrBody(p: Packet, top: number, code: number, off: number, end: number, 
       t.addNum(fmi, hf.rr_pco_up_flagmask_reserved, u + 2, 1, fm);
       const rf = b[u + 3]!;
       const rfi = t.addNum(ui, hf.rr_pco_up_raflags, u + 3, 1, rf);
-      t.addNum(rfi, hf.rr_pco_up_raflags_l, u + 3, 1, rf);
-      t.addNum(rfi, hf.rr_pco_up_raflags_a, u + 3, 1, rf);
-      t.addNum(rfi, hf.rr_pco_up_raflags_reserved, u + 3, 1, rf);
+      // tshark shows the RAFlags bits with the FlagMask fields
+      t.addNum(rfi, hf.rr_pco_up_flagmask_l, u + 3, 1, rf);
+      t.addNum(rfi, hf.rr_pco_up_flagmask_a, u + 3, 1, rf);
+      t.addNum(rfi, hf.rr_pco_up_flagmask_reserved, u + 3, 1, rf);
       t.addNum(ui, hf.rr_pco_up_validlifetime, u + 4, 4, u32At(b, u + 4));
       t.addNum(ui, hf.rr_pco_up_preferredlifetime, u + 8, 4, u32At(b, u + 8));
       const uf = u32At(b, u + 12);

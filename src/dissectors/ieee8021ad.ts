@@ -14,7 +14,7 @@ import type { Packet } from '../core/packet.js';
 import { registerHandle } from '../core/table.js';
 import { ethertypeTable } from './ethertype.js';
 import { ETHERTYPE_NAMES } from './eth.js';
-import { dissectTagPayload } from './vlan.js';
+import { dissectTagPayload, hf as hf_vlan } from './vlan.js';
 
 const TCI = 0;
 const TYPE = 2;
@@ -26,8 +26,6 @@ const hf = {
   priority: f('ieee8021ad.priority', 'Priority', FT.UINT16, { mask: 0xe000 }),
   dei: f('ieee8021ad.dei', 'DEI', FT.UINT16, { mask: 0x1000, blurb: 'Drop Eligibility' }),
   id: f('ieee8021ad.id', 'ID', FT.UINT16, { mask: 0xfff, blurb: 'Vlan ID' }),
-  len: f('ieee8021ad.len', 'Length', FT.UINT16),
-  trailer: f('ieee8021ad.trailer', 'Trailer', FT.BYTES),
 };
 // The S-tag's EtherType field belongs to the 802.1ah protocol in tshark's registry.
 registerProtocol('ieee8021ah', 'IEEE 802.1ah', 'IEEE 802.1AH');
@@ -47,7 +45,8 @@ function dissectIeee8021ad(p: Packet, off: number, end: number, parent: number):
   t.addNum(top, hf.priority, off + TCI, 2, tci);
   t.addNum(top, hf.dei, off + TCI, 2, tci);
   t.addNum(top, hf.id, off + TCI, 2, tci);
-  dissectTagPayload(p, top, off + TYPE, end, parent, hf_etype, hf.len, hf.trailer, `ID: ${id}`);
+  // an S-tag's length form and trailer use the 802.1Q fields (802.1ad has none of its own)
+  dissectTagPayload(p, top, off + TYPE, end, parent, hf_etype, hf_vlan.len, hf_vlan.trailer, p.cols ? `ID: ${id}` : '');
   return end - off;
 }
 

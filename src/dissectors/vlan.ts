@@ -31,7 +31,7 @@ const PRIORITY_NAMES = vals({
   7: 'Network Control',
 });
 
-const hf = {
+export const hf = {
   priority: f('vlan.priority', 'Priority', FT.UINT16, { mask: 0xe000, vals: PRIORITY_NAMES, blurb: 'Descriptions are recommendations from IEEE standard 802.1D-2004' }),
   dei: f('vlan.dei', 'DEI', FT.BOOLEAN, { boolBits: 16, mask: 0x1000, tfs: ['Eligible', 'Ineligible'], blurb: 'Drop Eligible Indicator' }),
   id: f('vlan.id', 'ID', FT.UINT16, { mask: 0xfff, blurb: 'VLAN ID' }),
@@ -85,7 +85,7 @@ function dissectVlan(p: Packet, off: number, end: number, parent: number): numbe
   t.addNum(top, hf.priority, off + TCI, 2, tci);
   t.addNum(top, hf.dei, off + TCI, 2, tci);
   t.addNum(top, hf.id, off + TCI, 2, tci);
-  dissectTagPayload(p, top, off + TYPE, end, parent, hf.etype, hf.len, hf.trailer, `PRI: ${pri}  DEI: ${dei}  ID: ${id}`);
+  dissectTagPayload(p, top, off + TYPE, end, parent, hf.etype, hf.len, hf.trailer, p.cols ? `PRI: ${pri}  DEI: ${dei}  ID: ${id}` : '');
   return end - off;
 }
 
