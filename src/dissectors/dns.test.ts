@@ -359,3 +359,16 @@ test('dns: a hostile 64 KB message (thousands of names into long label chains) i
   assert.ok(Date.now() - t0 < 3000, `took ${Date.now() - t0} ms`);
   assert.ok(info!.startsWith('Standard query 0x4242 A <Name too long>'), info!.slice(0, 100));
 });
+
+test('dns: a message cut inside the header shows what is there, as tshark', () => {
+  // under 4 bytes: no protocol item, the layer still counted, Info empty but the marker
+  const [info, proto, tree, protos] = run([frame(hex('123401'))], (p) => [p.info, p.proto, dnsSubtree(p), p.protocolsString()])[0]!;
+  assert.equal(info, '[Malformed Packet]');
+  assert.equal(proto, 'DNS');
+  assert.match(protos, /:udp:dns$/);
+  assert.ok(!tree.includes('Domain Name System'), tree);
+  // 7 bytes: ID, flags and the first count
+  const t7 = run([frame(hex('12340100 000100'))], (p) => dnsSubtree(p))[0]!;
+  assert.deepEqual(t7.split('\n').filter((l) => /^ {4}[A-Z]/.test(l)), ['    Transaction ID: 0x1234', '    Flags: 0x0100 Standard query', '    Questions: 1']);
+  assert.match(t7, /\n\[Malformed Packet: DNS\]/);
+});

@@ -25,7 +25,7 @@
 // "<Name contains a pointer that loops>", an extended label "<Unknown extended label>"; a name that
 // runs past the message end is a malformed packet. Every loop below is bounded by those limits.
 
-import { FT, Base, f, vals, fields, valueName, TFS_TRUE, type RangeNames, type TrueFalse } from '../core/field.js';
+import { FT, Base, f, vals, fields, valueName, protocolShortNames, TFS_TRUE, type RangeNames, type TrueFalse } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { registerProtocol } from '../core/field.js';
 import { registerHandle, type Handle } from '../core/table.js';
@@ -36,6 +36,7 @@ import { nsDiff } from '../core/time.js';
 import { stateKey } from '../core/session.js';
 import { udpPortTable } from './udp.js';
 import { tcpPortTable } from './tcp.js';
+import { inIcmpError } from './inet-util.js';
 
 // Header offsets (from the start of the message)
 const ID = 0;
@@ -720,7 +721,7 @@ function readName(p: Packet, msg: number, off: number, end: number): boolean {
   let tooLong = false;
   let marker: string | undefined;
   for (;;) {
-    if (pos >= cap) { p.need(pos, 1, end); return false; }
+    if (pos >= cap) { need(p, pos, 1, end); return false; }
     const b = buf[pos]!;
     const kind = b & 0xc0;
     if (kind === 0) {
@@ -728,7 +729,7 @@ function readName(p: Packet, msg: number, off: number, end: number): boolean {
         if (used < 0) used = pos + 1 - off;
         break;
       }
-      if (pos + 1 + b > cap) { p.need(pos + 1, b, end); return false; }
+      if (pos + 1 + b > cap) { need(p, pos + 1, b, end); return false; }
       wire += b + 1;
       if (wire + 1 > MAX_NAME_WIRE) {
         tooLong = true;
@@ -743,24 +744,24 @@ function readName(p: Packet, msg: number, off: number, end: number): boolean {
       }
       pos += 1 + b;
     } else if (kind === 0xc0) {
-      if (pos + 2 > cap) { p.need(pos, 2, end); return false; }
+      if (pos + 2 > cap) { need(p, pos, 2, end); return false; }
       if (used < 0) used = pos + 2 - off;
       if (++pointers > MAX_POINTERS) { marker = NAME_LOOP; break; }
       pos = msg + (((b & 0x3f) << 8) | buf[pos + 1]!);
     } else if (b === 0x41) {
       // Bit-string label (RFC 2673, obsolete): a bit count (0 = 256) and the bits. Skipped.
-      if (pos + 2 > cap) { p.need(pos, 2, end); return false; }
+      if (pos + 2 > cap) { need(p, pos, 2, end); return false; }
       const nb = ((buf[pos + 1]! || 256) + 7) >> 3;
-      if (pos + 2 + nb > cap) { p.need(pos + 2, nb, end); return false; }
+      if (pos + 2 + nb > cap) { need(p, pos + 2, nb, end); return false; }
       pos += 2 + nb;
     } else if (kind === 0x40) {
       // Extended label (RFC 6891 §5): tshark shows a marker and resumes after this byte.
-      if (raw === 0 && !tooLong) { p.malformed(); return false; }
+      if (raw === 0 && !tooLong) { malformed(p); return false; }
       used = pos + 1 - off;
       marker = NAME_EXT_LABEL;
       break;
     } else {
-      p.malformed();
+      malformed(p);
       return false;
     }
   }
@@ -781,6 +782,28 @@ function readName(p: Packet, msg: number, off: number, end: number): boolean {
     o.labels = raw === 1 ? 0 : dots + 1;
   }
   return true;
+}
+
+/** Length of [a, a+n) clipped to the captured bytes (tree items never reach past them). */
+function capLen(p: Packet, a: number, n: number): number {
+  const e = a + n < p.capEnd ? a + n : p.capEnd;
+  return e > a ? e - a : 0;
+}
+
+/**
+ * Inside the datagram an ICMP error quotes, tshark stops a DNS message that runs out without
+ * marking the packet; elsewhere a short message is [Malformed Packet] / cut by the capture.
+ * (Scratch flag of the current message: holds nothing across packets.)
+ */
+const quote = { quiet: false };
+
+function need(p: Packet, off: number, n: number, end: number): boolean {
+  if (!quote.quiet) return p.need(off, n, end);
+  return off + n <= end && off + n <= p.capEnd;
+}
+
+function malformed(p: Packet): void {
+  if (!quote.quiet) p.malformed();
 }
 
 // ---- request/response matching (per capture) ----
@@ -825,6 +848,8 @@ function withinRetransWindow(p: Packet, t: Txn): boolean {
   return d < RETRANS_WINDOW_SEC;
 }
 
+const NO_MATCH: MsgResult = { txn: undefined, retransOf: 0, unsolicited: false };
+
 function matchMessage(p: Packet, id: number, isResponse: boolean, msgIndex: number): MsgResult {
   const st = p.session.get(DNS_STATE);
   const rkey = p.num * 64 + (msgIndex & 63);
@@ -868,6 +893,8 @@ export function setFlavorProto(flavor: Flavor, proto: number): void {
 const COL_BY_FLAVOR = ['DNS', 'MDNS', 'LLMNR'];
 
 const AD_BIT_TFS: TrueFalse = ['Set', 'Not set'];
+const COUNTS_QUERY = [hf.count_queries, hf.count_answers, hf.count_auth_rr, hf.count_add_rr];
+const COUNTS_UPDATE = [hf.count_zones, hf.count_prerequisites, hf.count_updates, hf.count_add_rr];
 
 /** Per-message context passed to the section dissectors. */
 interface Msg {
@@ -892,11 +919,19 @@ export function dissectDnsMessage(p: Packet, off: number, end: number, parent: n
   const t = p.tree;
   const full = t.full;
   const cols = p.cols;
-  const top = p.addProto(parent, PROTO_BY_FLAVOR[flavor]!, lenOff >= 0 ? lenOff : off, end);
+  quote.quiet = inIcmpError(p);
   p.proto = COL_BY_FLAVOR[flavor]!;
+  const proto = PROTO_BY_FLAVOR[flavor]!;
+  if (!(off + 4 <= end && off + 4 <= p.capEnd)) {
+    // without the ID and flags tshark adds no protocol item (the layer is still recorded)
+    p.addLayer(proto);
+    p.curProto = protocolShortNames.get(proto) ?? 'DNS';
+    need(p, off, 4, end);
+    return 0;
+  }
+  const start = lenOff >= 0 ? lenOff : off;
+  const top = p.addProto(parent, proto, start, start + capLen(p, start, end - start));
   if (lenOff >= 0) t.addNum(top, hf.length, lenOff, 2, p.dv.getUint16(lenOff));
-  if (!p.need(off, HEADER_LEN, end)) return 0;
-  // Header length checked: the header reads below need no further checks.
   const dv = p.dv;
   const id = dv.getUint16(off + ID);
   const flags = dv.getUint16(off + FLAGS);
@@ -914,8 +949,8 @@ export function dissectDnsMessage(p: Packet, off: number, end: number, parent: n
     p.appendInfo(m.info);
   }
 
-  const match = matchMessage(p, id, isResponse, msgIndex);
-
+  const complete = off + HEADER_LEN <= end && off + HEADER_LEN <= p.capEnd;
+  const match = complete ? matchMessage(p, id, isResponse, msgIndex) : NO_MATCH;
   const idItem = t.addNum(top, hf.id, off + ID, 2, id);
   if (match.retransOf !== 0) {
     p.addExpert(idItem, isResponse ? ei.retransmit_response : ei.retransmit_request, off + ID, 2,
@@ -924,12 +959,15 @@ export function dissectDnsMessage(p: Packet, off: number, end: number, parent: n
   }
   addFlags(p, top, off + FLAGS, flags, flavor);
   const update = opcode === OPCODE_UPDATE;
+  // the counts, one by one (a message cut inside the header shows those that are there)
+  const countFids = update ? COUNTS_UPDATE : COUNTS_QUERY;
+  for (let k = 0; k < 4; k++) {
+    if (!need(p, off + QDCOUNT + 2 * k, 2, end)) return 0;
+    t.addNum(top, countFids[k]!, off + QDCOUNT + 2 * k, 2, dv.getUint16(off + QDCOUNT + 2 * k));
+  }
+  // Header length checked: the counts below need no further checks.
   const qd = dv.getUint16(off + QDCOUNT), an = dv.getUint16(off + ANCOUNT);
   const ns = dv.getUint16(off + NSCOUNT), ar = dv.getUint16(off + ARCOUNT);
-  t.addNum(top, update ? hf.count_zones : hf.count_queries, off + QDCOUNT, 2, qd);
-  t.addNum(top, update ? hf.count_prerequisites : hf.count_answers, off + ANCOUNT, 2, an);
-  t.addNum(top, update ? hf.count_updates : hf.count_auth_rr, off + NSCOUNT, 2, ns);
-  t.addNum(top, hf.count_add_rr, off + ARCOUNT, 2, ar);
 
   let pos = off + HEADER_LEN;
   if (qd > 0) {
@@ -1035,7 +1073,7 @@ function dissectQuestions(p: Packet, m: Msg, top: number, pos: number, count: nu
     if (!readName(p, m.start, pos, m.end)) return -1;
     const name = nameOut.str, used = nameOut.used, nameLen = nameOut.nameLen, labels = nameOut.labels;
     const tpos = pos + used;
-    if (!p.need(tpos, 4, m.end)) return -1;
+    if (!need(p, tpos, 4, m.end)) return -1;
     const type = p.dv.getUint16(tpos);
     const cls = p.dv.getUint16(tpos + 2);
     const clsv = mdns ? cls & 0x7fff : cls;
@@ -1111,7 +1149,7 @@ function dissectRR(p: Packet, m: Msg, sec: number, pos: number): number {
   if (!readName(p, m.start, pos, m.end)) return -1;
   const name = nameOut.str, used = nameOut.used;
   const fpos = pos + used;
-  if (!p.need(fpos, RR_FIXED, m.end)) return -1;
+  if (!need(p, fpos, RR_FIXED, m.end)) return -1;
   const dv = p.dv;
   const type = dv.getUint16(fpos);
   const cls = dv.getUint16(fpos + 2);
@@ -1122,7 +1160,7 @@ function dissectRR(p: Packet, m: Msg, sec: number, pos: number): number {
   const flush = mdns && type !== T_OPT && (cls & 0x8000) !== 0;
   const clsv = mdns ? cls & 0x7fff : cls;
 
-  const head = full ? t.addText(sec, pos, rdEnd - pos, '') : -1;
+  const head = full ? t.addText(sec, pos, capLen(p, pos, rdEnd - pos), '') : -1;
   if (type === T_SRV) addSrvOwner(p, head, pos, used, name);
   else t.addStr(head, hf.resp_name, pos, used, name);
   addV(t, head, hf.resp_type, fpos, 2, type);
@@ -1203,10 +1241,10 @@ function addBytesItem(p: Packet, parent: number, fid: number, x: number, n: numb
 
 /** Character-string (RFC 1035 §3.3): length byte + bytes. Returns the offset after it or -1. */
 function charString(p: Packet, m: Msg, parent: number, fidLen: number, fid: number, x: number): number {
-  if (!p.need(x, 1, m.end)) return -1;
+  if (!need(p, x, 1, m.end)) return -1;
   const n = p.buf[x]!;
   p.tree.addNum(parent, fidLen, x, 1, n);
-  if (!p.need(x + 1, n, m.end)) return -1;
+  if (!need(p, x + 1, n, m.end)) return -1;
   lastString = dnsText(p.buf, x + 1, n);
   p.tree.addStr(parent, fid, x + 1, n, lastString);
   return x + 1 + n;
@@ -1217,7 +1255,7 @@ function undecoded(p: Packet, m: Msg, head: number, type: number, rd: number, rd
   p.addExpert(head, ei.undecoded_type, rd, rdEnd - rd,
     `Dissector for DNS Type (${type}) code not implemented, Contact Wireshark developers if you want this supported`);
   if (rdEnd > rd) {
-    if (!p.need(rd, rdEnd - rd, m.end)) return false;
+    if (!need(p, rd, rdEnd - rd, m.end)) return false;
     p.tree.addBytes(head, hf.data, rd, rdEnd - rd);
   }
   return true;
@@ -1235,14 +1273,14 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
   if (rdEnd === rd && type !== T_OPT) return true;
   switch (type) {
     case T_A: {
-      if (!p.need(rd, 4, end)) return false;
+      if (!need(p, rd, 4, end)) return false;
       const a = dv.getUint32(rd);
       t.addNum(head, hf.a, rd, 4, a);
       if (want) { s.info = formatIPv4(a); s.lab = ', addr ' + s.info; }
       return true;
     }
     case T_AAAA: {
-      if (!p.need(rd, 16, end)) return false;
+      if (!need(p, rd, 16, end)) return false;
       t.addBytes(head, hf.aaaa, rd, 16);
       if (want) { s.info = formatIPv6(p.buf, rd); s.lab = ', addr ' + s.info; }
       return true;
@@ -1264,7 +1302,7 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
       const mname = nameOut.str;
       x = rdName(p, m, head, hf.soa_rname, x);
       if (x < 0) return false;
-      if (!p.need(x, 20, end)) return false;
+      if (!need(p, x, 20, end)) return false;
       t.addNum(head, hf.soa_serial_number, x, 4, dv.getUint32(x));
       addSecs(p, head, hf.soa_refresh_interval, x + 4, 'Refresh Interval');
       addSecs(p, head, hf.soa_retry_interval, x + 8, 'Retry Interval');
@@ -1274,7 +1312,7 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
       return true;
     }
     case T_NULL: {
-      if (!p.need(rd, rdEnd - rd, end)) return false;
+      if (!need(p, rd, rdEnd - rd, end)) return false;
       t.addBytes(head, hf.null, rd, rdEnd - rd);
       return true;
     }
@@ -1288,7 +1326,7 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
       return true;
     }
     case T_MX: {
-      if (!p.need(rd, 2, end)) return false;
+      if (!need(p, rd, 2, end)) return false;
       const pref = dv.getUint16(rd);
       t.addNum(head, hf.mx_preference, rd, 2, pref);
       if (rdName(p, m, head, hf.mx_mail_exchange, rd + 2) < 0) return false;
@@ -1306,7 +1344,7 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
       return true;
     }
     case T_SRV: {
-      if (!p.need(rd, 6, end)) return false;
+      if (!need(p, rd, 6, end)) return false;
       const prio = dv.getUint16(rd), weight = dv.getUint16(rd + 2), port = dv.getUint16(rd + 4);
       t.addNum(head, hf.srv_priority, rd, 2, prio);
       t.addNum(head, hf.srv_weight, rd + 2, 2, weight);
@@ -1321,24 +1359,24 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
     case T_OPT:
       return dissectOptions(p, m, head, rd, rdEnd);
     case T_DS: case T_CDS: {
-      if (!p.need(rd, 4, end)) return false;
+      if (!need(p, rd, 4, end)) return false;
       t.addNum(head, hf.ds_key_id, rd, 2, dv.getUint16(rd));
       addV(t, head, hf.ds_algorithm, rd + 2, 1, p.buf[rd + 2]!);
       addV(t, head, hf.ds_digest_type, rd + 3, 1, p.buf[rd + 3]!);
-      if (!p.need(rd + 4, rdEnd - rd - 4, end)) return false;
+      if (!need(p, rd + 4, rdEnd - rd - 4, end)) return false;
       addBytesItem(p, head, hf.ds_digest, rd + 4, rdEnd - rd - 4, 'Digest');
       return true;
     }
     case T_SSHFP: {
-      if (!p.need(rd, 2, end)) return false;
+      if (!need(p, rd, 2, end)) return false;
       addV(t, head, hf.sshfp_algorithm, rd, 1, p.buf[rd]!);
       addV(t, head, hf.sshfp_fingerprint_type, rd + 1, 1, p.buf[rd + 1]!);
-      if (!p.need(rd + 2, rdEnd - rd - 2, end)) return false;
+      if (!need(p, rd + 2, rdEnd - rd - 2, end)) return false;
       addBytesItem(p, head, hf.sshfp_fingerprint, rd + 2, rdEnd - rd - 2, 'Fingerprint');
       return true;
     }
     case T_RRSIG: {
-      if (!p.need(rd, 18, end)) return false;
+      if (!need(p, rd, 18, end)) return false;
       addV(t, head, hf.rrsig_type_covered, rd, 2, dv.getUint16(rd));
       addV(t, head, hf.rrsig_algorithm, rd + 2, 1, p.buf[rd + 2]!);
       t.addNum(head, hf.rrsig_labels, rd + 3, 1, p.buf[rd + 3]!);
@@ -1348,12 +1386,12 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
       t.addNum(head, hf.rrsig_key_tag, rd + 16, 2, dv.getUint16(rd + 16));
       const x = rdName(p, m, head, hf.rrsig_signers_name, rd + 18);
       if (x < 0) return false;
-      if (!p.need(x, rdEnd - x, end)) return false;
+      if (!need(p, x, rdEnd - x, end)) return false;
       addBytesItem(p, head, hf.rrsig_signature, x, rdEnd - x, 'Signature');
       return true;
     }
     case T_DNSKEY: case T_CDNSKEY: {
-      if (!p.need(rd, 4, end)) return false;
+      if (!need(p, rd, 4, end)) return false;
       const fl = dv.getUint16(rd);
       const fi = t.addNum(head, hf.dnskey_flags, rd, 2, fl);
       t.addNum(fi, hf.dnskey_flags_zone_key, rd, 2, fl);
@@ -1362,7 +1400,7 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
       t.addNum(fi, hf.dnskey_flags_reserved, rd, 2, fl);
       t.addNum(head, hf.dnskey_protocol, rd + 2, 1, p.buf[rd + 2]!);
       addV(t, head, hf.dnskey_algorithm, rd + 3, 1, p.buf[rd + 3]!);
-      if (!p.need(rd, rdEnd - rd, end)) return false;
+      if (!need(p, rd, rdEnd - rd, end)) return false;
       t.generated(t.addNum(head, hf.dnskey_key_id, rd, rdEnd - rd, keyTag(p.buf, rd, rdEnd - rd)));
       addBytesItem(p, head, hf.dnskey_public_key, rd + 4, rdEnd - rd - 4, 'Public Key');
       return true;
@@ -1375,41 +1413,41 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
       return typeBitmap(p, m, head, x, rdEnd);
     }
     case T_NSEC3: case T_NSEC3PARAM: {
-      if (!p.need(rd, 5, end)) return false;
+      if (!need(p, rd, 5, end)) return false;
       addV(t, head, hf.nsec3_algo, rd, 1, p.buf[rd]!);
       const fi = t.addNum(head, hf.nsec3_flags, rd + 1, 1, p.buf[rd + 1]!);
       t.addNum(fi, hf.nsec3_flags_opt_out, rd + 1, 1, p.buf[rd + 1]!);
       t.addNum(head, hf.nsec3_iterations, rd + 2, 2, dv.getUint16(rd + 2));
       const sl = p.buf[rd + 4]!;
       t.addNum(head, hf.nsec3_salt_length, rd + 4, 1, sl);
-      if (!p.need(rd + 5, sl, end)) return false;
+      if (!need(p, rd + 5, sl, end)) return false;
       addBytesItem(p, head, hf.nsec3_salt_value, rd + 5, sl, 'Salt value');
       let x = rd + 5 + sl;
       if (type === T_NSEC3PARAM) return true;
-      if (!p.need(x, 1, end)) return false;
+      if (!need(p, x, 1, end)) return false;
       const hl = p.buf[x]!;
       t.addNum(head, hf.nsec3_hash_length, x, 1, hl);
-      if (!p.need(x + 1, hl, end)) return false;
+      if (!need(p, x + 1, hl, end)) return false;
       if (t.wants(hf.nsec3_hash_value)) t.generated(t.addStr(head, hf.nsec3_hash_value, x + 1, hl, base32hex(p.buf, x + 1, hl)));
       x += 1 + hl;
       return typeBitmap(p, m, head, x, rdEnd);
     }
     case T_TLSA: {
-      if (!p.need(rd, 3, end)) return false;
+      if (!need(p, rd, 3, end)) return false;
       addV(t, head, hf.tlsa_certificate_usage, rd, 1, p.buf[rd]!);
       addV(t, head, hf.tlsa_selector, rd + 1, 1, p.buf[rd + 1]!);
       addV(t, head, hf.tlsa_matching_type, rd + 2, 1, p.buf[rd + 2]!);
-      if (!p.need(rd + 3, rdEnd - rd - 3, end)) return false;
+      if (!need(p, rd + 3, rdEnd - rd - 3, end)) return false;
       addBytesItem(p, head, hf.tlsa_certificate_association_data, rd + 3, rdEnd - rd - 3, 'Certificate Association Data');
       return true;
     }
     case T_EUI48: {
-      if (!p.need(rd, 6, end)) return false;
+      if (!need(p, rd, 6, end)) return false;
       t.addBytes(head, hf.eui48, rd, 6);
       return true;
     }
     case T_EUI64: {
-      if (!p.need(rd, 8, end)) return false;
+      if (!need(p, rd, 8, end)) return false;
       t.addBytes(head, hf.eui64, rd, 8);
       return true;
     }
@@ -1455,9 +1493,9 @@ function base32hex(buf: Uint8Array, a: number, n: number): string {
 function typeBitmap(p: Packet, m: Msg, head: number, x: number, rdEnd: number): boolean {
   const t = p.tree;
   while (x < rdEnd) {
-    if (!p.need(x, 2, m.end)) return false;
+    if (!need(p, x, 2, m.end)) return false;
     const win = p.buf[x]!, blen = p.buf[x + 1]!;
-    if (!p.need(x + 2, blen, m.end)) return false;
+    if (!need(p, x + 2, blen, m.end)) return false;
     for (let i = 0; i < blen; i++) {
       const byte = p.buf[x + 2 + i]!;
       for (let bit = 0; bit < 8; bit++) {
@@ -1481,14 +1519,14 @@ function dissectOptions(p: Packet, m: Msg, head: number, x: number, rdEnd: numbe
   const t = p.tree;
   const dv = p.dv;
   while (x < rdEnd) {
-    if (!p.need(x, 4, m.end)) return false;
+    if (!need(p, x, 4, m.end)) return false;
     const code = dv.getUint16(x), len = dv.getUint16(x + 2);
     const d = x + 4;
-    const oi = t.addItem(head, hf.opt, x, 4 + len);
+    const oi = t.addItem(head, hf.opt, x, capLen(p, x, 4 + len));
     if (oi >= 0 && t.full) t.setLabel(oi, `Option: ${VALS_OPT_CODE.get(code) ?? `Unknown (${code})`}`);
     addV(t, oi, hf.opt_code, x, 2, code);
     t.addNum(oi, hf.opt_len, x + 2, 2, len);
-    if (!p.need(d, len, m.end)) return false;
+    if (!need(p, d, len, m.end)) return false;
     addBytesItem(p, oi, hf.opt_data, d, len, 'Option Data');
     switch (code) {
       case OPT_DAU: case OPT_DHU: case OPT_N3U: {
@@ -1560,16 +1598,16 @@ function dissectSvcb(p: Packet, m: Msg, head: number, rd: number, rdEnd: number)
   const t = p.tree;
   const dv = p.dv;
   const full = t.full;
-  if (!p.need(rd, 2, m.end)) return false;
+  if (!need(p, rd, 2, m.end)) return false;
   t.addNum(head, hf.svcb_svcpriority, rd, 2, dv.getUint16(rd));
   let x = rdName(p, m, head, hf.svcb_targetname, rd + 2);
   if (x < 0) return false;
   while (x < rdEnd) {
-    if (!p.need(x, 4, m.end)) return false;
+    if (!need(p, x, 4, m.end)) return false;
     const key = dv.getUint16(x), len = dv.getUint16(x + 2);
     const d = x + 4;
-    if (!p.need(d, len, m.end)) return false;
-    const pi = t.addItem(head, hf.svcb_svcparam, x, 4 + len);
+    if (!need(p, d, len, m.end)) return false;
+    const pi = t.addItem(head, hf.svcb_svcparam, x, capLen(p, x, 4 + len));
     addV(t, pi, hf.svcb_svcparam_key, x, 2, key);
     t.addNum(pi, hf.svcb_svcparam_value_length, x + 2, 2, len);
     const keyName = VALS_SVCB_SVCPARAM_KEY.get(key) ?? `key${key}`;
@@ -1587,7 +1625,7 @@ function dissectSvcb(p: Packet, m: Msg, head: number, rd: number, rdEnd: number)
         while (y < d + len) {
           const n = p.buf[y]!;
           t.addNum(pi, hf.svcb_svcparam_alpn_length, y, 1, n);
-          if (!p.need(y + 1, n, m.end)) return false;
+          if (!need(p, y + 1, n, m.end)) return false;
           const a = dnsText(p.buf, y + 1, n);
           t.addStr(pi, hf.svcb_svcparam_alpn, y + 1, n, a);
           if (full) text += (y > d ? ',' : '') + a;
@@ -1656,16 +1694,16 @@ function base64(buf: Uint8Array, a: number, n: number): string {
 
 function dissectCaa(p: Packet, m: Msg, head: number, rd: number, rdEnd: number): boolean {
   const t = p.tree;
-  if (!p.need(rd, 2, m.end)) return false;
+  if (!need(p, rd, 2, m.end)) return false;
   const fl = p.buf[rd]!;
   const fi = t.addNum(head, hf.caa_flags, rd, 1, fl);
   t.addNum(fi, hf.caa_flags_issuer_critical, rd, 1, fl);
   const tl = p.buf[rd + 1]!;
-  if (!p.need(rd + 2, tl, m.end)) return false;
+  if (!need(p, rd + 2, tl, m.end)) return false;
   const tag = dnsText(p.buf, rd + 2, tl);
   const v = rd + 2 + tl;
   const vl = rdEnd - v;
-  if (!p.need(v, vl, m.end)) return false;
+  if (!need(p, v, vl, m.end)) return false;
   const value = dnsText(p.buf, v, vl);
   const fid = tag === 'issue' ? hf.caa_issue : tag === 'issuewild' ? hf.caa_issuewild : tag === 'iodef' ? hf.caa_iodef : hf.caa_unknown;
   const ti = t.addStr(head, fid, rd + 1, rdEnd - rd - 1, value);
@@ -1682,25 +1720,25 @@ function dissectTsig(p: Packet, m: Msg, head: number, rd: number, rdEnd: number)
   let x = rdName(p, m, head, hf.tsig_algorithm_name, rd);
   if (x < 0) return false;
   const alg = nameOut.str;
-  if (!p.need(x, 10, m.end)) return false;
+  if (!need(p, x, 10, m.end)) return false;
   const secs = dv.getUint16(x) * 4294967296 + dv.getUint32(x + 2);
   t.addObj(head, hf.tsig_time_signed, x, 6, { sec: secs, nsec: 0 });
   t.addNum(head, hf.tsig_fudge, x + 6, 2, dv.getUint16(x + 6));
   const macSize = dv.getUint16(x + 8);
   t.addNum(head, hf.tsig_mac_size, x + 8, 2, macSize);
   x += 10;
-  if (!p.need(x, macSize, m.end)) return false;
+  if (!need(p, x, macSize, m.end)) return false;
   const mi = t.addItem(head, hf.tsig_mac, x, macSize);
   p.addExpert(mi, ei.tsig_noalg, x, macSize, `No dissector for algorithm:${alg}`);
   x += macSize;
-  if (!p.need(x, 6, m.end)) return false;
+  if (!need(p, x, 6, m.end)) return false;
   t.addNum(head, hf.tsig_original_id, x, 2, dv.getUint16(x));
   addV(t, head, hf.tsig_error, x + 2, 2, dv.getUint16(x + 2));
   const ol = dv.getUint16(x + 4);
   t.addNum(head, hf.tsig_other_len, x + 4, 2, ol);
   x += 6;
   if (ol > 0) {
-    if (!p.need(x, ol, m.end)) return false;
+    if (!need(p, x, ol, m.end)) return false;
     t.addBytes(head, hf.tsig_other_data, x, ol);
   }
   void rdEnd;
@@ -1712,7 +1750,7 @@ function dissectTkey(p: Packet, m: Msg, head: number, rd: number, rdEnd: number)
   const dv = p.dv;
   let x = rdName(p, m, head, hf.tkey_algo_name, rd);
   if (x < 0) return false;
-  if (!p.need(x, 14, m.end)) return false;
+  if (!need(p, x, 14, m.end)) return false;
   t.addObj(head, hf.tkey_signature_inception, x, 4, { sec: dv.getUint32(x), nsec: 0 });
   t.addObj(head, hf.tkey_signature_expiration, x + 4, 4, { sec: dv.getUint32(x + 4), nsec: 0 });
   addV(t, head, hf.tkey_mode, x + 8, 2, dv.getUint16(x + 8));
@@ -1720,15 +1758,15 @@ function dissectTkey(p: Packet, m: Msg, head: number, rd: number, rdEnd: number)
   const ks = dv.getUint16(x + 12);
   t.addNum(head, hf.tkey_key_size, x + 12, 2, ks);
   x += 14;
-  if (!p.need(x, ks, m.end)) return false;
+  if (!need(p, x, ks, m.end)) return false;
   addBytesItem(p, head, hf.tkey_key_data, x, ks, 'Key Data');
   x += ks;
-  if (!p.need(x, 2, m.end)) return false;
+  if (!need(p, x, 2, m.end)) return false;
   const os = dv.getUint16(x);
   t.addNum(head, hf.tkey_other_size, x, 2, os);
   x += 2;
   if (os > 0) {
-    if (!p.need(x, os, m.end)) return false;
+    if (!need(p, x, os, m.end)) return false;
     t.addBytes(head, hf.tkey_other_data, x, os);
   }
   void rdEnd;

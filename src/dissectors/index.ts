@@ -22,3 +22,5 @@ import './tcp.js';
 import './dns.js';
 import './mdns.js';
 import './llmnr.js';
+import './dhcp.js';
+import './ntp.js';

@@ -8,7 +8,7 @@ import { registerHandle, type Handle } from '../core/table.js';
 import { udpPortTable } from './udp.js';
 import { dissectDnsMessage, Flavor, setFlavorProto } from './dns.js';
 
-export const proto_mdns = registerProtocol('mdns', 'Multicast Domain Name System', 'MDNS');
+export const proto_mdns = registerProtocol('mdns', 'Multicast Domain Name System', 'mDNS');
 setFlavorProto(Flavor.MDNS, proto_mdns);
 
 function dissectMdns(p: Packet, off: number, end: number, parent: number): number {
