@@ -188,6 +188,11 @@ test('open a capture: rows, filter count = library count, status bar', { skip },
     assert.ok(rows > 0 && rows <= want);
   }
   await shot(page, 'filtered');
+  // Save displayed: the download holds the displayed packets
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#btn-save')]);
+  const saved = join(tmp, 'saved.pcapng');
+  await dl.saveAs(saved);
+  assert.equal((await runPipeline(saved, {}, () => undefined)).frames, await libraryCount(SAMPLE, 'frame contains "wl"'));
   // an invalid filter turns red with the message and the place
   await page.fill('#filter', 'tcp.port == ');
   await page.waitForSelector('#filter.bad');
@@ -289,13 +294,17 @@ test('keyboard, sorting, colouring toggle, language', { skip }, async () => {
   await page.context().close();
 });
 
-test('XSS capture: packet text shows as text, nothing runs', { skip }, async () => {
-  await srv!.api.open(xssPath);
-  await srv!.api.session!.ready();
+test('XSS capture (opened with the Open dialog): packet text shows as text, nothing runs', { skip }, async () => {
+  await srv!.api.open(SAMPLE);
   const page = await openPage();
   const violations: string[] = [];
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  // Open…: the allowed directories, then the file
+  await page.click('#btn-open');
+  await page.locator('#open-list li', { hasText: tmp }).dispatchEvent('mousedown');
+  await page.locator('#open-list li', { hasText: 'xss.pcapng' }).dispatchEvent('mousedown');
   await page.waitForSelector('#st-counts[data-total="2"]');
+  assert.equal(await page.textContent('#st-file'), 'xss.pcapng');
   const info = await page.locator('#list-rows .list-row[data-num="1"] .c-info').textContent();
   assert.ok(info?.includes(XSS_IMG) && info.includes(XSS_SCRIPT), info ?? '');
   for (const num of [1, 2]) {

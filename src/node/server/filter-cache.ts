@@ -15,16 +15,15 @@ import { semcheck, type TNode, type VNode } from '../../dfilter/semcheck.js';
 
 /** Fields cached besides every protocol item (those that exist in the registry are used). */
 const CACHED_FIELDS = [
-  'frame.number', 'frame.len', 'frame.cap_len', 'frame.marked', 'frame.ignored',
+  'frame.number', 'frame.len',
   'eth.type', 'vlan.id', 'arp.opcode',
-  'ip.src', 'ip.dst', 'ip.addr', 'ip.proto', 'ip.ttl', 'ip.len', 'ip.flags.mf', 'ip.flags.df', 'ip.frag_offset',
-  'ipv6.nxt', 'ipv6.hlim', 'ipv6.plen',
+  'ip.src', 'ip.dst', 'ip.addr', 'ip.proto', 'ip.ttl', 'ip.flags.mf',
+  'ipv6.nxt', 'ipv6.hlim',
   'icmp.type', 'icmp.code', 'icmpv6.type', 'icmpv6.code',
   'tcp.srcport', 'tcp.dstport', 'tcp.port', 'tcp.stream', 'tcp.len', 'tcp.flags',
-  'tcp.flags.syn', 'tcp.flags.ack', 'tcp.flags.fin', 'tcp.flags.reset', 'tcp.flags.push', 'tcp.flags.urg',
-  'tcp.window_size_value', 'tcp.hdr_len',
+  'tcp.flags.syn', 'tcp.flags.ack', 'tcp.flags.fin', 'tcp.flags.reset',
   'udp.srcport', 'udp.dstport', 'udp.port', 'udp.stream', 'udp.length',
-  'dns.id', 'dns.flags.response', 'dns.flags.rcode', 'dns.qry.type', 'dns.count.queries', 'dns.count.answers',
+  'dns.id', 'dns.flags.response', 'dns.flags.rcode', 'dns.qry.type',
   'http.response.code', 'dns.a',
 ];
 /** String fields cached as interned ids (names people filter on: DNS names, HTTP host/URI, TLS SNI). */
@@ -43,7 +42,8 @@ export function filterCacheFields(): Uint8Array {
   if (cachedSet !== undefined && cachedSet.length === fieldCount()) return cachedSet;
   const s = new Uint8Array(fieldCount());
   for (const f of fields) {
-    if (f.isProtocol) s[f.id] = 1;
+    // protocols that are layers (not sub-items like tcp.options.nop, registered as protocols too)
+    if (f.isProtocol && !f.abbrev.includes('.')) s[f.id] = 1;
     else if (f.type === FT.NONE && CACHED_PREFIXES.some((p) => f.abbrev.startsWith(p))) s[f.id] = 1;
   }
   for (const n of CACHED_FIELDS) {
@@ -125,18 +125,25 @@ export class FilterCache {
         v = num[i]!;
         if (!(v >= 0 && v <= 0xffffffff && Number.isInteger(v))) { tainted[f] = 1; continue; }
       }
-      if (this.n === this.fid.length) this.growItems();
+      if (this.n >= this.fid.length) this.growItems();
       this.fid[this.n] = f;
       this.val[this.n] = v;
       this.n++;
     }
     const k = ++this.frames;
-    if (k >= this.start.length) {
+    if (k >= this.start.length - 1) {
       const s = new Uint32Array(this.start.length * 2);
       s.set(this.start);
       this.start = s;
     }
     this.start[k] = this.n;
+  }
+
+  /** Drops the arrays' spare capacity (call when the first pass is over). */
+  trim(): void {
+    this.fid = this.fid.slice(0, this.n);
+    this.val = this.val.slice(0, this.n);
+    this.start = this.start.slice(0, this.frames + 1);
   }
 
   /** Bytes used (for status reports). */
@@ -171,10 +178,10 @@ export class FilterCache {
   }
 
   private growItems(): void {
-    const f = new Uint16Array(this.fid.length * 2);
+    const f = new Uint16Array(Math.max(16384, this.fid.length * 2));
     f.set(this.fid);
     this.fid = f;
-    const v = new Uint32Array(this.val.length * 2);
+    const v = new Uint32Array(Math.max(16384, this.val.length * 2));
     v.set(this.val);
     this.val = v;
   }

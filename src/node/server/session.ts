@@ -321,6 +321,7 @@ export class CaptureSession {
     });
     if (this.meta) session.ifaces = this.meta.interfaces;
     session.visited = true;
+    this.cache.trim();
   }
 
   // ---------------------------------------------------------------------------------------------
