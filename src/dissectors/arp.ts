@@ -291,8 +291,10 @@ function dissectArp(p: Packet, off: number, end: number, parent: number): number
 
   if (dup) {
     const ipText = formatIPv4(dup.ip);
-    const di = t.generated(t.addItem(ROOT, proto_arp, off, 0));
-    if (di >= 0 && t.full) t.setLabel(di, `Duplicate IP address detected for ${ipText} (${dup.mac}) - also in use by ${dup.other.mac} (frame ${dup.other.frame})`);
+    // a generated text item at the top level (not a second arp layer)
+    const di = t.wants(hf.dup_frame) || t.wants(hf.dup_seconds) || t.full
+      ? t.generated(t.addText(ROOT, off, 0, `Duplicate IP address detected for ${ipText} (${dup.mac}) - also in use by ${dup.other.mac} (frame ${dup.other.frame})`))
+      : -1;
     const fi = t.generated(t.addNum(di, hf.dup_frame, off, 0, dup.other.frame));
     p.addExpert(fi, ei_dup, off, 0, `Duplicate IP address configured (${ipText})`);
     t.generated(t.addNum(di, hf.dup_seconds, off, 0, p.tsSec - dup.other.sec));

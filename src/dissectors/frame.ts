@@ -112,7 +112,8 @@ function dissectFrame(p: Packet, off: number, end: number, parent: number): numb
   const caplen = p.caplen;
   const full = t.full;
   const fi = p.frameInfo;
-  const pcapng = p.iface >= 0 || fi?.section !== undefined;
+  // readers set blockType 0 (or nothing) for pcap records, the pcapng block type otherwise
+  const pcapng = p.iface >= 0 || (fi?.blockType ?? 0) !== 0;
   const hasTs = fi?.hasTs !== false;
   const blockType = fi?.blockType ?? 0;
   const custom = blockType === CUSTOM_BLOCK || blockType === CUSTOM_BLOCK_NOCOPY;
