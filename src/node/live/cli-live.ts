@@ -4,8 +4,9 @@
 //   the run           → liveRunner(...) has runPipeline's signature: the CLI's per-packet output
 //                       code (summary, -V, -T fields, JSON, -l) is the same for files and live.
 // Like tshark: "Capturing on '…'" on stderr when the capture starts, "N packets captured" when it
-// ends; Ctrl+C (SIGINT), SIGTERM and SIGHUP stop the capture cleanly (the capturer flushes, the
-// -w file is complete); a second Ctrl+C kills the capturer at once.
+// ends; Ctrl+C (SIGINT), SIGTERM and SIGHUP stop the capture cleanly (the capturer keeps the
+// packets already on their way, flushes, and the -w file is complete); a second Ctrl+C stops it
+// without waiting, a third kills it.
 
 import { writeSync } from 'node:fs';
 import { CaptureError } from '../../capture/types.js';

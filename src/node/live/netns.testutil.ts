@@ -179,3 +179,14 @@ export function exited(c: ChildProcess): Promise<number | null> {
   if (c.exitCode !== null || c.signalCode !== null) return Promise.resolve(c.exitCode);
   return new Promise((r) => c.once('exit', (code) => r(code)));
 }
+
+/**
+ * Packet counts of capture files as Wireshark's own reader sees them (capinfos: the library
+ * tshark reads with, one fast process for all files); undefined when capinfos is absent.
+ */
+export function capinfosCounts(files: readonly string[]): number[] | undefined {
+  if (whichTool('capinfos') === undefined) return undefined;
+  const r = spawnSync('capinfos', ['-c', '-M', ...files], { encoding: 'utf8', timeout: 30000 });
+  if (r.status !== 0) throw new Error(`capinfos ${files.join(' ')}: ${r.stderr}`);
+  return [...r.stdout.matchAll(/^Number of packets:\s+(\d+)$/gm)].map((m) => Number(m[1]));
+}

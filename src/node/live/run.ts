@@ -119,8 +119,8 @@ export async function runLiveCapture(
     opts.signal?.removeEventListener('abort', onAbort);
     // stopped early (count, file size, an exception): no one reads the pipe any more
     if (cap.running) {
-      void cap.stop();
       cap.stream.destroy();
+      cap.kill();
     }
     exit = await cap.stop();
     output?.close(result?.meta);

@@ -130,7 +130,7 @@ export function commandLine(path: string, args: readonly string[], launcher: rea
 // stderr → errors
 
 /** Lines a capturer prints that are not problems (banner, progress, statistics). */
-const NOISE = /^(?:Running as user |Capturing on |File: |Packets(?: captured)?: |Packets received\/dropped |listening on |\d+ packets? (?:captured|received by filter|dropped by kernel))/;
+const NOISE = /^(?:Running as user |Capturing on |File: |Packets(?: captured)?: |Packets received\/dropped |(?:tcpdump: )?listening on |\d+ packets? (?:captured|received by filter|dropped by kernel))/;
 
 /** Drops dumpcap's and tcpdump's informational lines; keeps the problem report. */
 function problemLines(stderr: string): string[] {
