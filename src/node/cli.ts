@@ -19,7 +19,7 @@ import {
   invalidFieldsMessage, resolveFieldColumns, type FieldColumns, type FieldsOptions,
 } from './output/fields.js';
 import { JsonWriter } from './output/json.js';
-import { glossaryFields, glossaryProtocols, glossaryValues } from './output/glossary.js';
+import { glossaryFieldCount, glossaryFields, glossaryFtypes, glossaryProtocols, glossaryValues, GLOSSARY_HELP } from './output/glossary.js';
 import { Progress } from './output/progress.js';
 import { applyLiveOption, newLiveArgs, type LiveArgs } from './live/options.js';
 import { interfacesText, liveRunner } from './live/cli-live.js';
@@ -181,7 +181,7 @@ Miscellaneous:
   -v, --version            display version info and exit
   -G [report]              dump one of several available reports and exit
                            default report="fields"
-                           reports: fields, protocols, values
+                           use "-G help" for more help
 `;
 
 const T_HELP = `Invalid -T parameter "%s"; it must be one of:
@@ -375,7 +375,10 @@ async function main(argv: string[]): Promise<number> {
       case 'fields': out.write(glossaryFields()); break;
       case 'protocols': out.write(glossaryProtocols()); break;
       case 'values': out.write(glossaryValues()); break;
-      default: throw new CliExit(1, `Invalid -G report "${report}"; reports: fields, protocols, values`);
+      case 'ftypes': out.write(glossaryFtypes()); break;
+      case 'fieldcount': out.write(glossaryFieldCount()); break;
+      case 'help': out.write(GLOSSARY_HELP); break;
+      default: throw new CliExit(1, `Invalid -G report "${report}"; reports: fields, fieldcount, ftypes, protocols, values (see -G help)`);
     }
     out.flush();
     return 0;

@@ -31,3 +31,11 @@ test('-G protocols and -G values', () => {
   assert.ok(glossaryProtocols().split('\n').includes('Ethernet\tEthernet\teth'));
   assert.ok(glossaryValues().split('\n').includes('V\teth.type\t0x800\tIPv4'));
 });
+
+test('-G ftypes uses tshark names and descriptions; -G fieldcount', async () => {
+  const { glossaryFtypes, glossaryFieldCount } = await import('./glossary.js');
+  const l = glossaryFtypes().split('\n');
+  assert.ok(l.includes('FT_UINT16\tUnsigned integer (2 bytes)'));
+  assert.ok(l.includes('FT_IPv4\tIPv4 address'));
+  assert.match(glossaryFieldCount(), /^There are \d+ header fields registered, of which:\n\t0 are deregistered\n\t\d+ are protocols\n/);
+});
