@@ -275,6 +275,7 @@ export class CaptureSession {
     const colors = this.colors.filters;
     const strings = this.strings;
     const onFrame = (r: FrameRecord): boolean => {
+      if (this.cancelled) return false;
       if (session.ifaces.length === 0 && this.parser?.meta) session.ifaces = this.parser.meta.interfaces;
       else if (this.parser?.meta && session.ifaces.length !== this.parser.meta.interfaces.length) session.ifaces = this.parser.meta.interfaces;
       e.dissect(r, r.buf, r.dv, r.off);
@@ -669,7 +670,11 @@ export class CaptureSession {
     return w.framesWritten;
   }
 
+  /** set by close(): a first pass still running stops at the next frame */
+  private cancelled = false;
+
   async close(): Promise<void> {
+    this.cancelled = true;
     await this.loading?.catch(() => undefined);
     await this.ra?.close().catch(() => undefined);
     this.ra = undefined;
