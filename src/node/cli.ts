@@ -497,7 +497,7 @@ async function main(argv: string[]): Promise<number> {
       ? liveRunner(o.live, { write: o.write, format: o.writeFormat, displayFilter: filterText !== undefined, twoPass: o.twoPass, flush: () => out.flush() })
       : runPipeline;
     result = await runner(o.read ?? '', {
-      want, cols: needCols, filter, count: o.count, dissect: printPackets,
+      want, cols: needCols, filter, count: o.count, dissect: printPackets, twoPass: o.twoPass,
       onFrame: writer || progress
         ? (r, displayed, meta) => {
           if (writer && displayed) {

@@ -34,6 +34,8 @@ export interface PipelineOptions {
    * onPacket then sees an undissected Packet. Ignored when there is a filter. Default true.
    */
   dissect?: boolean;
+  /** tshark -2: a first pass over the whole file for the stateful analysis, then the output pass */
+  twoPass?: boolean;
   /** hand pcapng custom blocks over as frames, as tshark 4.0 does (default true) */
   customBlocks?: boolean;
   /** called for every frame read, displayed or not (progress, -w of everything); false stops the run */
@@ -182,11 +184,38 @@ export async function runPipeline(
 
   let meta: CaptureMeta | undefined;
   let error: CaptureError | undefined;
+  const ropts = {
+    customBlocks: opts.customBlocks ?? true,
+    onParser: (ps: CaptureParser) => { parser = ps; },
+  };
+  if (opts.twoPass && opts.source === undefined) {
+    // First pass (tshark -2): dissect every frame once, in order, without tree or columns, so the
+    // stateful analysis (TCP, reassembly, request/response) is complete; the second pass below
+    // then revisits with `session.visited` and reads its per-frame results.
+    const t = engine.tree;
+    const saveWant = t.want;
+    const saveCols = p.cols;
+    t.want = new Uint8Array(0);
+    p.cols = false;
+    let n = 0;
+    try {
+      await readCaptureFile(path, (r) => {
+        if (n >= count) return false;
+        n++;
+        engine.dissect(r, r.buf, r.dv, r.off);
+        return n < count;
+      }, ropts);
+    } catch (e) {
+      if (!(e instanceof CaptureError)) throw e;
+      // the second pass meets the same problem and reports it
+    }
+    t.want = saveWant;
+    p.cols = saveCols;
+    session.visited = true;
+    session.prevSec = NaN;
+    session.prevDispSec = NaN;
+  }
   try {
-    const ropts = {
-      customBlocks: opts.customBlocks ?? true,
-      onParser: (ps: CaptureParser) => { parser = ps; },
-    };
     meta = opts.source === undefined ? await readCaptureFile(path, cb, ropts) : await readCaptureStream(opts.source, path, cb, ropts);
   } catch (e) {
     if (!(e instanceof CaptureError)) throw e;
