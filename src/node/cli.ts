@@ -18,7 +18,7 @@ import {
   applyFieldsOption, DEFAULT_FIELDS_OPTIONS, fieldsHeader, fieldsRow, FIELDS_OPTIONS_HELP,
   invalidFieldsMessage, resolveFieldColumns, type FieldColumns, type FieldsOptions,
 } from './output/fields.js';
-import { JsonWriter } from './output/json.js';
+import { EkWriter, JsonWriter } from './output/json.js';
 import { glossaryFieldCount, glossaryFields, glossaryFtypes, glossaryProtocols, glossaryValues, GLOSSARY_HELP } from './output/glossary.js';
 import { Progress } from './output/progress.js';
 import { applyLiveOption, newLiveArgs, type LiveArgs } from './live/options.js';
@@ -87,7 +87,7 @@ interface Options {
   printSummary: boolean;
   quiet: boolean;
   lineBuffered: boolean;
-  outputType: 'text' | 'fields' | 'json';
+  outputType: 'text' | 'fields' | 'json' | 'ek';
   fields: string[];
   fieldsOpts: FieldsOptions;
   timeFormat: TimeFormat;
@@ -157,7 +157,7 @@ Output:
   -V                       add output of packet tree        (Packet Details)
   -P, --print              print packet summary even when writing to a file
   -x                       add output of hex and ASCII dump (Packet Bytes)
-  -T json|text|fields      format of text output (def: text)
+  -T json|ek|text|fields   format of text output (def: text)
   -e <field>               field to print if -Tfields selected (e.g. tcp.port,
                            _ws.col.Info)
                            this option can be repeated to print multiple fields
@@ -258,7 +258,8 @@ export function parseArgs(argv: readonly string[]): Options {
         break;
       case 'T':
         if (val === 'fields' || val === 'json' || val === 'text') o.outputType = val;
-        else if (['pdml', 'ps', 'psml', 'jsonraw', 'ek', 'tabs'].includes(val)) throw new CliExit(1, `-T ${val} is not supported yet; use -T text, fields or json`);
+        else if (val === 'ek') o.outputType = 'ek';
+        else if (['pdml', 'ps', 'psml', 'jsonraw', 'tabs'].includes(val)) throw new CliExit(1, `-T ${val} is not supported yet; use -T text, fields or json`);
         else throw new CliExit(1, T_HELP.replace('%s', val));
         break;
       case 'e': o.fields.push(val); break;
@@ -419,7 +420,7 @@ async function main(argv: string[]): Promise<number> {
 
   // output mode checks (tshark's order and words)
   if (o.outputType === 'fields' && o.fields.length === 0) throw new CliExit(1, '"-Tfields" was specified, but no fields were specified with "-e".');
-  if (o.fields.length && o.outputType !== 'fields' && o.outputType !== 'json') throw new CliExit(1, 'Output fields were specified with "-e", but "-Tek, -Tfields, -Tjson or -Tpdml" was not specified.');
+  if (o.fields.length && o.outputType !== 'fields' && o.outputType !== 'json' && o.outputType !== 'ek') throw new CliExit(1, 'Output fields were specified with "-e", but "-Tek, -Tfields, -Tjson or -Tpdml" was not specified.');
   let cols: FieldColumns | undefined;
   if (o.fields.length) {
     const r = resolveFieldColumns(o.fields);
@@ -437,11 +438,12 @@ async function main(argv: string[]): Promise<number> {
   const verbose = printPackets && o.outputType === 'text' && o.verbose;
   const hex = printPackets && o.outputType === 'text' && o.hex;
   const json = printPackets && o.outputType === 'json';
+  const ek = printPackets && o.outputType === 'ek' ? new EkWriter() : undefined;
   const fieldsOut = printPackets && o.outputType === 'fields';
   let want: Uint8Array | null | undefined;
-  if (verbose || (json && !cols)) want = null;
-  else if (cols && (fieldsOut || json)) want = cols.want;
-  const needCols = summary || ((fieldsOut || json) && cols !== undefined && cols.needsColumns);
+  if (verbose || ((json || ek) && !cols)) want = null;
+  else if (cols && (fieldsOut || json || ek)) want = cols.want;
+  const needCols = summary || ((fieldsOut || json || ek !== undefined) && cols !== undefined && cols.needsColumns);
 
   const out = new Out(1, o.lineBuffered ? 0 : 1 << 16);
   const links = new TreeLinks();
@@ -488,6 +490,7 @@ async function main(argv: string[]): Promise<number> {
     if (hex) out.write((verbose ? '\n' : '') + packetHexDump(p.tree));
     if (fieldsOut && cols) out.write(fieldsRow(p, cols, fo, time) + '\n');
     if (jw) out.write(cols ? jw.packetFields(p, cols) : jw.packet(p));
+    if (ek) out.write(cols ? ek.packetFields(p, cols) : ek.packet(p));
     if (o.lineBuffered) out.flush();
   };
 

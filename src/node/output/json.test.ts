@@ -161,3 +161,26 @@ test('-T json -x: "<key>_raw" arrays before items with bytes', () => {
     '          "eth.len": "1"',
   ].join('\n')), s);
 });
+
+test('-T ek: flattened, grouped by key per level with merged children', async () => {
+  const { EkWriter } = await import('./json.js');
+  const b = new Uint8Array(12);
+  const t = new Tree(null);
+  t.reset(b, 0, b.length);
+  const eth = t.addItem(ROOT, id('eth'), 0, 12);
+  const d = t.addBytes(eth, id('eth.dst'), 0, 6);
+  t.addBytes(d, id('eth.addr'), 0, 6);
+  t.addNum(d, id('eth.ig'), 0, 3, 0);
+  const s2 = t.addBytes(eth, id('eth.src'), 6, 6);
+  t.addBytes(s2, id('eth.addr'), 6, 6);
+  t.addText(eth, 0, 0, 'note');
+  const a = t.addBytes(eth, id('eth.padding'), 0, 1);
+  t.addNum(a, id('eth.len'), 0, 1, 1);
+  const a2 = t.addBytes(eth, id('eth.padding'), 1, 1);
+  t.addNum(a2, id('eth.len'), 1, 1, 2);
+  const p = { tree: t, tsSec: 1584014617, tsNsec: 531081000 } as unknown as Packet;
+  assert.equal(new EkWriter().packet(p),
+    '{"index":{"_index":"packets-2020-03-12","_type":"doc"}}\n' +
+    '{"timestamp":"1584014617531","layers":{"eth":{"eth_eth_dst":"00:00:00:00:00:00","eth_eth_addr":"00:00:00:00:00:00","eth_eth_ig":false,' +
+    '"eth_eth_src":"00:00:00:00:00:00","eth_eth_addr":"00:00:00:00:00:00","text":"note","eth_eth_padding":["00","00"],"eth_eth_len":["1","2"]}}}\n');
+});

@@ -182,3 +182,94 @@ function rawArray(t: Tree, i: number, f: Field, ind: number): string {
   const pad = sp(ind + 2);
   return `[\n${pad}${jsonString(hex)},\n${pad}${t.start[i]},\n${pad}${t.len[i]},\n${pad}${f.mask},\n${pad}${ftNumber(f.type)}\n${sp(ind)}]`;
 }
+
+/** `2020-03-12T12:03:37.531081000Z` (EK's absolute times). */
+function isoTime(v: unknown): string {
+  const t = v as { sec: number; nsec: number } | undefined;
+  if (!t) return '';
+  const d = new Date(t.sec * 1000);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}T${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(t.nsec).padStart(9, '0')}Z`;
+}
+
+/**
+ * `tshark -T ek`: two lines per packet, an index line and the packet on one line:
+ *   {"index":{"_index":"packets-YYYY-MM-DD","_type":"doc"}}
+ *   {"timestamp":"<ms>","layers":{"ip":{"ip_ip_src":"…","ip_ip_addr":["…","…"],…},…}}
+ * It is the --no-duplicate-keys tree flattened: at each level the items are grouped by key (a
+ * repeated key becomes an array at its first place) and each group is followed by the merged
+ * children of its items. Keys are `<field's protocol>_<field>` with dots as underscores (protocol
+ * items: their own name); FT_NONE items are null, booleans true/false, absolute times ISO 8601,
+ * text items "text": label; layers and generated protocols (expert info) are nested objects.
+ * With -e: "layers":{"ip_addr":["…"],…}.
+ */
+export class EkWriter {
+  private readonly links = new TreeLinks();
+
+  private head(p: Packet): string {
+    const ms = Math.floor(p.tsSec * 1000 + p.tsNsec / 1e6);
+    return `{"index":{"_index":"${indexName(p.tsSec)}","_type":"doc"}}\n{"timestamp":"${ms}","layers":{`;
+  }
+
+  packet(p: Packet): string {
+    const t = p.tree;
+    this.links.build(t);
+    const top: number[] = [];
+    for (let i = this.links.top; i >= 0; i = this.links.next[i]!) top.push(i);
+    return this.head(p) + this.level(t, top) + '}}\n';
+  }
+
+  packetFields(p: Packet, cols: FieldColumns): string {
+    const vals = collectValues(p, cols, fieldText);
+    const parts: string[] = [];
+    for (let c = 0; c < cols.names.length; c++) {
+      const v = vals[c]!;
+      if (v.length === 0) continue;
+      parts.push(`${jsonString(cols.names[c]!.replace(/\./g, '_'))}:[${v.map(jsonString).join(',')}]`);
+    }
+    return this.head(p) + parts.join(',') + '}}\n';
+  }
+
+  /** The members for the items `items` (one tree level, or the merged children of a group). */
+  private level(t: Tree, items: number[]): string {
+    const order: string[] = [];
+    const groups = new Map<string, { vals: string[]; kids: number[]; nested: boolean }>();
+    for (const i of items) {
+      const [key, val, nested] = this.item(t, i);
+      let g = groups.get(key);
+      if (!g) { g = { vals: [], kids: [], nested }; groups.set(key, g); order.push(key); }
+      g.vals.push(val);
+      if (!nested) for (let c = this.links.first[i]!; c >= 0; c = this.links.next[c]!) g.kids.push(c);
+    }
+    const out: string[] = [];
+    for (const key of order) {
+      const g = groups.get(key)!;
+      out.push(`${jsonString(key)}:${g.vals.length === 1 ? g.vals[0] : `[${g.vals.join(',')}]`}`);
+      if (g.kids.length) out.push(this.level(t, g.kids));
+    }
+    return out.join(',');
+  }
+
+  /** [key, JSON value, is a nested object] of item i. */
+  private item(t: Tree, i: number): [string, string, boolean] {
+    const fid = t.fid[i]!;
+    if (fid === TEXT_FIELD) return ['text', jsonString(itemLabel(t, i)), false];
+    const f = fields[fid]!;
+    const own = f.abbrev.replace(/\./g, '_');
+    if (f.type === FT.PROTOCOL) {
+      const v = jsonText(t, i);
+      if (v !== '') return [own, jsonString(v), false];
+      const kids: number[] = [];
+      for (let c = this.links.first[i]!; c >= 0; c = this.links.next[c]!) kids.push(c);
+      return [own, `{${this.level(t, kids)}}`, true];
+    }
+    const proto = f.abbrev.startsWith('_ws.expert.') ? '_ws.expert' : (fields[f.parent]?.abbrev ?? '');
+    const key = `${proto.replace(/\./g, '_')}_${own}`;
+    switch (f.type) {
+      case FT.NONE: return [key, 'null', false];
+      case FT.BOOLEAN: return [key, t.value(i) ? 'true' : 'false', false];
+      case FT.ABSOLUTE_TIME: return [key, jsonString(isoTime(t.value(i))), false];
+      default: return [key, jsonString(jsonText(t, i)), false];
+    }
+  }
+}
