@@ -102,6 +102,10 @@ test('Foundation fields: no regression below the ratchet', { skip }, async (t) =
     t.diagnostic(`${g}: ${tot.equal}/${tot.compared} cells = ${p.toFixed(2)} % (floor ${floor} %)`);
     if (p < floor) low.push(`group ${g}: ${p.toFixed(2)} % < floor ${floor} %`);
   }
+  const fi = r.foundationInScope;
+  const pi = pct(fi.equal, fi.compared);
+  t.diagnostic(`Foundation, frames reachable through Foundation layers only: ${fi.equal}/${fi.compared} = ${pi.toFixed(3)} % (floor ${FLOORS.foundationInScope} %)`);
+  if (pi < FLOORS.foundationInScope) low.push(`Foundation in scope: ${pi.toFixed(3)} % < floor ${FLOORS.foundationInScope} %`);
   assert.deepEqual(low, []);
 });
 
@@ -126,6 +130,10 @@ test('summary lines: no regression below the ratchet', { skip }, async (t) => {
   t.diagnostic(`Foundation packets: ${r.summaryFoundation.equal}/${r.summaryFoundation.compared} = ${fnd.toFixed(2)} % (floor ${FLOORS.summaryFoundation} %)`);
   assert.ok(all >= FLOORS.summaryAll, `all summary lines ${all.toFixed(2)} % < floor ${FLOORS.summaryAll} %`);
   assert.ok(fnd >= FLOORS.summaryFoundation, `Foundation summary lines ${fnd.toFixed(2)} % < floor ${FLOORS.summaryFoundation} %`);
+  const si = r.summaryFoundationInScope;
+  const psi = pct(si.equal, si.compared);
+  t.diagnostic(`Foundation packets reachable through Foundation layers only: ${si.equal}/${si.compared} = ${psi.toFixed(2)} % (floor ${FLOORS.summaryFoundationInScope} %)`);
+  assert.ok(psi >= FLOORS.summaryFoundationInScope, `Foundation summary lines in scope ${psi.toFixed(2)} % < floor ${FLOORS.summaryFoundationInScope} %`);
   // The corpus must actually exercise the Foundation packets (guards against an empty comparison).
   assert.ok(r.summaryFoundation.compared > 10000, 'too few Foundation summary lines compared');
 });

@@ -31,6 +31,19 @@ export const FOUNDATION_LAYERS: ReadonlySet<string> = new Set([
   'ipv6.dstopts', 'icmp', 'icmpv6', 'tcp', 'udp', 'sll', 'null', 'raw',
 ]);
 
+/**
+ * True when every Foundation layer of a frame is reached through Foundation layers only: nothing
+ * Foundation-owned sits behind a tunnel or link type the issue does not cover
+ * (`eth:ethertype:ip:tcp:tls` yes; `eth:ethertype:ip:gre:ip:tcp`, `nflog:ip:tcp` no).
+ */
+export function foundationReachable(protocols: string): boolean {
+  const parts = protocols.split(':');
+  let n = 0;
+  while (n < parts.length && FOUNDATION_LAYERS.has(parts[n]!)) n++;
+  for (let i = n; i < parts.length; i++) if (FOUNDATION_LAYERS.has(parts[i]!) && parts[i] !== 'ethertype') return false;
+  return true;
+}
+
 export function protocolsPrefix(s: string): string {
   const parts = s.split(':');
   let n = 0;
@@ -104,6 +117,10 @@ export interface CorpusResult {
   fields: FieldStat[];
   summaryAll: { compared: number; equal: number };
   summaryFoundation: { compared: number; equal: number };
+  /** Foundation cells of frames whose Foundation layers are all reachable through Foundation layers (see foundationReachable) */
+  foundationInScope: { compared: number; equal: number };
+  /** Foundation summary lines of such frames */
+  summaryFoundationInScope: { compared: number; equal: number };
   /** examples, at most `examplesPerField` per field and 2 per (field, capture) */
   examples: Mismatch[];
   summaryExamples: { capture: string; frame: number; ours: string; tshark: string; foundation: boolean }[];
@@ -183,6 +200,9 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
   const summaryExCap = new Map<string, number>();
   const summaryAll = { compared: 0, equal: 0 };
   const summaryFoundation = { compared: 0, equal: 0 };
+  const foundationInScope = { compared: 0, equal: 0 };
+  const summaryFoundationInScope = { compared: 0, equal: 0 };
+  const nFoundationCols = foundationCols.filter((x) => x).length + (protoCol >= 0 ? 1 : 0);
   const captures: CaptureOutcome[] = [];
   const causes = new Map<string, Cause>();
   const summaryCauses = new Map<string, Cause>();
@@ -257,6 +277,13 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
             e.frames++;
             e.captures.set(entry.path, (e.captures.get(entry.path) ?? 0) + 1);
           }
+          if (protoCol >= 0 && foundationReachable(g[protoCol] ?? '')) {
+            let miss = 0;
+            for (let c = 0; c < fieldNames.length; c++) if (foundationCols[c] && (g[c] ?? '') !== row[c]) miss++;
+            if (protocolsPrefix(g[protoCol] ?? '') !== protocolsPrefix(row[protoCol]!)) miss++;
+            foundationInScope.compared += nFoundationCols;
+            foundationInScope.equal += nFoundationCols - miss;
+          }
           if (protoCol >= 0) {
             const gp = protocolsPrefix(g[protoCol] ?? ''), op = protocolsPrefix(row[protoCol]!);
             protoPrefix.compared++;
@@ -289,6 +316,10 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
             summaryFoundation.compared++;
             out.foundationSummaryCompared++;
             if (eq) { summaryFoundation.equal++; out.foundationSummaryEqual++; }
+            if (protoCol >= 0 && foundationReachable(g![protoCol] ?? '')) {
+              summaryFoundationInScope.compared++;
+              if (eq) summaryFoundationInScope.equal++;
+            }
           }
           if (!eq && fnd && g !== undefined) {
             const gp = g[colProto] ?? '', gi = g[colInfo] ?? '';
@@ -342,7 +373,7 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
     captures.push(out);
   }
   return {
-    dir, fieldNames, captures, fields: [...stats, protoPrefix], summaryAll, summaryFoundation, examples, summaryExamples,
+    dir, fieldNames, captures, fields: [...stats, protoPrefix], summaryAll, summaryFoundation, foundationInScope, summaryFoundationInScope, examples, summaryExamples,
     causes: [...causes.values()].sort((a, b) => b.cells - a.cells),
     summaryCauses: [...summaryCauses.values()].sort((a, b) => b.frames - a.frames),
     ms: performance.now() - t0,
