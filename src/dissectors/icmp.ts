@@ -175,6 +175,11 @@ const CODE_NAMES: Readonly<Record<number, readonly (string | undefined)[]>> = {
 };
 
 /** Types whose Code is named (and appears in Info as "(name)"). */
+/** The code byte if captured, else -1. */
+function code0(p: Packet, off: number, end: number): number {
+  return off + CODE < end && off + CODE < p.capEnd ? p.buf[off + CODE]! : -1;
+}
+
 function hasCodes(type: number): boolean {
   return CODE_NAMES[type] !== undefined;
 }
@@ -237,7 +242,8 @@ function dissectIcmp(p: Packet, off: number, end: number, parent: number): numbe
 
   if (!needq(p, off + TYPE, 1, end, quoted)) return end - off;
   const type = b[off + TYPE]!;
-  const tname = TYPE_NAMES[type] ?? UNKNOWN_TYPE;
+  // type 9 with one of its defined codes is labelled as the Mobile IP form (as tshark does)
+  const tname = type === 9 && (code0(p, off, end) === 0 || code0(p, off, end) === 16) ? 'Mobile IP Advertisement' : TYPE_NAMES[type] ?? UNKNOWN_TYPE;
   const ti = t.addNum(top, hf.type, off + TYPE, 1, type);
   if (ti >= 0 && full) t.setLabel(ti, `Type: ${type} (${tname})`);
   if (!needq(p, off + CODE, 1, end, quoted)) return end - off;
@@ -445,6 +451,8 @@ function routerAdvertisement(p: Packet, top: number, off: number, end: number, q
     t.addNum(top, hf.pref_level, o + 4, 4, u32At(b, o + 4) | 0);
     o += Math.max(8, size * 4);
   }
+  // (Mobile IP extensions are not decoded yet: what follows shows as data)
+  if (o < end) showData(p, o, end, top);
   return end - off;
 }
 

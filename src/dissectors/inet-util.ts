@@ -184,3 +184,16 @@ export function showData(p: Packet, off: number, end: number, parent: number): n
   else if (end > off) p.short(); // not one byte of it captured: that is still a truncated packet
   return end - off;
 }
+
+/**
+ * Key of the current layer of the current frame for per-frame caches: the frame number and how many
+ * layers precede it (stable between the first pass and a revisit, unlike buffer offsets).
+ */
+export function frameKey(p: Packet): number {
+  return p.num * 64 + Math.min(p.nlayers, 63);
+}
+
+/** `len` clipped to the captured bytes from `off` (tshark clips protocol and text items so). */
+export function capLen(p: Packet, off: number, len: number): number {
+  return Math.max(0, Math.min(len, p.capEnd - off));
+}

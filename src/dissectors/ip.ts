@@ -31,7 +31,7 @@ import { ROOT } from '../core/tree.js';
 import { ethertypeTable } from './ethertype.js';
 import { ipProtoTable } from './ipproto.js';
 import {
-  IP_PROTOCOL_NAMES, CHECKSUM_STATUS_NAMES, CkStatus, ipv4At, u32At, u16At, inIcmpError, needq, addExpertItem, setIpTtl, showData,
+  IP_PROTOCOL_NAMES, CHECKSUM_STATUS_NAMES, CkStatus, ipv4At, u32At, u16At, inIcmpError, needq, addExpertItem, setIpTtl, showData, capLen,
 } from './inet-util.js';
 
 // Header layout (offsets from the start of the header).
@@ -639,7 +639,7 @@ function dissectIp(p: Packet, off: number, end: number, parent: number): number 
     // tshark dissects an unreassembled first fragment as if whole only when it could not be
     // reassembled for lack of captured bytes; otherwise the payload is data.
     if (fragOff !== 0 || payloadCaptured) {
-      if (p.cols) p.setInfo(fragInfo(proto, fragOff, id));
+      if (p.cols) p.setInfo(fragInfo(proto, fragOff, id) + (rin !== undefined && rin !== p.num ? ` [Reassembled in #${rin}]` : ''));
       showData(p, pOff, pEnd, parent);
       return len;
     }
@@ -707,7 +707,7 @@ function dissectOptions(p: Packet, top: number, off: number, optEnd: number, end
   const b = p.buf;
   const n = optEnd - off;
   const quoted = inIcmpError(p);
-  const ot = t.addText(top, off, n, `Options: (${n} bytes)`);
+  const ot = t.addText(top, off, capLen(p, off, n), `Options: (${n} bytes)`);
   let nops = 0;
   let o = off;
   while (o < optEnd) {
@@ -745,7 +745,7 @@ function dissectOptions(p: Packet, top: number, off: number, optEnd: number, end
       return;
     }
     if (!known) {
-      t.addText(ot, o, olen, `${name} (${olen} byte${olen === 1 ? '' : 's'})`);
+      t.addText(ot, o, capLen(p, o, olen), `${name} (${olen} byte${olen === 1 ? '' : 's'})`);
       o += olen;
       continue;
     }
@@ -753,7 +753,7 @@ function dissectOptions(p: Packet, top: number, off: number, optEnd: number, end
     const lenOk = fixed === 0 || olen === fixed;
     // a fixed-size option with a wrong length is labelled with its proper size and left out of the summary
     if (lenOk) t.appendLabel(ot, `, ${short}`);
-    const it = t.addItem(ot, proto, o, olen);
+    const it = t.addItem(ot, proto, o, capLen(p, o, olen));
     if (it >= 0 && t.full) t.setLabel(it, `IP Option - ${short} (${lenOk ? olen : fixed} bytes)`);
     addOptType(p, it, o, type);
     const li = t.addNum(it, hf.opt_len, o + 1, 1, olen);
@@ -788,8 +788,8 @@ function addExpertText(p: Packet, parent: number, e: ExpertInfo, off: number, le
 }
 
 function addBadOption(p: Packet, parent: number, off: number, len: number, msg: string): void {
-  const it = p.tree.addText(parent, off, len, msg);
-  p.addExpert(it, ei.opt_len_invalid, off, len, msg);
+  const it = p.tree.addText(parent, off, capLen(p, off, len), msg);
+  p.addExpert(it, ei.opt_len_invalid, off, capLen(p, off, len), msg);
 }
 
 function optionBody(p: Packet, it: number, type: number, o: number, olen: number, route: RouteScan | undefined): void {

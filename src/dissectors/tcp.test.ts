@@ -178,3 +178,19 @@ test('options: labels, Info and the malformed cases', () => {
   assert.ok(trees[7]!.includes('            1... .... .... .... = Granularity: Minutes'));
   void labelsOf;
 });
+
+test('revisits (visited session) give the first-pass tree: tcp, udp, icmp, ip fragments', async () => {
+  const { bothPasses, udp, icmp } = await import('../test-support/inet-golden.js');
+  const frames = [
+    c2s({ seq: 100, flags: SYN, opts: [1, 3, 3, 2] }), s2c({ seq: 500, ack: 101, flags: SYN | ACK, opts: [1, 3, 3, 3] }),
+    c2s({ seq: 101, ack: 501, flags: ACK | PSH, data: [1, 2, 3] }), s2c({ seq: 501, ack: 104, flags: ACK | FIN }),
+    ether(ip4(udp(5000, 53, [1, 2]))), ether(ip4(udp(53, 5000, [3, 4]), { src: S, dst: C })),
+    ether(ip4(icmp(8, 0, [0, 1, 0, 1]), { proto: 1 })), ether(ip4(icmp(0, 0, [0, 1, 0, 1]), { proto: 1, src: S, dst: C })),
+    ether(ip4(udp(1, 2, [9, 9, 9, 9]).slice(0, 8), { id: 7, flags: 1 })), ether(ip4(udp(1, 2, [9, 9, 9, 9]).slice(8), { id: 7, frag: 1 })),
+  ];
+  const { first, again } = bothPasses(frames, new Set(['ip', 'icmp', 'udp', 'tcp']));
+  // the fragment shows where it was reassembled only once that is known (tshark's second pass too)
+  const norm = (l: string[]): string[] => l.filter((x) => !x.includes('Reassembled IPv4 in frame'));
+  for (let i = 0; i < frames.length; i++) assert.deepEqual(norm(again[i]!), norm(first[i]!), `frame ${i + 1}`);
+  assert.ok(again[8]!.includes('    [Reassembled IPv4 in frame: 10]'));
+});

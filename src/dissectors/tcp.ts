@@ -30,10 +30,9 @@ import { PType } from '../core/packet.js';
 import { registerHandle, Table, HeurList } from '../core/table.js';
 import { expertInfo, Group, Severity, type ExpertInfo } from '../core/expert.js';
 import { stateKey } from '../core/session.js';
-import { nsDiff } from '../core/time.js';
 import { ROOT } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
-import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, convKey, addExpertItem, showData } from './inet-util.js';
+import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, convKey, addExpertItem, showData, frameKey, capLen } from './inet-util.js';
 
 // Fixed header layout.
 const SRC_PORT = 0;
@@ -448,7 +447,9 @@ class TcpState {
   /** conversation key → its current (latest) stream */
   streams = new Map<string, TcpStream>();
   next = 0;
-  /** frame number → facts of its (first, non-quoted) TCP header */
+  /** findStream's second result: the stream it returned was started by port reuse */
+  lastReused = false;
+  /** frameKey(p) → facts of that TCP header (first pass), read back on revisits */
   frames = new Map<number, TcpFrame>();
 }
 const TCP_STATE = stateKey('tcp', () => new TcpState());
@@ -496,7 +497,7 @@ function offsetBits(v: number): string {
  * Finds (or starts) the stream for this segment, applying tshark's port-reuse rule: a SYN without
  * ACK whose sequence number differs from its direction's base starts a new stream.
  */
-function findStream(p: Packet, s: TcpState, sport: number, dport: number, seq: number, flags: number, update: boolean): [TcpStream, boolean] {
+function findStream(p: Packet, s: TcpState, sport: number, dport: number, seq: number, flags: number, update: boolean): TcpStream {
   const key = convKey(p, sport, dport);
   let st = s.streams.get(key);
   let reused = false;
@@ -513,7 +514,8 @@ function findStream(p: Packet, s: TcpState, sport: number, dport: number, seq: n
     if (reused) st.completeness = 1;
     if (update || !s.streams.has(key)) s.streams.set(key, st);
   }
-  return [st, reused];
+  s.lastReused = reused;
+  return st;
 }
 
 function windowScaleOf(p: Packet, off: number, end: number): number {
@@ -595,9 +597,11 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   // ---- conversation state (first pass updates it; quotes and revisits only read) ----
   const s = p.session.get(TCP_STATE);
   const update = !quoted && !p.session.visited;
-  let fr: TcpFrame | undefined = !quoted && p.session.visited ? s.frames.get(p.num) : undefined;
+  const fkey = frameKey(p);
+  let fr: TcpFrame | undefined = !quoted && p.session.visited ? s.frames.get(fkey) : undefined;
   if (!fr) {
-    const [st, reused] = findStream(p, s, sport, dport, seq, flags, update);
+    const st = findStream(p, s, sport, dport, seq, flags, update);
+    const reused = s.lastReused;
     const di = st.dirOf(p, sport);
     const D = st.dirs[di];
     const R = st.dirs[1 - di]!;
@@ -641,17 +645,20 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
       st.completeness = c;
       st.packets++;
     }
-    const rel = nsDiff(p.tsSec, p.tsNsec, st.firstSec, st.firstNsec);
-    const delta = nsDiff(p.tsSec, p.tsNsec, st.prevSec, st.prevNsec);
+    // (sec, nsec) differences without temporaries: nsec normalised to [0, 1e9)
+    let rs = p.tsSec - st.firstSec, rn = p.tsNsec - st.firstNsec;
+    if (rn < 0) { rn += 1e9; rs--; }
+    let ds = p.tsSec - st.prevSec, dn = p.tsNsec - st.prevNsec;
+    if (dn < 0) { dn += 1e9; ds--; }
     if (update) {
       st.prevSec = p.tsSec;
       st.prevNsec = p.tsNsec;
     }
     fr = {
       stream: st, completeness: shownCompleteness, seqBase, ackBase, scale, fin: finKind, reused,
-      relSec: rel.sec, relNsec: rel.nsec, deltaSec: delta.sec, deltaNsec: delta.nsec,
+      relSec: rs, relNsec: rn, deltaSec: ds, deltaNsec: dn,
     };
-    if (update && !s.frames.has(p.num)) s.frames.set(p.num, fr);
+    if (update) s.frames.set(fkey, fr);
   }
   const st = fr.stream;
 
@@ -708,7 +715,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
 
   // ---- flags ----
   const fi = t.addNum(top, hf.flags, off + OFF_FLAGS, 2, flags);
-  const names = flagNames(flags);
+  const names = full || cols ? flagNames(flags) : '';
   if (fi >= 0 && full) t.setLabel(fi, `Flags: 0x${flags.toString(16).padStart(3, '0')} (${names})`);
   t.addNum(fi, hf.flags_res, off + OFF_FLAGS, 1, flags);
   t.addNum(fi, hf.flags_ae, off + OFF_FLAGS, 1, flags);
@@ -858,8 +865,8 @@ function addKind(p: Packet, parent: number, o: number, kind: number): void {
 }
 
 function badOption(p: Packet, parent: number, o: number, len: number, msg: string): void {
-  const it = p.tree.addText(parent, o, len, msg);
-  p.addExpert(it, ei.option_len_invalid, o, len, msg);
+  const it = p.tree.addText(parent, o, capLen(p, o, len), msg);
+  p.addExpert(it, ei.option_len_invalid, o, capLen(p, o, len), msg);
 }
 
 /**
@@ -889,7 +896,7 @@ function dissectOptions(p: Packet, top: number, off: number, optEnd: number, end
       const lim = Math.min(optEnd, end, p.capEnd);
       for (let i = o + 1; i < lim; i++) if (b[i] !== 0) { nz = true; break; }
       if (nz) {
-        addExpertItem(p, oi, ei.non_zero_after_eol, o + 1, optEnd - o - 1, 'Non-zero header padding');
+        addExpertItem(p, oi, ei.non_zero_after_eol, o + 1, capLen(p, o + 1, optEnd - o - 1), 'Non-zero header padding');
         break;
       }
       o++;
@@ -923,8 +930,8 @@ function dissectOptions(p: Packet, top: number, off: number, optEnd: number, end
     }
     const known = OPTIONS.get(kind);
     const proto = known ? known[0] : opt.unknown;
-    const it = t.addItem(oi, proto, o, olen);
-    if (kind === 2 && !syn && !quoted) p.addExpert(it, ei.mss_present, o, olen);
+    const it = t.addItem(oi, proto, o, capLen(p, o, olen));
+    if (kind === 2 && !syn && !quoted) p.addExpert(it, ei.mss_present, o, capLen(p, o, olen));
     addKind(p, it, o, kind);
     const li = t.addNum(it, hf.option_len, o + 1, 1, olen);
     const fixed = known ? known[2] : 0;
@@ -957,7 +964,7 @@ function dissectOptions(p: Packet, top: number, off: number, optEnd: number, end
     if (full) t.appendLabel(oi, `, ${name}`);
     o += olen;
   }
-  if (syn && !sawMss && !quoted) p.addExpert(oi, ei.mss_absent, off, n);
+  if (syn && !sawMss && !quoted) p.addExpert(oi, ei.mss_absent, off, capLen(p, off, n));
 }
 
 /** Adds the option's fields under `it` (label included); returns its Info text (` MSS=1460`). */

@@ -24,7 +24,7 @@ import { stateKey } from '../core/session.js';
 import { nsDiff } from '../core/time.js';
 import { ROOT } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
-import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, inIcmpError, needq, convKey, showData } from './inet-util.js';
+import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, inIcmpError, needq, convKey, showData, frameKey } from './inet-util.js';
 
 const SRC_PORT = 0;
 const DST_PORT = 2;
@@ -78,8 +78,6 @@ export class UdpStream {
   firstNsec: number;
   prevSec: number;
   prevNsec: number;
-  /** frame number of the last update (a frame is counted once even if dissected twice) */
-  lastFrame = 0;
   constructor(index: number, sec: number, nsec: number) {
     this.index = index;
     this.firstSec = this.prevSec = sec;
@@ -87,9 +85,18 @@ export class UdpStream {
   }
 }
 
+/** What the first pass computed for one UDP header, read back on revisits. */
+interface UdpFrame {
+  stream: UdpStream;
+  relSec: number; relNsec: number;
+  deltaSec: number; deltaNsec: number;
+}
+
 class UdpState {
   streams = new Map<string, UdpStream>();
   next = 0;
+  /** frameKey(p) → first-pass facts (only for headers that carry a payload: those show times) */
+  frames = new Map<number, UdpFrame>();
 }
 const UDP_STATE = stateKey('udp', () => new UdpState());
 
@@ -175,22 +182,31 @@ function dissectUdp(p: Packet, off: number, end: number, parent: number): number
     if (full) t.setLabel(si, 'Checksum Status: Unverified');
   }
 
-  const st = udpStream(p, sport, dport);
+  const us = p.session.get(UDP_STATE);
+  const fkey = frameKey(p);
+  const cached = p.session.visited && !quoted ? us.frames.get(fkey) : undefined;
+  const st = cached ? cached.stream : udpStream(p, sport, dport);
   t.generated(t.addNum(top, hf.stream, off, 0, st.index));
 
   const pOff = off + HEADER_LEN;
   if (pEnd <= pOff) return end - off;
   if (!quoted) {
-    // Per-stream times (only frames that carry a payload show them, as tshark does).
+    // Per-stream times (only frames that carry a payload show them, and move the stream's clock).
+    let fr = cached;
+    if (!fr) {
+      const rel = nsDiff(p.tsSec, p.tsNsec, st.firstSec, st.firstNsec);
+      const delta = nsDiff(p.tsSec, p.tsNsec, st.prevSec, st.prevNsec);
+      fr = { stream: st, relSec: rel.sec, relNsec: rel.nsec, deltaSec: delta.sec, deltaNsec: delta.nsec };
+      if (!p.session.visited) {
+        st.prevSec = p.tsSec;
+        st.prevNsec = p.tsNsec;
+        us.frames.set(fkey, fr);
+      }
+    }
     if (t.wants(hf.time_relative) || t.wants(hf.time_delta)) {
       const ts = t.generated(t.addText(top, off, 0, 'Timestamps'));
-      t.generated(t.addObj(ts, hf.time_relative, off, 0, nsDiff(p.tsSec, p.tsNsec, st.firstSec, st.firstNsec)));
-      t.generated(t.addObj(ts, hf.time_delta, off, 0, nsDiff(p.tsSec, p.tsNsec, st.prevSec, st.prevNsec)));
-    }
-    if (st.lastFrame !== p.num && !p.session.visited) {
-      st.prevSec = p.tsSec;
-      st.prevNsec = p.tsNsec;
-      st.lastFrame = p.num;
+      t.generated(t.addObj(ts, hf.time_relative, off, 0, { sec: fr.relSec, nsec: fr.relNsec }));
+      t.generated(t.addObj(ts, hf.time_delta, off, 0, { sec: fr.deltaSec, nsec: fr.deltaNsec }));
     }
   }
   const cap = Math.min(pEnd, p.capEnd) - pOff;

@@ -365,3 +365,17 @@ export function valueOf(t: Tree, abbrev: string): string {
   const fid = fieldByName(abbrev)?.id;
   return fid === undefined ? '' : fieldValues(t, fid);
 }
+
+/**
+ * Two-pass check: dissects hand-made frames in order, then (with session.visited set, as the UI's
+ * random access does) dissects each again; returns the tree lines of both passes per frame.
+ */
+export function bothPasses(frames: number[][], expand: ReadonlySet<string>): { first: string[][]; again: string[][] } {
+  const e = new Engine({ want: null });
+  const bufs = frames.map((f) => Uint8Array.from(f));
+  const fi = (i: number) => ({ num: i + 1, tsSec: 1000000 + i, tsNsec: 0, caplen: bufs[i]!.length, len: bufs[i]!.length, linktype: 1, iface: -1, comments: undefined });
+  const first = bufs.map((b, i) => { e.dissect(fi(i), b, new DataView(b.buffer), 0); return treeLines(e.tree, expand); });
+  e.session.visited = true;
+  const again = bufs.map((b, i) => { e.dissect(fi(i), b, new DataView(b.buffer), 0); return treeLines(e.tree, expand); });
+  return { first, again };
+}
