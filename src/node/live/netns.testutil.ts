@@ -73,7 +73,7 @@ function killAllIn(ns: string): void {
 export function reapStale(): void {
   const r = ip(['netns', 'list'], true);
   for (const line of (r.stdout ?? '').split('\n')) {
-    const m = /^(wlt-[ab]-(\d+))\b/.exec(line);
+    const m = /^(wlt-[ab]-(\d+)(?:-[\w-]+)?)(?:\s|$)/.exec(line);
     if (!m) continue;
     const pid = Number(m[2]);
     let alive = true;
