@@ -213,7 +213,9 @@ export function fieldText(t: Tree, i: number): string {
     case FT.PROTOCOL: {
       const c = customLabel(t, i);
       if (c !== undefined) return c;
-      if (t.parent[i] === -1) return f.abbrev;
+      // a layer gives its name; a protocol inside a layer (TCP options) its bytes. In a partial
+      // tree (-e) parents may not be built: tell them apart by name (options are dotted).
+      if (t.full ? t.parent[i] === -1 : !f.abbrev.includes('.')) return f.abbrev;
       return hexBytes(bytesOf(t, i));
     }
     case FT.NONE:

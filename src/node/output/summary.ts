@@ -102,7 +102,7 @@ export interface SummaryColumns {
 }
 
 /** Column values of packet `p` with the time text `time` (see timeColumn). Allocates one object. */
-export function summaryColumns(p: Packet, time: string): SummaryColumns {
+export function summaryColumns(p: Packet, time = ''): SummaryColumns {
   return { no: String(p.num), time, src: p.src, dst: p.dst, proto: p.proto, len: String(p.len), info: p.info };
 }
 
