@@ -36,13 +36,26 @@ const DNS = whichTool('dnsmasq') !== undefined && whichTool('dig') !== undefined
 const HTTP_PORT = 8080;
 
 let pair: NetnsPair;
+let noNetns: string | undefined;
+/** False (and the test skipped) when the namespaces could not be created. */
+function netnsReady(t: { skip(msg?: string): void }): boolean {
+  if (noNetns === undefined) return true;
+  t.skip(noNetns);
+  return false;
+}
 let TMP = '';
 const servers: ChildProcess[] = [];
 
 before(async () => {
   if (skip) return;
   TMP = mkdtempSync(join(tmpdir(), 'wlt-live-'));
-  pair = createNetnsPair();
+  try {
+    pair = createNetnsPair();
+  } catch (e) {
+    // e.g. a container without CAP_SYS_ADMIN: root, but no namespaces
+    noNetns = `live capture tests skipped: cannot create network namespaces (${(e as Error).message})`;
+    return;
+  }
   // HTTP server in namespace b (node), started while DNS comes up
   const http = pair.start('b', process.execPath, ['-e', `
     require('http').createServer((q, s) => { s.setHeader('content-type', 'text/plain'); s.end('hello from wirelens\\n'.repeat(40)); })
@@ -139,7 +152,8 @@ async function capture(opts: Partial<LiveRunOptions>, traffic: () => Promise<voi
   return { ...r, rows };
 }
 
-test('interfaces of the namespace, with addresses (dumpcap -D -M under the launcher)', { skip: dumpcapSkip }, async () => {
+test('interfaces of the namespace, with addresses (dumpcap -D -M under the launcher)', { skip: dumpcapSkip }, async (t) => {
+  if (!netnsReady(t)) return;
   const list = await listInterfaces({ launcher: pair.launcherA });
   const veth = list.find((i) => i.name === IF_A);
   assert.ok(veth, JSON.stringify(list));
@@ -147,7 +161,8 @@ test('interfaces of the namespace, with addresses (dumpcap -D -M under the launc
   assert.ok(list.some((i) => i.name === 'lo' && i.description === 'Loopback'));
 });
 
-test('ping (v4, v6), HTTP and DNS captured live: every packet agrees with tshark reading the written file', { skip: dumpcapSkip }, async () => {
+test('ping (v4, v6), HTTP and DNS captured live: every packet agrees with tshark reading the written file', { skip: dumpcapSkip }, async (t) => {
+  if (!netnsReady(t)) return;
   const cols = columns(FIELDS);
   const file = join(TMP, 'mixed.pcapng');
   const r = await capture({
@@ -185,7 +200,8 @@ test('ping (v4, v6), HTTP and DNS captured live: every packet agrees with tshark
   }
 });
 
-test('display filter applied live, -c stops the capture by itself', { skip: skip }, async () => {
+test('display filter applied live, -c stops the capture by itself', { skip: skip }, async (t) => {
+  if (!netnsReady(t)) return;
   const f = compileFilter('icmp.type == 8');
   assert.ok(f.ok);
   const cols = columns(['frame.number', 'icmp.type', 'icmp.seq']);
@@ -206,7 +222,8 @@ test('display filter applied live, -c stops the capture by itself', { skip: skip
   await pinger;
 });
 
-test('-a duration stops an idle capture; the empty file is complete', { skip: skip }, async () => {
+test('-a duration stops an idle capture; the empty file is complete', { skip: skip }, async (t) => {
+  if (!netnsReady(t)) return;
   const file = join(TMP, 'idle.pcapng');
   const t0 = Date.now();
   const r = await runLiveCapture({
@@ -222,7 +239,8 @@ test('-a duration stops an idle capture; the empty file is complete', { skip: sk
   assert.equal(meta.interfaces[0]?.name, IF_A, 'the interface block is written even without packets');
 });
 
-test('ring buffer: -b filesize:3 -b files:2 rotates while capturing, keeps the last two files', { skip: skip }, async () => {
+test('ring buffer: -b filesize:3 -b files:2 rotates while capturing, keeps the last two files', { skip: skip }, async (t) => {
+  if (!netnsReady(t)) return;
   const dir = mkdtempSync(join(TMP, 'ring-'));
   const cols = columns(['frame.len', 'icmp.seq']);
   const opened: string[] = [];
@@ -247,7 +265,8 @@ test('ring buffer: -b filesize:3 -b files:2 rotates while capturing, keeps the l
   if (c) assert.equal(c.reduce((a, b) => a + b, 0), tail.length);
 });
 
-test('two interfaces at once (the veth and lo): one pcapng stream with two interfaces', { skip: dumpcapSkip }, async () => {
+test('two interfaces at once (the veth and lo): one pcapng stream with two interfaces', { skip: dumpcapSkip }, async (t) => {
+  if (!netnsReady(t)) return;
   const file = join(TMP, 'two.pcapng');
   const r = await capture({
     interfaces: [IF_A, 'lo'], filter: 'icmp', write: { path: file },
@@ -262,7 +281,8 @@ test('two interfaces at once (the veth and lo): one pcapng stream with two inter
   assert.deepEqual(perIface, [4, 4]);
 });
 
-test('tcpdump when dumpcap is missing: pcap stream, same pipeline', { skip: skip || (!HAVE_TCPDUMP && 'tcpdump is missing') }, async () => {
+test('tcpdump when dumpcap is missing: pcap stream, same pipeline', { skip: skip || (!HAVE_TCPDUMP && 'tcpdump is missing') }, async (t) => {
+  if (!netnsReady(t)) return;
   const file = join(TMP, 'tcpdump.pcapng');
   const cols = columns(['frame.number', 'ip.src', 'icmp.type', 'icmp.seq']);
   const r = await capture({ capturer: 'tcpdump', filter: 'icmp', count: 4, write: { path: file } },
@@ -275,7 +295,8 @@ test('tcpdump when dumpcap is missing: pcap stream, same pipeline', { skip: skip
   if (c) assert.deepEqual(c, [4]);
 });
 
-test('clear errors: bad capture filter, no such interface, no permission (dumpcap and tcpdump)', { skip: skip }, async () => {
+test('clear errors: bad capture filter, no such interface, no permission (dumpcap and tcpdump)', { skip: skip }, async (t) => {
+  if (!netnsReady(t)) return;
   const tools = [HAVE_DUMPCAP && 'dumpcap', HAVE_TCPDUMP && 'tcpdump'].filter((x): x is 'dumpcap' | 'tcpdump' => x !== false);
   const kind = async (o: Parameters<typeof startCapture>[0]): Promise<LiveCaptureError> => {
     try {
@@ -320,7 +341,8 @@ function cli(args: readonly string[]): { child: ChildProcess; out: string[]; err
   return { child, out, err: () => err, done: exited(child) };
 }
 
-test('CLI: -l prints each packet as it arrives; Ctrl+C (SIGINT) stops cleanly and the -w file is complete', { skip: dumpcapSkip }, async () => {
+test('CLI: -l prints each packet as it arrives; Ctrl+C (SIGINT) stops cleanly and the -w file is complete', { skip: dumpcapSkip }, async (t) => {
+  if (!netnsReady(t)) return;
   const file = join(TMP, 'cli.pcapng');
   const fields = ['frame.number', 'ip.src', 'ip.dst', 'icmp.type', 'icmp.seq', 'frame.len'];
   const run = cli(['-i', IF_A, '-f', 'icmp', '-l', '-w', file, '-T', 'fields', ...fields.flatMap((f) => ['-e', f])]);
@@ -343,7 +365,8 @@ test('CLI: -l prints each packet as it arrives; Ctrl+C (SIGINT) stops cleanly an
   else assert.deepEqual(capinfosCounts([file]) ?? [4], [4]);
 });
 
-test('CLI: -c with -Y, bad interface, -D -V', { skip: dumpcapSkip }, async () => {
+test('CLI: -c with -Y, bad interface, -D -V', { skip: dumpcapSkip }, async (t) => {
+  if (!netnsReady(t)) return;
   const a = cli(['-i', IF_A, '-f', 'icmp', '-c', '4', '-Y', 'icmp.type == 0']);
   const c = cli(['-i', 'wlt-nosuch']);
   const d = cli(['-D', '-V']);
