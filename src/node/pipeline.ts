@@ -7,7 +7,7 @@ import '../dissectors/index.js';
 import { Engine } from '../core/dissect.js';
 import type { Packet } from '../core/packet.js';
 import type { CaptureParser } from '../capture/parser.js';
-import { CaptureError, type CaptureMeta, type FrameRecord } from '../capture/types.js';
+import { CaptureError, type CaptureMeta, type FrameRecord, type InterfaceInfo } from '../capture/types.js';
 import { readCaptureFile, readCaptureStream } from './read.js';
 
 /** What a display filter gives the pipeline (src/dfilter's CompiledFilter satisfies it). */
@@ -154,6 +154,8 @@ export async function runPipeline(
   const dissect = filter !== undefined || opts.dissect !== false;
   const ctx: PipelineContext = { rec: undefined as unknown as FrameRecord, meta: undefined, precision: 6, clock, engine };
   let stop = false;
+  let lastIfc: InterfaceInfo | undefined;
+  let lastPrec = 6;
 
   const cb = (r: FrameRecord): boolean => {
     if (stop || frames >= count) return false;
@@ -163,7 +165,11 @@ export async function runPipeline(
     ctx.rec = r;
     const ifs = meta?.interfaces;
     const ifc = ifs === undefined ? undefined : ifs[r.iface < 0 ? 0 : r.iface];
-    ctx.precision = ifc === undefined ? 6 : precisionDigits(ifc.tsUnitsPerSec);
+    if (ifc !== lastIfc) {
+      lastIfc = ifc;
+      lastPrec = ifc === undefined ? 6 : precisionDigits(ifc.tsUnitsPerSec);
+    }
+    ctx.precision = lastPrec;
     clock.frame(r.tsSec, r.tsNsec, r.hasTs !== false);
     if (dissect) engine.dissect(r, r.buf, r.dv, r.off);
     const show = filter === undefined || filter.match(p);
