@@ -372,3 +372,35 @@ test('dns: a message cut inside the header shows what is there, as tshark', () =
   assert.deepEqual(t7.split('\n').filter((l) => /^ {4}[A-Z]/.test(l)), ['    Transaction ID: 0x1234', '    Flags: 0x0100 Standard query', '    Questions: 1']);
   assert.match(t7, /\n\[Malformed Packet: DNS\]/);
 });
+
+test('dns: a second pass (visited session) gives queries their Response In, as tshark -2', () => {
+  const e = new Engine({ want: null });
+  const frames = [frame(Q), frame(R, { reverse: true })];
+  const dis = (b: Uint8Array, i: number): Packet =>
+    e.dissect({ num: i + 1, tsSec: 1000 + i, tsNsec: 0, caplen: b.length, len: b.length, linktype: 1, iface: -1, comments: undefined }, b, new DataView(b.buffer), 0);
+  const first = frames.map((b, i) => fieldValues(dis(b, i), 'dns.response_in'));
+  assert.deepEqual(first, ['', '']);
+  e.session.visited = true;
+  const second = frames.map((b, i) => { const p = dis(b, i); return [fieldValues(p, 'dns.response_in'), fieldValues(p, 'dns.response_to')]; });
+  assert.deepEqual(second, [['2', ''], ['', '1']]);
+});
+
+test('dns: UDP heuristic on other ports with tshark\'s rules', () => {
+  const N = '0161 00 0001 0001';
+  const A = 'c00c 0001 0001 00000010 0004 01020304';
+  const O = '00 0029 1000 00000000 0000';
+  const cases: [string, boolean][] = [
+    [`1234 0100 0001 0000 0000 0000 ${N}`, true],
+    [`1234 0100 0002 0000 0000 0000 ${N} ${N}`, false], // a query asks one question
+    [`1234 0100 0001 0001 0000 0000 ${N} ${A}`, false], // a query carries no answers
+    [`1234 0100 0001 0000 0000 0002 ${N} ${O} ${O}`, true],
+    [`1234 0900 0001 0000 0000 0000 ${N}`, false], // opcode 1
+    [`1234 8180 0000 0001 0000 0000 0161 00 0001 0001 00000010 0004 01020304`, true],
+    [`1234 8180 0002 0000 0000 0000 ${N} ${N}`, false],
+    ['1234 8180 0000 0000 0000 0000', false],
+  ];
+  const got = cases.map(([h]) => run([frame(hex(h), { sport: 40000, dport: 40001 })], (p) => p.proto === 'DNS')[0]);
+  assert.deepEqual(got, cases.map((c) => c[1]));
+  // never on the NetBIOS name service port
+  assert.equal(run([frame(hex(`1234 0100 0001 0000 0000 0000 ${N}`), { sport: 137, dport: 40001 })], (p) => p.proto)[0], 'UDP');
+});

@@ -32,9 +32,8 @@ import { registerHandle, type Handle } from '../core/table.js';
 import { expertInfo, Group, Severity } from '../core/expert.js';
 import { formatIPv4, formatIPv6, bitPattern, hexBytes, formatInt } from '../core/format.js';
 import type { Tree } from '../core/tree.js';
-import { nsDiff } from '../core/time.js';
 import { stateKey } from '../core/session.js';
-import { udpPortTable } from './udp.js';
+import { udpPortTable, udpHeuristics } from './udp.js';
 import { tcpPortTable } from './tcp.js';
 import { inIcmpError } from './inet-util.js';
 
@@ -61,6 +60,7 @@ const F_CD = 0x0010;
 const F_RCODE = 0x000f;
 
 const OPCODE_UPDATE = 5;
+const NBNS_PORT = 137;
 /** tshark's Info column holds 4095 characters: nothing is appended past that (saves building text for huge counts) */
 const INFO_MAX = 4096;
 
@@ -808,27 +808,69 @@ function malformed(p: Packet): void {
 
 // ---- request/response matching (per capture) ----
 
+/** The newest transaction of one id in one conversation. */
 interface Txn {
   reqFrame: number;
+  reqIdx: number;
   reqSec: number;
   reqNsec: number;
   /** frame of the first response, 0 while unanswered */
   rspFrame: number;
 }
 
-/** What the first pass decided for one DNS message (frame, index in frame): replayed on later visits. */
-interface MsgResult {
-  txn: Txn | undefined;
-  /** query: frame of the original query this one repeats; response: the original response; else 0 */
-  retransOf: number;
-  unsolicited: boolean;
+/** What the first pass decided about a message (replayed on later visits, e.g. a second pass). */
+const enum Kind {
+  NONE, QUERY, QUERY_RETRANS, RESPONSE, RESPONSE_RETRANS, UNSOLICITED,
 }
 
+/** A message's record: kind, linked frame and (responses) the time since the request. */
+interface Rec { kind: Kind; link: number; deltaNs: number }
+
+/**
+ * Per capture: the live transactions by conversation and id, and one record per DNS message.
+ * Records of the first message of a frame sit in typed arrays indexed by frame number (13 bytes a
+ * frame); further messages of a TCP segment (rare) in a map.
+ */
 class DnsState {
-  /** conversation key → transaction id → transactions, newest last */
-  readonly convs = new Map<string, Map<number, Txn[]>>();
-  /** frame * 64 + message index → result */
-  readonly results = new Map<number, MsgResult>();
+  readonly convs = new Map<string, Map<number, Txn>>();
+  kind = new Uint8Array(1024);
+  /** QUERY: frame of its response (0 until answered); QUERY_RETRANS: the original query;
+   *  RESPONSE: the query; RESPONSE_RETRANS: the original response */
+  link = new Int32Array(1024);
+  deltaNs = new Float64Array(1024);
+  readonly more = new Map<number, Rec>();
+
+  get(num: number, idx: number, out: Rec): boolean {
+    if (idx !== 0) {
+      const r = this.more.get(num * 64 + (idx & 63));
+      if (r === undefined) return false;
+      out.kind = r.kind; out.link = r.link; out.deltaNs = r.deltaNs;
+      return true;
+    }
+    if (num >= this.kind.length || this.kind[num] === Kind.NONE) return false;
+    out.kind = this.kind[num]!; out.link = this.link[num]!; out.deltaNs = this.deltaNs[num]!;
+    return true;
+  }
+
+  set(num: number, idx: number, kind: Kind, link: number, deltaNs: number): void {
+    if (idx !== 0) { this.more.set(num * 64 + (idx & 63), { kind, link, deltaNs }); return; }
+    if (num >= this.kind.length) this.grow(num);
+    this.kind[num] = kind; this.link[num] = link; this.deltaNs[num] = deltaNs;
+  }
+
+  /** A query learns its response (shown on later visits). */
+  setLink(num: number, idx: number, link: number): void {
+    if (idx !== 0) { const r = this.more.get(num * 64 + (idx & 63)); if (r) r.link = link; return; }
+    if (num < this.link.length) this.link[num] = link;
+  }
+
+  private grow(num: number): void {
+    let n = this.kind.length;
+    while (n <= num) n *= 2;
+    const k = new Uint8Array(n); k.set(this.kind); this.kind = k;
+    const l = new Int32Array(n); l.set(this.link); this.link = l;
+    const d = new Float64Array(n); d.set(this.deltaNs); this.deltaNs = d;
+  }
 }
 const DNS_STATE = stateKey('dns', () => new DnsState());
 
@@ -848,39 +890,44 @@ function withinRetransWindow(p: Packet, t: Txn): boolean {
   return d < RETRANS_WINDOW_SEC;
 }
 
-const NO_MATCH: MsgResult = { txn: undefined, retransOf: 0, unsolicited: false };
+/** Result of matchMessage (scratch record, valid until the next call). */
+const match: Rec = { kind: Kind.NONE, link: 0, deltaNs: 0 };
 
-function matchMessage(p: Packet, id: number, isResponse: boolean, msgIndex: number): MsgResult {
+/**
+ * Request/response matching as tshark does it in one pass: by conversation and transaction id,
+ * the newest transaction only. Fills `match`; on a revisit (second pass, or the same frame again)
+ * replays what the first visit decided.
+ */
+function matchMessage(p: Packet, id: number, isResponse: boolean, msgIndex: number): void {
   const st = p.session.get(DNS_STATE);
-  const rkey = p.num * 64 + (msgIndex & 63);
-  const cached = st.results.get(rkey);
-  if (cached !== undefined && p.session.visited) return cached;
-  if (cached !== undefined) return cached;
+  if (st.get(p.num, msgIndex, match)) return;
   const ck = convKey(p);
   let byId = st.convs.get(ck);
   if (byId === undefined) { byId = new Map(); st.convs.set(ck, byId); }
-  let list = byId.get(id);
-  const last = list !== undefined ? list[list.length - 1] : undefined;
-  let r: MsgResult;
+  const last = byId.get(id);
+  let kind: Kind, link = 0, delta = 0;
   if (!isResponse) {
     if (last !== undefined && last.rspFrame === 0 && withinRetransWindow(p, last)) {
-      r = { txn: undefined, retransOf: last.reqFrame, unsolicited: false };
+      kind = Kind.QUERY_RETRANS;
+      link = last.reqFrame;
     } else {
-      const txn: Txn = { reqFrame: p.num, reqSec: p.tsSec, reqNsec: p.tsNsec, rspFrame: 0 };
-      if (list === undefined) { list = []; byId.set(id, list); }
-      list.push(txn);
-      r = { txn, retransOf: 0, unsolicited: false };
+      kind = Kind.QUERY;
+      byId.set(id, { reqFrame: p.num, reqIdx: msgIndex, reqSec: p.tsSec, reqNsec: p.tsNsec, rspFrame: 0 });
     }
   } else if (last === undefined) {
-    r = { txn: undefined, retransOf: 0, unsolicited: true };
-  } else if (last.rspFrame === 0 || last.rspFrame === p.num) {
+    kind = Kind.UNSOLICITED;
+  } else if (last.rspFrame === 0) {
     last.rspFrame = p.num;
-    r = { txn: last, retransOf: 0, unsolicited: false };
+    st.setLink(last.reqFrame, last.reqIdx, p.num);
+    kind = Kind.RESPONSE;
+    link = last.reqFrame;
+    delta = (p.tsSec - last.reqSec) * 1e9 + (p.tsNsec - last.reqNsec);
   } else {
-    r = { txn: undefined, retransOf: last.rspFrame, unsolicited: false };
+    kind = Kind.RESPONSE_RETRANS;
+    link = last.rspFrame;
   }
-  st.results.set(rkey, r);
-  return r;
+  st.set(p.num, msgIndex, kind, link, delta);
+  match.kind = kind; match.link = link; match.deltaNs = delta;
 }
 
 // ---- the message ----
@@ -950,12 +997,14 @@ export function dissectDnsMessage(p: Packet, off: number, end: number, parent: n
   }
 
   const complete = off + HEADER_LEN <= end && off + HEADER_LEN <= p.capEnd;
-  const match = complete ? matchMessage(p, id, isResponse, msgIndex) : NO_MATCH;
+  if (complete) matchMessage(p, id, isResponse, msgIndex);
+  else match.kind = Kind.NONE;
+  const kind = match.kind, link = match.link, deltaNs = match.deltaNs;
   const idItem = t.addNum(top, hf.id, off + ID, 2, id);
-  if (match.retransOf !== 0) {
+  if (kind === Kind.QUERY_RETRANS || kind === Kind.RESPONSE_RETRANS) {
     p.addExpert(idItem, isResponse ? ei.retransmit_response : ei.retransmit_request, off + ID, 2,
-      isResponse ? `DNS response retransmission. Original response in frame ${match.retransOf}`
-        : `DNS query retransmission. Original request in frame ${match.retransOf}`);
+      isResponse ? `DNS response retransmission. Original response in frame ${link}`
+        : `DNS query retransmission. Original request in frame ${link}`);
   }
   addFlags(p, top, off + FLAGS, flags, flavor);
   const update = opcode === OPCODE_UPDATE;
@@ -988,25 +1037,29 @@ export function dissectDnsMessage(p: Packet, off: number, end: number, parent: n
   }
 
   // Request/response links (generated items at the end of the message, as tshark shows them)
-  const txn = match.txn;
-  if (!isResponse) {
-    if (txn !== undefined && txn.rspFrame !== 0 && p.session.visited) {
-      t.generated(t.addNum(top, hf.response_in, off, 0, txn.rspFrame));
-    }
-    if (match.retransOf !== 0) {
-      t.generated(t.addNum(top, hf.retransmit_request_in, off, 0, match.retransOf));
+  switch (kind) {
+    case Kind.QUERY:
+      // known only once the response was seen: on a second pass, as tshark -2
+      if (link !== 0 && p.session.visited) t.generated(t.addNum(top, hf.response_in, off, 0, link));
+      break;
+    case Kind.QUERY_RETRANS:
+      t.generated(t.addNum(top, hf.retransmit_request_in, off, 0, link));
       t.generated(t.addNum(top, hf.retransmission, off, 0, 1));
-    }
-  } else {
-    if (txn !== undefined) {
-      t.generated(t.addNum(top, hf.response_to, off, 0, txn.reqFrame));
-      if (t.wants(hf.time)) t.generated(t.addObj(top, hf.time, off, 0, nsDiff(p.tsSec, p.tsNsec, txn.reqSec, txn.reqNsec)));
-    } else if (match.retransOf !== 0) {
-      t.generated(t.addNum(top, hf.retransmit_response_in, off, 0, match.retransOf));
+      break;
+    case Kind.RESPONSE:
+      t.generated(t.addNum(top, hf.response_to, off, 0, link));
+      if (t.wants(hf.time)) {
+        const sec = Math.floor(deltaNs / 1e9);
+        t.generated(t.addObj(top, hf.time, off, 0, { sec, nsec: deltaNs - sec * 1e9 }));
+      }
+      break;
+    case Kind.RESPONSE_RETRANS:
+      t.generated(t.addNum(top, hf.retransmit_response_in, off, 0, link));
       t.generated(t.addNum(top, hf.retransmission, off, 0, 1));
-    } else if (match.unsolicited) {
+      break;
+    case Kind.UNSOLICITED:
       t.generated(t.addNum(top, hf.unsolicited, off, 0, 1));
-    }
+      break;
   }
 
   // Bytes after the last record
@@ -1813,8 +1866,32 @@ export function dissectDnsTcp(p: Packet, off: number, end: number, parent: numbe
   return x - off;
 }
 
+/**
+ * DNS on other UDP ports (tshark's enabled "dns" UDP heuristic; its rules as measured): a standard
+ * query (opcode 0) with one question and no answer or authority records, or a standard response
+ * with at most one question and at least one record of any kind.
+ */
+function heuristicDnsUdp(p: Packet, off: number, end: number, parent: number): number {
+  if (off + HEADER_LEN > end || off + HEADER_LEN > p.capEnd) return 0;
+  // NetBIOS name service (137) shares DNS's format; tshark's port table gives it to NBNS, which
+  // wirelens does not dissect yet: never guess DNS there.
+  if (p.srcport === NBNS_PORT || p.dstport === NBNS_PORT) return 0;
+  const dv = p.dv;
+  const flags = dv.getUint16(off + FLAGS);
+  if ((flags & F_OPCODE) !== 0) return 0;
+  const qd = dv.getUint16(off + QDCOUNT), an = dv.getUint16(off + ANCOUNT);
+  const ns = dv.getUint16(off + NSCOUNT), ar = dv.getUint16(off + ARCOUNT);
+  if (flags & F_RESPONSE) {
+    if (qd > 1 || qd + an + ns + ar === 0) return 0;
+  } else if (qd !== 1 || an !== 0 || ns !== 0) {
+    return 0;
+  }
+  return dissectDnsUdp(p, off, end, parent);
+}
+
 export const dnsHandle: Handle = registerHandle('dns', dissectDnsUdp);
 export const dnsTcpHandle: Handle = registerHandle('dns.tcp', dissectDnsTcp);
 udpPortTable.add(53, dnsHandle);
+udpHeuristics.add('dns', heuristicDnsUdp);
 tcpPortTable.add(53, dnsTcpHandle);
 tcpPortTable.add(5353, dnsTcpHandle);
