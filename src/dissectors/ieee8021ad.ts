@@ -6,8 +6,9 @@
 // | PCP |D|       S-VLAN ID       |   EtherType (usually 0x8100)  |
 // +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 //
-// tshark shows the S-tag's fields as plain numbers and its EtherType under the 802.1ah field name
-// (`ieee8021ah.etype`); the inner C-tag is an ordinary 802.1Q tag.
+// tshark shows the S-tag's fields as plain numbers, and its EtherType and trailer under the
+// 802.1ah field names (`ieee8021ah.etype`, `ieee8021ah.trailer`); the inner C-tag is an ordinary
+// 802.1Q tag.
 
 import { FT, Base, f, registerProtocol } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
@@ -30,6 +31,7 @@ const hf = {
 // The S-tag's EtherType field belongs to the 802.1ah protocol in tshark's registry.
 registerProtocol('ieee8021ah', 'IEEE 802.1ah', 'IEEE 802.1AH');
 const hf_etype = f('ieee8021ah.etype', 'Type', FT.UINT16, { base: Base.HEX, vals: ETHERTYPE_NAMES });
+const hf_trailer = f('ieee8021ah.trailer', 'Trailer', FT.BYTES, { blurb: '802.1ah Trailer' });
 
 function dissectIeee8021ad(p: Packet, off: number, end: number, parent: number): number {
   const t = p.tree;
@@ -45,8 +47,8 @@ function dissectIeee8021ad(p: Packet, off: number, end: number, parent: number):
   t.addNum(top, hf.priority, off + TCI, 2, tci);
   t.addNum(top, hf.dei, off + TCI, 2, tci);
   t.addNum(top, hf.id, off + TCI, 2, tci);
-  // an S-tag's length form and trailer use the 802.1Q fields (802.1ad has none of its own)
-  dissectTagPayload(p, top, off + TYPE, end, parent, hf_etype, hf_vlan.len, hf_vlan.trailer, p.cols ? `ID: ${id}` : '');
+  // an S-tag's trailer is 802.1ah's; its length form uses 802.1Q's field (802.1ad has none)
+  dissectTagPayload(p, top, off + TYPE, end, parent, hf_etype, hf_vlan.len, hf_trailer, p.cols ? `ID: ${id}` : '');
   return end - off;
 }
 
