@@ -115,3 +115,29 @@ test('bad checksum: expert with the right value, status Bad', () => {
     assert.deepEqual(labelsOf(e.tree, 'icmp.checksum_bad'), ['[Bad checksum [should be 0x96fb]]']);
   });
 });
+
+test('revisit (visited session): requests show their reply or "(no response found!)", as tshark -2', async () => {
+  const { Engine } = await import('../core/dissect.js');
+  const e = new Engine({ want: null });
+  const msgs = [
+    ether(ip4(icmp(8, 0, [0, 9, 0, 9], [0x78]), { proto: 1 })),
+    ether(ip4(icmp(8, 0, [0, 9, 0, 9], [0x78]), { proto: 1 })),
+    ether(ip4(icmp(0, 0, [0, 9, 0, 9], [0x78]), { proto: 1, src: '10.0.0.2', dst: '10.0.0.1' })),
+  ].map((m) => Uint8Array.from(m));
+  const go = (i: number): string => {
+    const b = msgs[i]!;
+    e.dissect({ num: i + 1, tsSec: 1000000 + i, tsNsec: 0, caplen: b.length, len: b.length, linktype: 1, iface: -1, comments: undefined }, b, new DataView(b.buffer), 0);
+    return e.packet.info;
+  };
+  assert.deepEqual([0, 1, 2].map(go), [
+    'Echo (ping) request  id=0x0009, seq=9/2304, ttl=64',
+    'Echo (ping) request  id=0x0009, seq=9/2304, ttl=64',
+    'Echo (ping) reply    id=0x0009, seq=9/2304, ttl=64 (request in 2)',
+  ]);
+  e.session.visited = true;
+  assert.equal(go(0), 'Echo (ping) request  id=0x0009, seq=9/2304, ttl=64 (no response found!)');
+  assert.deepEqual(labelsOf(e.tree, 'icmp.no_resp'), ['[No response seen]']);
+  assert.equal(go(1), 'Echo (ping) request  id=0x0009, seq=9/2304, ttl=64 (reply in 3)');
+  assert.deepEqual(labelsOf(e.tree, 'icmp.resp_in'), ['[Response frame: 3]']);
+  assert.equal(go(2), 'Echo (ping) reply    id=0x0009, seq=9/2304, ttl=64 (request in 2)');
+});

@@ -218,6 +218,8 @@ class IcmpState {
   requests = new Map<string, EchoReq>();
   /** reply frame → request frame and response time (first pass), for revisits */
   replies = new Map<number, { req: number; ms: number }>();
+  /** request frame → reply frame (0 while none): what a revisit shows, as tshark's second pass */
+  answered = new Map<number, number>();
 }
 const ICMP_STATE = stateKey('icmp', () => new IcmpState());
 
@@ -303,7 +305,21 @@ function echoBody(p: Packet, top: number, type: number, off: number, end: number
   if ((type === 0 || type === 8) && !quoted) {
     const s = p.session.get(ICMP_STATE);
     if (type === 8) {
-      if (!p.session.visited) s.requests.set(echoKey(p, false, id, seq), { frame: p.num, sec: p.tsSec, nsec: p.tsNsec, answered: false });
+      if (!p.session.visited) {
+        s.requests.set(echoKey(p, false, id, seq), { frame: p.num, sec: p.tsSec, nsec: p.tsNsec, answered: false });
+        s.answered.set(p.num, 0);
+      } else {
+        // a revisit knows the whole capture (tshark's second pass): the reply, or that there is none
+        const rep = s.answered.get(p.num);
+        if (rep !== undefined && rep > 0) {
+          t.generated(t.addNum(top, hf.resp_in, off, 0, rep));
+          suffix = ` (reply in ${rep})`;
+        } else if (rep !== undefined) {
+          const ni = t.generated(t.addItem(top, hf.no_resp, off, 0));
+          p.addExpert(ni, ei.resp_not_found, off, 0, 'No response seen to ICMP request');
+          suffix = ' (no response found!)';
+        }
+      }
     } else {
       let m = s.replies.get(p.num);
       if (!m && !p.session.visited) {
@@ -313,6 +329,7 @@ function echoBody(p: Packet, top: number, type: number, off: number, end: number
           const d = nsDiff(p.tsSec, p.tsNsec, r.sec, r.nsec);
           m = { req: r.frame, ms: Number(((d.sec * 1e9 + d.nsec) / 1e6).toFixed(6)) };
           s.replies.set(p.num, m);
+          s.answered.set(r.frame, p.num);
         }
       }
       if (m) {

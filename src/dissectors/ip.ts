@@ -27,11 +27,10 @@ import { registerHandle, findHandle, type Handle } from '../core/table.js';
 import { expertInfo, Group, Severity, type ExpertInfo } from '../core/expert.js';
 import { stateKey, type Session } from '../core/session.js';
 import { formatIPv4 } from '../core/format.js';
-import { ROOT } from '../core/tree.js';
 import { ethertypeTable } from './ethertype.js';
 import { ipProtoTable } from './ipproto.js';
 import {
-  IP_PROTOCOL_NAMES, CHECKSUM_STATUS_NAMES, CkStatus, ipv4At, u32At, u16At, inIcmpError, needq, addExpertItem, setIpTtl, showData, capLen,
+  IP_PROTOCOL_NAMES, CHECKSUM_STATUS_NAMES, CkStatus, u32At, u16At, inIcmpError, needq, addExpertItem, setIpTtl, showData, capLen,
 } from './inet-util.js';
 
 // Header layout (offsets from the start of the header).
@@ -941,6 +940,3 @@ export const ipAnyVersionHandle = registerHandle('ip.any_version', dissectIpAnyV
 ethertypeTable.add(0x0800, ipHandle);
 ipProtoTable.add(4, ipHandle);
 
-/** Re-exported for tests. */
-export const IP_HF = hf;
-void ROOT;

@@ -995,16 +995,15 @@ function optionBody(p: Packet, it: number, kind: number, o: number, olen: number
       let lab = 'TCP Option - SACK';
       // edges are relative to the other direction's base (0 while it is unknown: the value is raw)
       const base = fr.ackBase === -1 || quoted ? 0 : fr.ackBase;
-      const rel = true;
       let count = 0;
       for (let a = o + 2; a + 8 <= o + olen; a += 8) {
-        const le = rel ? (u32At(b, a) - base) >>> 0 : u32At(b, a);
-        const re = rel ? (u32At(b, a + 4) - base) >>> 0 : u32At(b, a + 4);
+        const le = (u32At(b, a) - base) >>> 0;
+        const re = (u32At(b, a + 4) - base) >>> 0;
         const lei = t.addNum(it, hf.options_sack_le, a, 4, le);
         const rei = t.addNum(it, hf.options_sack_re, a + 4, 4, re);
         if (full) {
-          t.setLabel(lei, `left edge = ${le}${rel ? ' (relative)' : ''}`);
-          t.setLabel(rei, `right edge = ${re}${rel ? ' (relative)' : ''}`);
+          t.setLabel(lei, `left edge = ${le} (relative)`);
+          t.setLabel(rei, `right edge = ${re} (relative)`);
         }
         lab += ` ${le}-${re}`;
         info += ` SLE=${le} SRE=${re}`;

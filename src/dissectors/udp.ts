@@ -215,7 +215,8 @@ function dissectUdp(p: Packet, off: number, end: number, parent: number): number
     if (!quoted) p.short();
     return end - off;
   }
-  const pl = t.addBytes(top, hf.payload, pOff, Math.max(0, cap));
+  // the item's bytes run to the end of the IP payload (tshark's), its label gives the UDP length
+  const pl = t.addBytes(top, hf.payload, pOff, Math.max(0, Math.min(end, p.capEnd) - pOff));
   if (pl >= 0 && full) t.setLabel(pl, `UDP payload (${pEnd - pOff} byte${pEnd - pOff === 1 ? '' : 's'})`);
   // application protocols sit at the top level of the tree, as in tshark (even under an ICMP quote)
   dissectPayload(p, sport, dport, pOff, pEnd, ROOT);
