@@ -104,9 +104,10 @@ const hf = {
 const ei_dup = expertInfo('arp.duplicate-address-detected', Group.SEQUENCE, Severity.WARN, 'Duplicate IP address configured');
 
 /** What was learnt about one IPv4 address: the MAC it was last seen with, in which frame. */
-interface AddrUse { mac: string; frame: number; sec: number; }
+/** A MAC is kept as its 48-bit value (exact in a double): no string per packet. */
+interface AddrUse { mac: number; frame: number; sec: number; }
 /** A duplicate found for a frame (cached so a second pass shows the same). */
-interface DupFound { ip: number; mac: string; other: AddrUse; }
+interface DupFound { ip: number; mac: number; other: AddrUse; }
 
 class ArpState {
   readonly byIp = new Map<number, AddrUse>();
@@ -130,11 +131,21 @@ function addrText(b: Uint8Array, off: number, len: number, kind: 'mac' | 'ip' | 
   return hexBytes(b.subarray(off, off + len));
 }
 
+function mac48(b: Uint8Array, o: number): number {
+  return (((b[o]! << 8) | b[o + 1]!) * 0x100000000) + ((b[o + 2]! << 24 | b[o + 3]! << 16 | b[o + 4]! << 8 | b[o + 5]!) >>> 0);
+}
+
+function macText(v: number): string {
+  const a = new Uint8Array(6);
+  for (let i = 5; i >= 0; i--) { a[i] = v % 256; v = Math.floor(v / 256); }
+  return formatMac(a, 0);
+}
+
 /**
  * Records (ip, mac) seen in frame `num`; returns the earlier use when the address was seen with
  * another MAC (the table keeps the first MAC: later conflicting uses do not replace it).
  */
-function checkAddr(st: ArpState, p: Packet, ip: number, mac: string): AddrUse | undefined {
+function checkAddr(st: ArpState, p: Packet, ip: number, mac: number): AddrUse | undefined {
   if (ip === 0) return undefined;
   const u = st.byIp.get(ip);
   if (u === undefined) {
@@ -238,13 +249,13 @@ function dissectArp(p: Packet, off: number, end: number, parent: number): number
     if (p.session.visited && st.dups.has(p.num)) dup = st.dups.get(p.num)!;
     else {
       // group (multicast) MACs are not station addresses: tshark learns nothing from them
-      const smac = formatMac(b, sha);
+      const smac = mac48(b, sha);
       const sip = dv.getUint32(spa);
       let other = (b[sha]! & 1) === 0 ? checkAddr(st, p, sip, smac) : undefined;
       if (other) dup = { ip: sip, mac: smac, other: { ...other } };
       // a reply also vouches for its target (not a gratuitous one, whose target is itself)
       if (op === OP_REPLY && !gratuitous && (b[tha]! & 1) === 0) {
-        const tmac = formatMac(b, tha);
+        const tmac = mac48(b, tha);
         const tip = dv.getUint32(tpa);
         other = checkAddr(st, p, tip, tmac);
         if (other && !dup) dup = { ip: tip, mac: tmac, other: { ...other } };
@@ -293,7 +304,7 @@ function dissectArp(p: Packet, off: number, end: number, parent: number): number
     const ipText = formatIPv4(dup.ip);
     // a generated text item at the top level (not a second arp layer)
     const di = t.wants(hf.dup_frame) || t.wants(hf.dup_seconds) || t.full
-      ? t.generated(t.addText(ROOT, off, 0, `Duplicate IP address detected for ${ipText} (${dup.mac}) - also in use by ${dup.other.mac} (frame ${dup.other.frame})`))
+      ? t.generated(t.addText(ROOT, off, 0, `Duplicate IP address detected for ${ipText} (${macText(dup.mac)}) - also in use by ${macText(dup.other.mac)} (frame ${dup.other.frame})`))
       : -1;
     const fi = t.generated(t.addNum(di, hf.dup_frame, off, 0, dup.other.frame));
     p.addExpert(fi, ei_dup, off, 0, `Duplicate IP address configured (${ipText})`);
