@@ -28,7 +28,8 @@ import { FT, Base, f, registerProtocol, vals, type TrueFalse } from '../core/fie
 import type { Packet } from '../core/packet.js';
 import { registerHandle, findHandle } from '../core/table.js';
 import { formatMac } from '../core/format.js';
-import { expertInfo, Group, Severity } from '../core/expert.js';
+import { expertInfo, Group, Severity, hf_short } from '../core/expert.js';
+import { ROOT } from '../core/tree.js';
 import { dissectEthertype, ethertypeTable, proto_ethertype } from './ethertype.js';
 import { linktypeTable } from './frame.js';
 import { callData, proto_data } from './data.js';
@@ -161,6 +162,20 @@ function addAddr(p: Packet, parent: number, hfAddr: number, hfRes: number, hfOui
 }
 
 /**
+ * The trailer ran past the captured bytes: tshark reports it for the EtherType layer, even after
+ * the payload was found malformed ("[Malformed Packet][Packet size limited during capture]").
+ */
+function trailerCut(p: Packet): void {
+  p.curProto = 'Ethertype';
+  if (!p.stopped) { p.short(); return; }
+  if (p.isShort) return;
+  p.isShort = true;
+  const base = p.tree.sources[p.tree.cur]!.base;
+  p.tree.setLabel(p.tree.addItem(ROOT, hf_short, base, 0), '[Packet size limited during capture: Ethertype truncated]');
+  if (p.cols) p.appendInfo('[Packet size limited during capture]');
+}
+
+/**
  * Shows what follows a link-layer payload: [tStart, end) of a frame that began at `frameStart`
  * (see the heuristics at the top of this file). `hfTrailer` is the caller's trailer field
  * (eth.trailer, vlan.trailer, sll.trailer); `fcs` allows the FCS heuristic (Ethernet only).
@@ -179,7 +194,7 @@ export function addEthTrailer(p: Packet, parent: number, frameStart: number, tSt
     let zero = true;
     for (let i = tStart; i < scanEnd; i++) if (b[i] !== 0) { zero = false; break; }
     if (zero) {
-      if (padEnd > capEnd) { p.short(); return; }
+      if (padEnd > capEnd) { trailerCut(p); return; }
       t.addBytes(parent, hf.padding, tStart, padEnd - tStart);
       restStart = padEnd;
     } else padBad = true;
@@ -192,7 +207,7 @@ export function addEthTrailer(p: Packet, parent: number, frameStart: number, tSt
     if (padBad) p.addExpert(it, ei_padding_bad, restStart, shown, PADDING_BAD_MSG);
   }
   if (hasFcs) {
-    if (end > capEnd) { p.short(); return; }
+    if (end > capEnd) { trailerCut(p); return; }
     const v = p.dv.getUint32(trailerEnd);
     const it = t.addNum(parent, hf.fcs, trailerEnd, FCS_LEN, v);
     if (it >= 0 && t.full) t.setLabel(it, `Frame check sequence: 0x${v.toString(16).padStart(8, '0')} [unverified]`);

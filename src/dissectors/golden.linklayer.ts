@@ -25,16 +25,17 @@ for (const rel of list) {
   cells += a.cells;
   equal += a.equal;
   perFile.push({ file: rel, bad: a.mismatches.length, cells: a.cells, first: a.mismatches[0] });
-  // per-column counts need the column of every compared cell: recount from mismatches + totals
-  for (const m of a.mismatches) {
-    const c = perCol.get(m.field) ?? { cells: 0, equal: 0 };
-    c.cells++;
-    perCol.set(m.field, c);
+  for (const [col, n] of a.perColumn) {
+    const c = perCol.get(col) ?? { cells: 0, equal: 0 };
+    c.cells += n;
+    c.equal += n;
+    perCol.set(col, c);
   }
+  for (const m of a.mismatches) perCol.get(m.field)!.equal--;
   if (verbose) for (const m of a.mismatches.slice(0, 20)) console.log(`${rel} #${m.frame} ${m.field}: want ${JSON.stringify(m.want)} got ${JSON.stringify(m.got)}`);
 }
 console.log(`cells ${cells}, equal ${equal} (${((100 * equal) / Math.max(cells, 1)).toFixed(2)}%)`);
-console.log('mismatches per column:', [...perCol].map(([k, v]) => `${k}=${v.cells}`).join(' '));
+for (const [k, v] of perCol) console.log(`  ${k.padEnd(18)} ${v.equal}/${v.cells} (${((100 * v.equal) / Math.max(v.cells, 1)).toFixed(2)}%)`);
 perFile.sort((x, y) => y.bad - x.bad);
 for (const f of perFile.slice(0, 25)) {
   if (!f.bad) break;

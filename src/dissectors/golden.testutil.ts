@@ -218,7 +218,7 @@ export function loadGolden(rel: string): Golden | undefined {
 
 export interface Mismatch { frame: number; field: string; want: string; got: string; }
 
-export interface CompareResult { frames: number; cells: number; mismatches: Mismatch[]; }
+export interface CompareResult { frames: number; cells: number; mismatches: Mismatch[]; /** cells compared per column */ perColumn: Map<string, number>; }
 
 /**
  * Dissects `rel` (relative to the captures folder) and compares the listed golden columns.
@@ -238,7 +238,7 @@ export function compareGolden(
   const g = loadGolden(rel);
   if (!dir || !g) return undefined;
   const idx = new Map(g.header.map((h, i) => [h, i] as const));
-  const res: CompareResult = { frames: 0, cells: 0, mismatches: [] };
+  const res: CompareResult = { frames: 0, cells: 0, mismatches: [], perColumn: new Map() };
   dissectFile(join(dir, rel), (p) => {
     const row = g.rows.get(p.num);
     if (!row) return;
@@ -252,6 +252,7 @@ export function compareGolden(
       let got = fieldValues(p, c);
       if (opts.transform) [want, got] = opts.transform(c, want, got);
       res.cells++;
+      res.perColumn.set(c, (res.perColumn.get(c) ?? 0) + 1);
       if (want !== got) res.mismatches.push({ frame: p.num, field: c, want, got });
     }
   }, null);
@@ -314,7 +315,7 @@ export function isMyColumnRow(proto: string): boolean {
   return MY_PROTOCOL_COLUMNS.has(proto) || /^0x[0-9a-f]{4}$/.test(proto);
 }
 
-export interface Agreement { cells: number; equal: number; mismatches: Mismatch[]; }
+export interface Agreement { cells: number; equal: number; mismatches: Mismatch[]; perColumn: Map<string, number>; }
 
 /**
  * Compares one capture's golden rows: LINK_COLUMNS everywhere, frame.protocols by prefix, and
@@ -326,7 +327,7 @@ export function linkAgreement(rel: string): Agreement | undefined {
     transform: (c, want, got) => (c === 'frame.protocols' ? [protocolsPrefix(want), protocolsPrefix(got)] : [want, got]),
   });
   if (!r) return undefined;
-  return { cells: r.cells, equal: r.cells - r.mismatches.length, mismatches: r.mismatches };
+  return { cells: r.cells, equal: r.cells - r.mismatches.length, mismatches: r.mismatches, perColumn: r.perColumn };
 }
 
 /** Capture paths of the corpus that have goldens (golden/INDEX.tsv status ok). */
