@@ -206,9 +206,11 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
   const captures: CaptureOutcome[] = [];
   const causes = new Map<string, Cause>();
   const summaryCauses = new Map<string, Cause>();
-  const rowFoundationMiss = (g: string[], row: string[]): boolean => {
-    for (let c = 0; c < fieldNames.length; c++) if (foundationCols[c] && (g[c] ?? '') !== row[c]) return true;
-    return protoCol >= 0 && protocolsPrefix(g[protoCol] ?? '') !== protocolsPrefix(row[protoCol]!);
+  /** Foundation cells of a row that differ (the frame.protocols prefix counted by the caller) */
+  const foundationMisses = (g: string[], row: string[]): number => {
+    let n = 0;
+    for (let c = 0; c < fieldNames.length; c++) if (foundationCols[c] && (g[c] ?? '') !== row[c]) n++;
+    return n;
   };
 
   const note = (st: FieldStat, capture: string, frame: number, ours: string, tshark: string): void => {
@@ -262,30 +264,26 @@ export async function runCorpus(dir: string, opts: CorpusOptions = {}): Promise<
               if (foundationCols[c]) out.foundationEqual++;
             } else note(st, entry.path, p.num, ov, gv);
           }
-          if (protoCol >= 0 && rowFoundationMiss(g, row)) {
-            const firstBad = fieldNames.find((n, c) => foundationCols[c] && (g[c] ?? '') !== row[c]) ?? 'frame.protocols';
-            const cause = mismatchCause(g[protoCol] ?? '', row[protoCol]!, firstBad);
-            let e = causes.get(cause);
-            if (!e) {
-              e = { cause, cells: 0, frames: 0, captures: new Map(), example: { capture: entry.path, frame: p.num, field: firstBad, ours: row[fieldNames.indexOf(firstBad)] ?? '', tshark: g[fieldNames.indexOf(firstBad)] ?? '' } };
-              causes.set(cause, e);
-            }
-            let n = 0;
-            for (let c = 0; c < fieldNames.length; c++) if (foundationCols[c] && (g[c] ?? '') !== row[c]) n++;
-            if (protocolsPrefix(g[protoCol] ?? '') !== protocolsPrefix(row[protoCol]!)) n++;
-            e.cells += n;
-            e.frames++;
-            e.captures.set(entry.path, (e.captures.get(entry.path) ?? 0) + 1);
-          }
-          if (protoCol >= 0 && foundationReachable(g[protoCol] ?? '')) {
-            let miss = 0;
-            for (let c = 0; c < fieldNames.length; c++) if (foundationCols[c] && (g[c] ?? '') !== row[c]) miss++;
-            if (protocolsPrefix(g[protoCol] ?? '') !== protocolsPrefix(row[protoCol]!)) miss++;
-            foundationInScope.compared += nFoundationCols;
-            foundationInScope.equal += nFoundationCols - miss;
-          }
           if (protoCol >= 0) {
-            const gp = protocolsPrefix(g[protoCol] ?? ''), op = protocolsPrefix(row[protoCol]!);
+            const gProtos = g[protoCol] ?? '', oProtos = row[protoCol]!;
+            const gp = protocolsPrefix(gProtos), op = protocolsPrefix(oProtos);
+            const miss = foundationMisses(g, row) + (gp !== op ? 1 : 0);
+            if (miss > 0) {
+              const firstBad = fieldNames.find((n, c) => foundationCols[c] && (g[c] ?? '') !== row[c]) ?? 'frame.protocols';
+              const cause = mismatchCause(gProtos, oProtos, firstBad);
+              let e = causes.get(cause);
+              if (!e) {
+                e = { cause, cells: 0, frames: 0, captures: new Map(), example: { capture: entry.path, frame: p.num, field: firstBad, ours: row[fieldNames.indexOf(firstBad)] ?? '', tshark: g[fieldNames.indexOf(firstBad)] ?? '' } };
+                causes.set(cause, e);
+              }
+              e.cells += miss;
+              e.frames++;
+              e.captures.set(entry.path, (e.captures.get(entry.path) ?? 0) + 1);
+            }
+            if (foundationReachable(gProtos)) {
+              foundationInScope.compared += nFoundationCols;
+              foundationInScope.equal += nFoundationCols - miss;
+            }
             protoPrefix.compared++;
             out.foundationCompared++;
             if (gp !== '' || op !== '') protoPrefix.nonEmpty++;
