@@ -284,10 +284,12 @@ test('dns over TCP: length prefix, several messages in one segment', () => {
   new DataView(two.buffer).setUint16(2 + Q.length, Q.length);
   two.set(Q, 4 + Q.length);
   two[4 + Q.length + 1] = 0x35; // second id 0x1235
-  const [ids, lens, proto] = run([frame(two, { tcp: true })], (p) => [fieldValues(p, 'dns.id'), fieldValues(p, 'dns.length'), p.protocolsString()])[0]!;
+  const [ids, lens, proto, info] = run([frame(two, { tcp: true })], (p) => [fieldValues(p, 'dns.id'), fieldValues(p, 'dns.length'), p.protocolsString(), p.info])[0]!;
   assert.equal(ids, '0x1234,0x1235');
   assert.equal(lens, `${Q.length},${Q.length}`);
-  assert.match(proto, /:tcp:dns:dns$/);
+  // as tshark: dns listed once, the Info of the last message
+  assert.match(proto, /:tcp:dns$/);
+  assert.equal(info, 'Standard query 0x1235 A a');
 });
 
 test('mdns: QU/QM questions, cache flush, Info as tshark', () => {

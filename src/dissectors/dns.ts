@@ -30,7 +30,7 @@ import type { Packet } from '../core/packet.js';
 import { registerProtocol } from '../core/field.js';
 import { registerHandle, type Handle } from '../core/table.js';
 import { expertInfo, Group, Severity } from '../core/expert.js';
-import { formatIPv4, formatIPv6, bitPattern, hexBytes, formatInt } from '../core/format.js';
+import { formatIPv4, formatIPv6, bitPattern, formatInt } from '../core/format.js';
 import type { Tree } from '../core/tree.js';
 import { stateKey } from '../core/session.js';
 import { udpPortTable, udpHeuristics } from './udp.js';
@@ -977,7 +977,9 @@ export function dissectDnsMessage(p: Packet, off: number, end: number, parent: n
     return 0;
   }
   const start = lenOff >= 0 ? lenOff : off;
-  const top = p.addProto(parent, proto, start, start + capLen(p, start, end - start));
+  // further messages of one TCP segment are not listed again in frame.protocols (as tshark)
+  const top = msgIndex === 0 ? p.addProto(parent, proto, start, start + capLen(p, start, end - start))
+    : t.addItem(parent, proto, start, capLen(p, start, end - start));
   if (lenOff >= 0) t.addNum(top, hf.length, lenOff, 2, p.dv.getUint16(lenOff));
   const dv = p.dv;
   const id = dv.getUint16(off + ID);
@@ -1094,7 +1096,11 @@ function addFlags(p: Packet, top: number, off: number, flags: number, flavor: Fl
   t.addNum(fi, hf.flags_response, off, 2, flags);
   addV(t, fi, hf.flags_opcode, off, 2, flags);
   if (flavor === Flavor.LLMNR) {
-    t.addNum(fi, hf.flags_conflict, off, 2, flags);
+    const ci = t.addNum(fi, hf.flags_conflict, off, 2, flags);
+    // responses use the other meaning of the C bit (RFC 4795 §2.1.1)
+    if (isResponse && ci >= 0 && t.full) {
+      t.setLabel(ci, `${bitPattern(F_AA, 16, flags)} = Conflict: ${flags & F_AA ? 'The name is not considered unique' : 'The name is considered unique'}`);
+    }
     t.addNum(fi, hf.flags_truncated, off, 2, flags);
     t.addNum(fi, hf.flags_tentative, off, 2, flags);
     if (isResponse) addV(t, fi, hf.flags_rcode, off, 2, flags);
@@ -1189,7 +1195,15 @@ const T_A = 1, T_NS = 2, T_MD = 3, T_MF = 4, T_CNAME = 5, T_SOA = 6, T_MB = 7, T
   T_NULL = 10, T_PTR = 12, T_HINFO = 13, T_MX = 15, T_TXT = 16, T_AAAA = 28, T_SRV = 33,
   T_DNAME = 39, T_OPT = 41, T_DS = 43, T_SSHFP = 44, T_RRSIG = 46, T_NSEC = 47, T_DNSKEY = 48,
   T_NSEC3 = 50, T_NSEC3PARAM = 51, T_TLSA = 52, T_CDS = 59, T_CDNSKEY = 60, T_SVCB = 64, T_HTTPS = 65,
-  T_SPF = 99, T_EUI48 = 108, T_EUI64 = 109, T_TKEY = 249, T_TSIG = 250, T_CAA = 257;
+  T_SPF = 99, T_EUI48 = 108, T_EUI64 = 109, T_TKEY = 249, T_TSIG = 250, T_CAA = 257,
+  T_WKS = 11, T_MINFO = 14, T_RP = 17, T_AFSDB = 18, T_X25 = 19, T_ISDN = 20, T_RT = 21, T_NSAP = 22,
+  T_NSAP_PTR = 23, T_SIG = 24, T_KEY = 25, T_PX = 26, T_GPOS = 27, T_LOC = 29, T_NXT = 30, T_NAPTR = 35,
+  T_KX = 36, T_CERT = 37, T_A6 = 38, T_APL = 42, T_IPSECKEY = 45, T_DHCID = 49, T_HIP = 55, T_OPENPGPKEY = 61,
+  T_CSYNC = 62, T_ZONEMD = 63, T_NID = 104, T_L32 = 105, T_L64 = 106, T_LP = 107, T_DLV = 32769,
+  T_WINS = 65281, T_WINS_R = 65282, T_XPF = 65422;
+
+/** Owner name of the record being dissected (scratch). */
+let rrOwner = '';
 
 /** Summary of one record's data: what the RR label and Info get (built only when wanted). */
 const rrSum = { lab: '', info: '' };
@@ -1201,6 +1215,7 @@ function dissectRR(p: Packet, m: Msg, sec: number, pos: number): number {
   const mdns = m.flavor === Flavor.MDNS;
   if (!readName(p, m.start, pos, m.end)) return -1;
   const name = nameOut.str, used = nameOut.used;
+  rrOwner = name;
   const fpos = pos + used;
   if (!need(p, fpos, RR_FIXED, m.end)) return -1;
   const dv = p.dv;
@@ -1411,7 +1426,7 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
     }
     case T_OPT:
       return dissectOptions(p, m, head, rd, rdEnd);
-    case T_DS: case T_CDS: {
+    case T_DS: case T_CDS: case T_DLV: {
       if (!need(p, rd, 4, end)) return false;
       t.addNum(head, hf.ds_key_id, rd, 2, dv.getUint16(rd));
       addV(t, head, hf.ds_algorithm, rd + 2, 1, p.buf[rd + 2]!);
@@ -1428,7 +1443,7 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
       addBytesItem(p, head, hf.sshfp_fingerprint, rd + 2, rdEnd - rd - 2, 'Fingerprint');
       return true;
     }
-    case T_RRSIG: {
+    case T_RRSIG: case T_SIG: {
       if (!need(p, rd, 18, end)) return false;
       addV(t, head, hf.rrsig_type_covered, rd, 2, dv.getUint16(rd));
       addV(t, head, hf.rrsig_algorithm, rd + 2, 1, p.buf[rd + 2]!);
@@ -1506,12 +1521,362 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
     }
     case T_SVCB: case T_HTTPS:
       return dissectSvcb(p, m, head, rd, rdEnd);
+    case T_WKS: case T_MINFO: case T_RP: case T_AFSDB: case T_X25: case T_ISDN: case T_RT: case T_NSAP:
+    case T_NSAP_PTR: case T_KEY: case T_PX: case T_GPOS: case T_LOC: case T_NXT: case T_NAPTR: case T_KX:
+    case T_CERT: case T_A6: case T_APL: case T_IPSECKEY: case T_DHCID: case T_HIP: case T_OPENPGPKEY:
+    case T_CSYNC: case T_ZONEMD: case T_NID: case T_L32: case T_L64: case T_LP: case T_WINS: case T_WINS_R:
+    case T_XPF:
+      return dissectRDataMore(p, m, head, type, rd, rdEnd, want);
     case T_CAA:
       return dissectCaa(p, m, head, rd, rdEnd);
     case T_TSIG:
       return dissectTsig(p, m, head, rd, rdEnd);
     case T_TKEY:
       return dissectTkey(p, m, head, rd, rdEnd);
+    default:
+      return undecoded(p, m, head, type, rd, rdEnd);
+  }
+}
+
+/** Names as tshark summarises some record types in Info: the owner name. */
+const INFO_OWNER = new Set([T_MINFO, T_RP, T_AFSDB, T_X25, T_ISDN, T_RT, T_NSAP, T_NSAP_PTR, T_PX, T_GPOS, T_APL, T_DHCID, T_HIP]);
+
+/** LOC size/precision byte (RFC 1876 §2): mantissa × 10^exponent centimetres, in metres. */
+function locSize(v: number): string {
+  const cm = (v >> 4) * 10 ** (v & 15);
+  return `${cm / 100} m`;
+}
+
+/** LOC latitude/longitude (thousandths of an arc second, 2^31 at the equator/meridian). */
+function locAngle(v: number, pos: string, neg: string): string {
+  let x = v - 2147483648;
+  const dir = x < 0 ? neg : pos;
+  if (x < 0) x = -x;
+  const deg = Math.floor(x / 3600000);
+  x -= deg * 3600000;
+  const min = Math.floor(x / 60000);
+  x -= min * 60000;
+  return `${deg} deg ${min} min ${(x / 1000).toFixed(3)} sec ${dir}`;
+}
+
+/** The record types tshark decodes beyond the common ones. Returns false when dissection stopped. */
+function dissectRDataMore(p: Packet, m: Msg, head: number, type: number, rd: number, rdEnd: number, want: boolean): boolean {
+  const t = p.tree;
+  const dv = p.dv;
+  const buf = p.buf;
+  const s = rrSum;
+  const end = m.end;
+  const rest = (x: number): number => (rdEnd > x ? rdEnd - x : 0);
+  if (want && INFO_OWNER.has(type)) s.info = rrOwner;
+  switch (type) {
+    case T_WKS: {
+      if (!need(p, rd, 5, end)) return false;
+      const a = dv.getUint32(rd);
+      t.addNum(head, hf.wks_address, rd, 4, a);
+      addV(t, head, hf.wks_protocol, rd + 4, 1, buf[rd + 4]!);
+      if (!need(p, rd + 5, rest(rd + 5), end)) return false;
+      for (let x = rd + 5; x < rdEnd; x++) {
+        const b = buf[x]!;
+        if (b === 0) continue;
+        const bi = t.addNum(head, hf.wks_bits, x, 1, b);
+        if (bi >= 0 && t.full) {
+          const ports: number[] = [];
+          for (let k = 0; k < 8; k++) if (b & (0x80 >> k)) ports.push((x - rd - 5) * 8 + k);
+          t.setLabel(bi, `Bits: ${hex2(b)} (${ports.join(', ')})`);
+        }
+      }
+      if (want) { s.info = formatIPv4(a); s.lab = ', addr ' + s.info; }
+      return true;
+    }
+    case T_MINFO: case T_RP: case T_PX: {
+      let x = rd;
+      if (type === T_PX) {
+        if (!need(p, rd, 2, end)) return false;
+        t.addNum(head, hf.px_preference, rd, 2, dv.getUint16(rd));
+        x += 2;
+      }
+      x = rdName(p, m, head, type === T_MINFO ? hf.minfo_r : type === T_RP ? hf.rp_mailbox : hf.px_map822, x);
+      if (x < 0) return false;
+      return rdName(p, m, head, type === T_MINFO ? hf.minfo_e : type === T_RP ? hf.rp_txt_rr : hf.px_map400, x) >= 0;
+    }
+    case T_AFSDB: case T_RT: case T_KX: case T_NID: case T_L32: case T_L64: case T_LP: {
+      if (!need(p, rd, 2, end)) return false;
+      const pref = dv.getUint16(rd);
+      const pf = type === T_AFSDB ? hf.afsdb_subtype : type === T_RT ? hf.rt_subtype : type === T_KX ? hf.kx_preference
+        : type === T_NID ? hf.ilnp_nid_preference : type === T_L32 ? hf.ilnp_l32_preference
+          : type === T_L64 ? hf.ilnp_l64_preference : hf.ilnp_lp_preference;
+      t.addNum(head, pf, rd, 2, pref);
+      if (type === T_NID || type === T_L64) {
+        if (!need(p, rd + 2, 8, end)) return false;
+        t.addBytes(head, type === T_NID ? hf.ilnp_nid : hf.ilnp_l64, rd + 2, 8);
+        return true;
+      }
+      if (type === T_L32) {
+        if (!need(p, rd + 2, 4, end)) return false;
+        t.addNum(head, hf.ilnp_l32, rd + 2, 4, dv.getUint32(rd + 2));
+        return true;
+      }
+      const nf = type === T_AFSDB ? hf.afsdb_hostname : type === T_RT ? hf.rt_intermediate_host : type === T_KX ? hf.kx_key_exchange : hf.ilnp_lp;
+      if (rdName(p, m, head, nf, rd + 2) < 0) return false;
+      if (want && type === T_KX) { s.info = `${pref} ${nameOut.str}`; s.lab = `, preference ${pref}, kx ${nameOut.str}`; }
+      return true;
+    }
+    case T_X25: {
+      return charString(p, m, head, hf.x25_length, hf.x25_psdn_address, rd) >= 0;
+    }
+    case T_ISDN: {
+      const x = charString(p, m, head, hf.idsn_length, hf.idsn_address, rd);
+      if (x < 0) return false;
+      if (x < rdEnd && charString(p, m, head, hf.idsn_sa_length, hf.idsn_sa_address, x) < 0) return false;
+      return true;
+    }
+    case T_NSAP: case T_DHCID: {
+      if (!need(p, rd, rest(rd), end)) return false;
+      t.addBytes(head, type === T_NSAP ? hf.nsap_rdata : hf.dhcid_rdata, rd, rest(rd));
+      return true;
+    }
+    case T_NSAP_PTR:
+      return rdName(p, m, head, hf.nsap_ptr_owner, rd) >= 0;
+    case T_KEY: {
+      if (!need(p, rd, 4, end)) return false;
+      const fl = dv.getUint16(rd);
+      const fi = t.addNum(head, hf.key_flags, rd, 2, fl);
+      for (const fid of [hf.key_flags_authentication, hf.key_flags_confidentiality, hf.key_flags_required,
+        hf.key_flags_associated_user, hf.key_flags_associated_named_entity, hf.key_flags_ipsec, hf.key_flags_mime,
+        hf.key_flags_signatory]) t.addNum(fi, fid, rd, 2, fl);
+      t.addNum(head, hf.key_protocol, rd + 2, 1, buf[rd + 2]!);
+      addV(t, head, hf.key_algorithm, rd + 3, 1, buf[rd + 3]!);
+      if (!need(p, rd, rest(rd), end)) return false;
+      t.generated(t.addNum(head, hf.key_key_id, rd, rest(rd), keyTag(buf, rd, rest(rd))));
+      addBytesItem(p, head, hf.key_public_key, rd + 4, rest(rd + 4), 'Public Key');
+      return true;
+    }
+    case T_GPOS: {
+      let x = charString(p, m, head, hf.gpos_longitude_length, hf.gpos_longitude, rd);
+      if (x < 0) return false;
+      x = charString(p, m, head, hf.gpos_latitude_length, hf.gpos_latitude, x);
+      if (x < 0) return false;
+      return charString(p, m, head, hf.gpos_altitude_length, hf.gpos_altitude, x) >= 0;
+    }
+    case T_LOC: {
+      if (!need(p, rd, 1, end)) return false;
+      const ver = buf[rd]!;
+      t.addNum(head, hf.loc_version, rd, 1, ver);
+      if (ver !== 0) {
+        if (!need(p, rd + 1, rest(rd + 1), end)) return false;
+        if (rdEnd > rd + 1) t.addBytes(head, hf.loc_unknown_data, rd + 1, rest(rd + 1));
+        return true;
+      }
+      if (!need(p, rd, 16, end)) return false;
+      const full = t.full;
+      const sz = (fid: number, x: number): void => {
+        const i = t.addNum(head, fid, x, 1, buf[x]!);
+        if (i >= 0 && full) t.setLabel(i, `${fields[fid]!.name}: ${buf[x]} (${locSize(buf[x]!)})`);
+      };
+      sz(hf.loc_size, rd + 1);
+      sz(hf.loc_horizontal_precision, rd + 2);
+      sz(hf.loc_vertical_precision, rd + 3);
+      const lat = dv.getUint32(rd + 4), lon = dv.getUint32(rd + 8), alt = dv.getUint32(rd + 12);
+      const li = t.addNum(head, hf.loc_latitude, rd + 4, 4, lat);
+      if (li >= 0 && full) t.setLabel(li, `Latitude: ${lat} (${locAngle(lat, 'N', 'S')})`);
+      const gi = t.addNum(head, hf.loc_longitude, rd + 8, 4, lon);
+      if (gi >= 0 && full) t.setLabel(gi, `Longitude: ${lon} (${locAngle(lon, 'E', 'W')})`);
+      const ai = t.addNum(head, hf.loc_altitude, rd + 12, 4, alt);
+      if (ai >= 0 && full) t.setLabel(ai, `Altitude: ${alt} (${(alt - 10000000) / 100} m)`);
+      return true;
+    }
+    case T_NXT: {
+      const x = rdName(p, m, head, hf.nxt_next_domain_name, rd);
+      if (x < 0) return false;
+      if (want) { s.info = nameOut.str; s.lab = ', next domain name ' + nameOut.str; }
+      if (!need(p, x, rest(x), end)) return false;
+      // RFC 2535 §5.2: a plain bitmap from type 0
+      for (let y = x; y < rdEnd; y++) {
+        const byte = buf[y]!;
+        for (let bit = 0; bit < 8; bit++) {
+          if (!(byte & (0x80 >> bit))) continue;
+          const ty = (y - x) * 8 + bit;
+          const it = t.addNum(head, hf.resp_type, y, 1, ty);
+          if (it >= 0 && t.full) t.setLabel(it, `RR type in bit map: ${VALS_QRY_TYPE.get(ty) ?? `Unknown (${ty})`}`);
+        }
+      }
+      return true;
+    }
+    case T_NAPTR: {
+      if (!need(p, rd, 4, end)) return false;
+      const order = dv.getUint16(rd), pref = dv.getUint16(rd + 2);
+      t.addNum(head, hf.naptr_order, rd, 2, order);
+      t.addNum(head, hf.naptr_preference, rd + 2, 2, pref);
+      let x = charString(p, m, head, hf.naptr_flags_length, hf.naptr_flags, rd + 4);
+      if (x < 0) return false;
+      const flags = lastString;
+      x = charString(p, m, head, hf.naptr_service_length, hf.naptr_service, x);
+      if (x < 0) return false;
+      x = charString(p, m, head, hf.naptr_regex_length, hf.naptr_regex, x);
+      if (x < 0) return false;
+      if (!readName(p, m.start, x, m.end)) return false;
+      const rl = t.generated(t.addNum(head, hf.naptr_replacement_length, x, nameOut.used, nameOut.nameLen));
+      void rl;
+      t.addStr(head, hf.naptr_replacement, x, nameOut.used, nameOut.str);
+      if (want) { s.info = `${order} ${pref} ${flags}`; s.lab = `, order ${order}, preference ${pref}, flags ${flags}`; }
+      return true;
+    }
+    case T_CERT: {
+      if (!need(p, rd, 5, end)) return false;
+      addV(t, head, hf.cert_type, rd, 2, dv.getUint16(rd));
+      t.addNum(head, hf.cert_key_tag, rd + 2, 2, dv.getUint16(rd + 2));
+      addV(t, head, hf.cert_algorithm, rd + 4, 1, buf[rd + 4]!);
+      if (!need(p, rd + 5, rest(rd + 5), end)) return false;
+      addBytesItem(p, head, hf.cert_certificate, rd + 5, rest(rd + 5), 'Certificate (or CRL)');
+      return true;
+    }
+    case T_A6: {
+      if (!need(p, rd, 1, end)) return false;
+      const pl = buf[rd]!;
+      t.addNum(head, hf.a6_prefix_len, rd, 1, pl);
+      const sl = pl >= 128 ? 0 : 16 - (pl >> 3);
+      if (!need(p, rd + 1, sl, end)) return false;
+      const a = new Uint8Array(16);
+      for (let i = 0; i < sl; i++) a[16 - sl + i] = buf[rd + 1 + i]!;
+      const addr = formatIPv6(a);
+      t.addObj(head, hf.a6_address_suffix, rd + 1, sl, addr);
+      let pname = '';
+      if (pl > 0) {
+        if (rdName(p, m, head, hf.a6_prefix_name, rd + 1 + sl) < 0) return false;
+        pname = ' ' + nameOut.str;
+      }
+      if (want) { s.info = `${pl} ${addr}${pname}`; s.lab = `, addr ${s.info}`; }
+      return true;
+    }
+    case T_APL: {
+      let x = rd;
+      while (x < rdEnd) {
+        if (!need(p, x, 4, end)) return false;
+        const fam = dv.getUint16(x);
+        addV(t, head, hf.apl_address_family, x, 2, fam);
+        t.addNum(head, hf.apl_coded_prefix, x + 2, 1, buf[x + 2]!);
+        const nl = buf[x + 3]!;
+        t.addNum(head, hf.apl_negation, x + 3, 1, nl);
+        t.addNum(head, hf.apl_afdlength, x + 3, 1, nl);
+        const al = nl & 0x7f;
+        if (!need(p, x + 4, al, end)) return false;
+        if (fam === 1 && al <= 4) {
+          let v = 0;
+          for (let i = 0; i < 4; i++) v = v * 256 + (i < al ? buf[x + 4 + i]! : 0);
+          t.addNum(head, hf.apl_afdpart_ipv4, x + 4, al, v);
+        } else if (fam === 2 && al <= 16) {
+          const a = new Uint8Array(16);
+          for (let i = 0; i < al; i++) a[i] = buf[x + 4 + i]!;
+          t.addObj(head, hf.apl_afdpart_ipv6, x + 4, al, formatIPv6(a));
+        } else {
+          t.addBytes(head, hf.apl_afdpart_data, x + 4, al);
+        }
+        x += 4 + al;
+      }
+      return true;
+    }
+    case T_IPSECKEY: {
+      if (!need(p, rd, 3, end)) return false;
+      t.addNum(head, hf.ipseckey_gateway_precedence, rd, 1, buf[rd]!);
+      const gt = buf[rd + 1]!;
+      addV(t, head, hf.ipseckey_gateway_type, rd + 1, 1, gt);
+      addV(t, head, hf.ipseckey_gateway_algorithm, rd + 2, 1, buf[rd + 2]!);
+      let x = rd + 3;
+      if (gt === 1) {
+        if (!need(p, x, 4, end)) return false;
+        t.addNum(head, hf.ipseckey_gateway_ipv4, x, 4, dv.getUint32(x));
+        x += 4;
+      } else if (gt === 2) {
+        if (!need(p, x, 16, end)) return false;
+        t.addBytes(head, hf.ipseckey_gateway_ipv6, x, 16);
+        x += 16;
+      } else if (gt === 3) {
+        x = rdName(p, m, head, hf.ipseckey_gateway_dns, x);
+        if (x < 0) return false;
+      }
+      if (!need(p, x, rest(x), end)) return false;
+      addBytesItem(p, head, hf.ipseckey_public_key, x, rest(x), 'Public Key');
+      return true;
+    }
+    case T_HIP: {
+      if (!need(p, rd, 4, end)) return false;
+      const hl = buf[rd]!, pkl = dv.getUint16(rd + 2);
+      t.addNum(head, hf.hip_hit_length, rd, 1, hl);
+      addV(t, head, hf.hip_hit_pk_algo, rd + 1, 1, buf[rd + 1]!);
+      t.addNum(head, hf.hip_pk_length, rd + 2, 2, pkl);
+      if (!need(p, rd + 4, hl + pkl, end)) return false;
+      t.addBytes(head, hf.hip_hit, rd + 4, hl);
+      t.addBytes(head, hf.hip_pk, rd + 4 + hl, pkl);
+      let x = rd + 4 + hl + pkl;
+      while (x < rdEnd) {
+        x = rdName(p, m, head, hf.hip_rendezvous_server, x);
+        if (x < 0) return false;
+      }
+      return true;
+    }
+    case T_OPENPGPKEY: {
+      if (!need(p, rd, rest(rd), end)) return false;
+      t.addStr(head, hf.openpgpkey, rd, rest(rd), dnsText(buf, rd, rest(rd)));
+      return true;
+    }
+    case T_CSYNC: {
+      if (!need(p, rd, 6, end)) return false;
+      t.addNum(head, hf.csync_soa, rd, 4, dv.getUint32(rd));
+      const fl = dv.getUint16(rd + 4);
+      const fi = t.addNum(head, hf.csync_flags, rd + 4, 2, fl);
+      t.addNum(fi, hf.csync_flags_immediate, rd + 4, 2, fl);
+      t.addNum(fi, hf.csync_flags_soaminimum, rd + 4, 2, fl);
+      if (!need(p, rd + 6, rest(rd + 6), end)) return false;
+      t.addBytes(head, hf.csync_type_bitmap, rd + 6, rest(rd + 6));
+      return typeBitmap(p, m, head, rd + 6, rdEnd);
+    }
+    case T_ZONEMD: {
+      if (!need(p, rd, 6, end)) return false;
+      t.addNum(head, hf.zonemd_serial, rd, 4, dv.getUint32(rd));
+      addV(t, head, hf.zonemd_scheme, rd + 4, 1, buf[rd + 4]!);
+      addV(t, head, hf.zonemd_hash_algo, rd + 5, 1, buf[rd + 5]!);
+      if (!need(p, rd + 6, rest(rd + 6), end)) return false;
+      addBytesItem(p, head, hf.zonemd_digest, rd + 6, rest(rd + 6), 'Digest');
+      return true;
+    }
+    case T_WINS: case T_WINS_R: {
+      if (!need(p, rd, 12, end)) return false;
+      const r = type === T_WINS_R;
+      t.addNum(head, r ? hf.winsr_local_flag : hf.wins_local_flag, rd, 4, dv.getUint32(rd));
+      t.addNum(head, r ? hf.winsr_lookup_timeout : hf.wins_lookup_timeout, rd + 4, 4, dv.getUint32(rd + 4));
+      t.addNum(head, r ? hf.winsr_cache_timeout : hf.wins_cache_timeout, rd + 8, 4, dv.getUint32(rd + 8));
+      if (r) {
+        if (rdName(p, m, head, hf.winsr_name_result_domain, rd + 12) < 0) return false;
+        if (want) { s.info = nameOut.str; s.lab = ', name result domain ' + nameOut.str; }
+        return true;
+      }
+      if (!need(p, rd + 12, 4, end)) return false;
+      const n = dv.getUint32(rd + 12);
+      t.addNum(head, hf.wins_nb_wins_servers, rd + 12, 4, n);
+      for (let i = 0, x = rd + 16; i < n && x + 4 <= rdEnd; i++, x += 4) {
+        if (!need(p, x, 4, end)) return false;
+        t.addNum(head, hf.wins_wins_server, x, 4, dv.getUint32(x));
+      }
+      return true;
+    }
+    case T_XPF: {
+      if (!need(p, rd, 2, end)) return false;
+      const v = buf[rd]!;
+      addV(t, head, hf.xpf_ip_version, rd, 1, v);
+      addV(t, head, hf.xpf_protocol, rd + 1, 1, buf[rd + 1]!);
+      const al = v === 6 ? 16 : 4;
+      if (!need(p, rd + 2, 2 * al + 4, end)) return false;
+      if (v === 6) {
+        t.addBytes(head, hf.xpf_source_ipv6, rd + 2, 16);
+        t.addBytes(head, hf.xpf_destination_ipv6, rd + 18, 16);
+      } else {
+        t.addNum(head, hf.xpf_source_ipv4, rd + 2, 4, dv.getUint32(rd + 2));
+        t.addNum(head, hf.xpf_destination_ipv4, rd + 6, 4, dv.getUint32(rd + 6));
+      }
+      t.addNum(head, hf.xpf_sport, rd + 2 + 2 * al, 2, dv.getUint16(rd + 2 + 2 * al));
+      t.addNum(head, hf.xpf_dport, rd + 4 + 2 * al, 2, dv.getUint16(rd + 4 + 2 * al));
+      return true;
+    }
     default:
       return undecoded(p, m, head, type, rd, rdEnd);
   }
@@ -1548,8 +1913,9 @@ function typeBitmap(p: Packet, m: Msg, head: number, x: number, rdEnd: number): 
   while (x < rdEnd) {
     if (!need(p, x, 2, m.end)) return false;
     const win = p.buf[x]!, blen = p.buf[x + 1]!;
-    if (!need(p, x + 2, blen, m.end)) return false;
     for (let i = 0; i < blen; i++) {
+      // byte by byte: a bitmap cut short shows the types before the cut (as tshark)
+      if (!need(p, x + 2 + i, 1, m.end)) return false;
       const byte = p.buf[x + 2 + i]!;
       for (let bit = 0; bit < 8; bit++) {
         if (byte & (0x80 >> bit)) {
@@ -1566,7 +1932,7 @@ function typeBitmap(p: Packet, m: Msg, head: number, x: number, rdEnd: number): 
 
 // EDNS0 option codes (RFC 6891 and later)
 const OPT_NSID = 3, OPT_DAU = 5, OPT_DHU = 6, OPT_N3U = 7, OPT_CSUBNET = 8, OPT_COOKIE = 10,
-  OPT_KEEPALIVE = 11, OPT_PADDING = 12, OPT_CHAIN = 13, OPT_EXT_ERROR = 15;
+  OPT_KEEPALIVE = 11, OPT_PADDING = 12, OPT_CHAIN = 13, OPT_EXT_ERROR = 15, OPT_CSUBNET_EXP = 20730;
 
 function dissectOptions(p: Packet, m: Msg, head: number, x: number, rdEnd: number): boolean {
   const t = p.tree;
@@ -1577,7 +1943,8 @@ function dissectOptions(p: Packet, m: Msg, head: number, x: number, rdEnd: numbe
     const d = x + 4;
     const oi = t.addItem(head, hf.opt, x, capLen(p, x, 4 + len));
     if (oi >= 0 && t.full) t.setLabel(oi, `Option: ${VALS_OPT_CODE.get(code) ?? `Unknown (${code})`}`);
-    addV(t, oi, hf.opt_code, x, 2, code);
+    const ci = addV(t, oi, hf.opt_code, x, 2, code);
+    if (code === OPT_CSUBNET_EXP) p.addExpert(ci, ei.depr_opc, x, 2, 'Deprecated opcode. Client subnet OPT assigned as 8.');
     t.addNum(oi, hf.opt_len, x + 2, 2, len);
     if (!need(p, d, len, m.end)) return false;
     addBytesItem(p, oi, hf.opt_data, d, len, 'Option Data');
@@ -1587,7 +1954,7 @@ function dissectOptions(p: Packet, m: Msg, head: number, x: number, rdEnd: numbe
         for (let i = 0; i < len; i++) addV(t, oi, fid, d + i, 1, p.buf[d + i]!);
         break;
       }
-      case OPT_CSUBNET: {
+      case OPT_CSUBNET: case OPT_CSUBNET_EXP: {
         if (len < 4) break;
         const fam = dv.getUint16(d);
         addV(t, oi, hf.opt_client_family, d, 2, fam);
@@ -1718,7 +2085,7 @@ function dissectSvcb(p: Packet, m: Msg, head: number, rd: number, rdEnd: number)
       }
       default:
         t.addBytes(pi, hf.svcb_svcparam_value, d, len);
-        if (full) text = hexBytes(p.buf.subarray(d, d + len));
+        if (full) text = dnsText(p.buf, d, len);
     }
     if (pi >= 0 && full) t.setLabel(pi, `SvcParam: ${keyName}${key === SVC_NO_DEFAULT_ALPN ? '' : '=' + text}`);
     x = d + len;
@@ -1760,7 +2127,6 @@ function dissectCaa(p: Packet, m: Msg, head: number, rd: number, rdEnd: number):
   const value = dnsText(p.buf, v, vl);
   const fid = tag === 'issue' ? hf.caa_issue : tag === 'issuewild' ? hf.caa_issuewild : tag === 'iodef' ? hf.caa_iodef : hf.caa_unknown;
   const ti = t.addStr(head, fid, rd + 1, rdEnd - rd - 1, value);
-  if (ti >= 0 && t.full && fid === hf.caa_unknown) t.setLabel(ti, `${tag}: ${value}`);
   t.addNum(ti, hf.caa_tag_length, rd + 1, 1, tl);
   t.addStr(ti, hf.caa_tag, rd + 2, tl, tag);
   t.addStr(ti, hf.caa_value, v, vl, value);
@@ -1856,8 +2222,8 @@ export function dissectDnsTcp(p: Packet, off: number, end: number, parent: numbe
   while (x + 2 <= end && x + 2 <= p.capEnd) {
     const len = p.dv.getUint16(x);
     if (x + 2 + len > end) break;
-    if (idx === 0) p.clearInfo();
-    else if (p.cols) p.appendInfo(', ');
+    // each message replaces the Info of the one before (tshark shows the last)
+    p.clearInfo();
     dissectDnsMessage(p, x + 2, x + 2 + len, parent, Flavor.DNS, x, idx);
     if (p.stopped) return end - off;
     x += 2 + len;
