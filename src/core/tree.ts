@@ -48,6 +48,8 @@ export class Tree {
   /** index of the current data source in `sources` */
   cur = 0;
   private base = 0;
+  /** captured length of the current data source: items are clipped to it */
+  private srcLen = 0;
 
   /**
    * null: build every item (-V, -T json, UI). Otherwise only items whose field id is non-zero here
@@ -77,6 +79,7 @@ export class Tree {
     this.sources.push({ name: 'Frame', buf: frameBuf, base: frameBase, len: frameLen });
     this.cur = 0;
     this.base = frameBase;
+    this.srcLen = frameLen;
   }
 
   /** Adds a data source (e.g. "Reassembled TCP (1234 bytes)") and makes it current. Returns its index. */
@@ -90,6 +93,7 @@ export class Tree {
     const prev = this.cur;
     this.cur = i;
     this.base = this.sources[i]!.base;
+    this.srcLen = this.sources[i]!.len;
     return prev;
   }
 
@@ -115,8 +119,13 @@ export class Tree {
     if (this.n === this.cap) this.grow(this.cap * 2);
     const i = this.n++;
     this.fid[i] = fid;
-    this.start[i] = start - this.base;
-    this.len[i] = len;
+    // An item never reaches past the captured bytes of its data source (a protocol item of a
+    // truncated packet ends where the capture ends, as in Wireshark); dissectors check bounds
+    // with p.need() before reading values, so this only clips lengths declared from the wire.
+    let rel = start - this.base;
+    if (rel > this.srcLen) rel = this.srcLen;
+    this.start[i] = rel;
+    this.len[i] = rel + len > this.srcLen ? this.srcLen - rel : len;
     this.parent[i] = parent;
     this.flags[i] = flags;
     this.src[i] = this.cur;
@@ -185,12 +194,12 @@ export class Tree {
 
   /** Sets an item's length once its end is known (proto_item_set_len). */
   setLen(i: number, len: number): void {
-    if (i >= 0) this.len[i] = len;
+    if (i >= 0) this.len[i] = Math.max(0, Math.min(len, this.sources[this.src[i]!]!.len - this.start[i]!));
   }
 
   /** Sets an item's end from an absolute offset in the current source. */
   setEnd(i: number, endAbs: number): void {
-    if (i >= 0) this.len[i] = endAbs - this.base - this.start[i]!;
+    if (i >= 0) this.setLen(i, endAbs - this.base - this.start[i]!);
   }
 
   hide(i: number): number {

@@ -279,10 +279,18 @@ test('keyboard, sorting, colouring toggle, language', { skip }, async () => {
   // sort by length, descending
   await page.click('#list-head [data-col="len"]');
   await page.click('#list-head [data-col="len"]');
-  await page.waitForFunction(`(() => {
-    const cells = [...document.querySelectorAll('#list-rows .list-row[data-num] .c-len')].map((c) => Number(c.textContent));
-    return cells.length > 3 && cells.every((v, i) => i === 0 || cells[i - 1] >= v) && cells[0] > cells[cells.length - 1];
-  })()`);
+  // Poll with page.evaluate: waitForFunction's in-page polling compiles its predicate with eval,
+  // which the page's strict CSP (no 'unsafe-eval') rightly refuses.
+  const sortedDesc = (): Promise<boolean> => page.evaluate(() => {
+    const d = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } };
+    const cells = Array.from(d.document.querySelectorAll('#list-rows .list-row[data-num] .c-len')).map((c) => Number(c.textContent));
+    return cells.length > 3 && cells.every((v, i) => i === 0 || cells[i - 1]! >= v) && cells[0]! > cells[cells.length - 1]!;
+  });
+  const deadline = Date.now() + 10_000;
+  while (!(await sortedDesc())) {
+    assert.ok(Date.now() < deadline, 'rows sorted by length, descending');
+    await new Promise((r) => setTimeout(r, 50));
+  }
   // language
   await page.click('#btn-lang');
   assert.equal(await page.textContent('#list-head [data-col="no"]'), '序号');
