@@ -89,8 +89,12 @@ test('long labels are cut as tshark cuts them', () => {
   const str = t.addStr(ROOT, id('frame.protocols'), 0, 0, long);
   assert.equal(itemLabel(t, str), 'Protocols in frame [truncated]: ' + 'R'.repeat(238 - 32));
   const txt = t.addText(ROOT, 0, 0, long);
-  assert.equal(itemLabel(t, txt), '[truncated]' + 'R'.repeat(226));
+  assert.equal(itemLabel(t, txt), ' [truncated]' + 'R'.repeat(226));
   const own = t.addStr(ROOT, id('frame.protocols'), 0, 0, 'x');
-  t.setLabel(own, 'Form item: "' + long);
-  assert.equal(itemLabel(t, own).length, 239);
+  t.setLabel(own, 'ECHConfig: ' + long);
+  assert.equal(itemLabel(t, own), ' [truncated]ECHConfig: ' + 'R'.repeat(226 - 11));
+  const app = t.addStr(ROOT, id('frame.protocols'), 0, 0, 'x');
+  t.setLabel(app, 'Form item: ');
+  t.appendLabel(app, '"' + long);
+  assert.equal(itemLabel(t, app).length, 239);
 });

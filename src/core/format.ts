@@ -313,8 +313,10 @@ export function displayValue(t: Tree, i: number): string {
 }
 
 /**
- * tshark cuts long labels (measured on its output): a dissector's own text at 239 UTF-8 bytes,
- * "Name [truncated]: value" at 238, "[truncated]text" at 237.
+ * tshark cuts long labels (measured on its output): " [truncated]" goes after the field name
+ * ("Name [truncated]: value") or before a label given with the item (text items,
+ * dissector-formatted labels: " [truncated]text", leading space included) and the result is cut
+ * at 238 UTF-8 bytes; a label that was appended to afterwards is only cut, at 239.
  */
 const MAX_LABEL = 239;
 
@@ -337,8 +339,7 @@ function clipLabel(s: string, max = MAX_LABEL): string {
 
 /**
  * The whole -V label of item i (without the [ ] of generated items). Long labels are cut as
- * tshark cuts them: "Name [truncated]: value…" for a field's own label, "[truncated]text…" for
- * text items, a plain cut for labels set by the dissector (see MAX_LABEL).
+ * tshark cuts them (see MAX_LABEL).
  */
 export function itemLabel(t: Tree, i: number): string {
   const custom = t.label[i];
@@ -363,7 +364,7 @@ export function itemLabel(t: Tree, i: number): string {
   if (s.length <= 79) return s; // at most 3 bytes per UTF-16 unit: cannot exceed the limit
   const clipped = clipLabel(s);
   if (clipped === s) return s;
-  if (named !== '' && suf === undefined) return clipLabel(`${named} [truncated]: ${s.slice(named.length + 2)}`, MAX_LABEL - 1);
-  if (t.fid[i] === TEXT_FIELD) return clipLabel('[truncated]' + s, MAX_LABEL - 2);
-  return clipped;
+  if (suf !== undefined) return clipped;
+  if (named !== '') return clipLabel(`${named} [truncated]: ${s.slice(named.length + 2)}`, MAX_LABEL - 1);
+  return clipLabel(' [truncated]' + s, MAX_LABEL - 1);
 }
