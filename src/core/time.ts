@@ -22,6 +22,8 @@ function pad9(n: number): string {
 /** `1362692526.869344000` (epoch), `0.069740000`, `-1.500000000` (relative; sign for negative). */
 export function formatSecNsec(t: NsTime, digits = 9): string {
   let { sec, nsec } = t;
+  // A record's invalid fraction (outside [0, 1e9)) is printed as it is, as tshark does.
+  if (nsec >= 1e9 || nsec < 0) return `${sec < 0 || nsec < 0 ? '-' : ''}${Math.abs(sec)}.${pad9(Math.abs(nsec))}`;
   let sign = '';
   if (sec < 0) {
     sign = '-';

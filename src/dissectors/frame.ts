@@ -77,6 +77,7 @@ const hf = {
   encap_type: f('frame.encap_type', 'Encapsulation type', FT.INT16, { vals: ENCAP_NAMES }),
 };
 const ei_comment = expertInfo('frame.comment.expert', Group.COMMENTS_GROUP, Severity.COMMENT, 'Formatted comment');
+const ei_time_invalid = expertInfo('frame.time_invalid', Group.SEQUENCE, Severity.NOTE, 'Arrival Time: Fractional second out of range (0-1000000000)');
 const ei_len_lt_caplen = expertInfo('frame.len_lt_caplen', Group.MALFORMED, Severity.ERROR, 'Frame length is less than captured length');
 
 /** "Packet comments" is its own protocol in tshark's tree (not a layer of frame.protocols). */
@@ -168,6 +169,7 @@ function dissectFrame(p: Packet, off: number, end: number, parent: number): numb
   if (hasTs && !custom) {
     const ts = { sec: p.tsSec, nsec: p.tsNsec };
     if (t.wants(hf.time)) t.addObj(top, hf.time, off, 0, ts);
+    if (p.tsNsec >= 1e9 || p.tsNsec < 0) p.addExpert(top, ei_time_invalid, off, 0, `Arrival Time: Fractional second ${p.tsNsec} is invalid, the valid range is 0-1000000000`);
     if (t.wants(hf.offset_shift)) t.generated(t.addObj(top, hf.offset_shift, off, 0, { sec: 0, nsec: 0 }));
     if (t.wants(hf.time_epoch)) t.addObj(top, hf.time_epoch, off, 0, ts);
     if (t.wants(hf.time_delta)) t.generated(t.addObj(top, hf.time_delta, off, 0, nsDiff(p.tsSec, p.tsNsec, s.prevSec, s.prevNsec)));

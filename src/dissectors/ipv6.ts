@@ -646,6 +646,8 @@ function dissectOptionsHeader(p: Packet, c: Chain, nh: number, off: number, end:
         if (olen !== 16) p.addExpert(li, ei.opt_invalid_len, o + 1, 1, `Home Address: Invalid length (${olen} bytes)`);
         if (!needq(p, d, 16, end, c.quoted)) return -1;
         t.addBytes(oi, hf.opt_mipv6_home_address, d, 16);
+        // the mobile node's home address is the packet's source for the columns (RFC 6275 §6.3)
+        if (!c.quoted) p.src = formatIPv6(b, d);
         used = 16;
         break;
       }
@@ -741,6 +743,8 @@ function dissectRoutingHeader(p: Packet, c: Chain, off: number, end: number): nu
   }
   if (!needq(p, off, hlen, end, c.quoted)) return -1;
   if (c.finalDst >= 0 && !c.quoted) {
+    // the final destination is what the columns show (ipv6.dst stays the header's)
+    p.dst = formatIPv6(b, c.finalDst);
     const s = p.session.get(IPV6_STATE);
     if (s.addrFrame === p.num) s.dst.set(b.subarray(c.finalDst, c.finalDst + 16));
   }
