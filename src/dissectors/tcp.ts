@@ -33,6 +33,7 @@ import { stateKey } from '../core/session.js';
 import { ROOT } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
 import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, convKey, addExpertItem, showData, frameKey, capLen } from './inet-util.js';
+import { analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, type TcpAnalysisSnapshot } from '../analysis/tcp-glue.js';
 
 // Fixed header layout.
 const SRC_PORT = 0;
@@ -377,6 +378,9 @@ const ei = {
   suboption_malformed: expertInfo('tcp.suboption_malformed', Group.MALFORMED, Severity.ERROR, 'suboption would go past end of option'),
 };
 
+// tcp.state.* (wirelens' connection state machine, src/analysis/tcp-state.ts) under tcp
+registerTcpStateFields(proto_tcp);
+
 /** tcp.port → dissector, for the application-protocol dissectors (http 80, tls 443 …). */
 export const tcpPortTable = new Table('tcp.port', 'TCP port');
 /** Heuristic dissectors tried on TCP payloads no port claimed. */
@@ -441,6 +445,8 @@ export interface TcpFrame {
   fin: number;
   /** this SYN started a new stream on ports an earlier stream used */
   reused: boolean;
+  /** tcp.analysis and tcp.state of this segment (src/analysis), when analyzed */
+  an: TcpAnalysisSnapshot | undefined;
 }
 
 class TcpState {
@@ -654,9 +660,12 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
       st.prevSec = p.tsSec;
       st.prevNsec = p.tsNsec;
     }
+    const an = update && analyzed && goodHdr
+      ? analyzeTcp(p, st.index, di, seq, ack, segLen, flags, win, syn ? -1 : scale, reused, sport, dport, off + HEADER_LEN, Math.min(off + hlen, end, p.capEnd))
+      : undefined;
     fr = {
       stream: st, completeness: shownCompleteness, seqBase, ackBase, scale, fin: finKind, reused,
-      relSec: rs, relNsec: rn, deltaSec: ds, deltaNsec: dn,
+      relSec: rs, relNsec: rn, deltaSec: ds, deltaNsec: dn, an,
     };
     if (update) s.frames.set(fkey, fr);
   }
@@ -760,6 +769,10 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
     if (flags & TH_URG) info += ` Urg=${urg}`;
     if (goodHdr) info += ` Len=${segLen}`;
     p.appendInfo(info);
+    if (fr.an && !quoted) {
+      const tags = tcpAnalysisInfo(fr.an);
+      if (tags) p.prependInfo(tags);
+    }
   }
 
   // ---- options: a problem there still lets the timestamps be shown (tshark catches and rethrows) ----
@@ -767,6 +780,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
     dissectOptions(p, top, off + HEADER_LEN, off + hlen, end, syn, ackSet, fr, quoted);
   }
   addTimestamps(p, top, off, fr);
+  if (fr.an && !quoted) addTcpAnalysisTree(p, top, off, fr.an);
   if (p.stopped || !goodHdr) {
     if (!goodHdr && !p.stopped) p.malformed();
     return end - off;
