@@ -120,3 +120,26 @@ test('dhcp: options cut by the capture stop before any field, as tshark', { skip
   const s = subtreeOf('pcapng-test-generator/output_le/difficult/test202.pcapng', 2)!;
   assert.ok(s.endsWith('    Client hardware address padding: 00000000000000000000\n[Packet size limited during capture: DHCP/BOOTP truncated]'), s);
 });
+
+test('dhcp: mutated packets never throw and every item stays inside the captured bytes', { skip }, async () => {
+  const { Engine } = await import('../core/dissect.js');
+  const { prng } = await import('../test-support/mutate.js');
+  const { treeProblem } = await import('../test-support/tree-check.js');
+  const base: Uint8Array[] = [];
+  for (const rel of ['arkime/wireshark-dhcp.pcap', 'zeek/dhcp/dhcp.pcap', 'tcpdump/dhcp-rfc3004.pcap', 'ndpi/1kxun.pcap']) {
+    dissectFile(join(dir!, rel), (p, f) => { if (p.proto === 'DHCP' && base.length < 60) base.push(f.buf.slice(f.off, f.off + f.caplen)); });
+  }
+  assert.ok(base.length > 10);
+  const rnd = prng(7);
+  const e = new Engine({ want: null });
+  let n = 0;
+  for (let round = 0; round < 30; round++) {
+    for (const b of base) {
+      const c = b.slice(0, rnd() < 0.2 ? 42 + Math.floor(rnd() * (b.length - 42)) : b.length);
+      for (let i = 0; i < 1 + Math.floor(rnd() * 4); i++) c[42 + Math.floor(rnd() * (c.length - 42))] = Math.floor(rnd() * 256);
+      const p = e.dissect({ num: ++n, tsSec: n, tsNsec: 0, caplen: c.length, len: b.length, linktype: 1, iface: -1, comments: undefined }, c, new DataView(c.buffer), 0);
+      assert.ok(!p.info.includes('dissector bug'), p.info);
+      assert.equal(treeProblem(p), undefined);
+    }
+  }
+});

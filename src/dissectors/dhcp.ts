@@ -882,7 +882,7 @@ const ei = {
   option_6RD_malformed: expertInfo('dhcp.option.6RD.malformed', Group.PROTOCOL, Severity.ERROR, '6RD: malformed option'),
   option_option_vi_cl_tag_unknown: expertInfo('dhcp.option.option.vi.cl.tag_unknown', Group.PROTOCOL, Severity.ERROR, 'Unknown tag'),
   option_parse_err: expertInfo('dhcp.option.parse_err', Group.PROTOCOL, Severity.ERROR, 'Parse error'),
-  option_nonstd_data: expertInfo('dhcp.option.nonstd_data', Group.PROTOCOL, Severity.ERROR, 'Non standard compliant option data'),
+  option_nonstd_data: expertInfo('dhcp.option.nonstd_data', Group.PROTOCOL, Severity.NOTE, 'Non standard compliant option data'),
   suboption_invalid: expertInfo('dhcp.suboption_invalid', Group.PROTOCOL, Severity.ERROR, 'Invalid suboption'),
   secs_le: expertInfo('dhcp.secs_le', Group.PROTOCOL, Severity.ERROR, 'Seconds elapsed appears to be encoded as little-endian'),
   end_option_missing: expertInfo('dhcp.end_option_missing', Group.PROTOCOL, Severity.ERROR, 'End option missing'),
@@ -899,7 +899,7 @@ const ei = {
 
 const enum K {
   /** undecoded: the hidden Value item is shown */
-  BYTES, IP1, IPLIST, STR, U8, U16, BOOL, TIME, SPECIAL,
+  BYTES, IP1, IPLIST, STR, STRTEXT, U8, U16, BOOL, TIME, SPECIAL,
 }
 
 interface OptSpec { kind: K; fid: number; }
@@ -987,12 +987,15 @@ opt(K.STR, hf.option_lost_server_domain_name, 137);
 opt(K.IPLIST, hf.option_capwap_access_controller, 138);
 opt(K.IPLIST, hf.option_tftp_server_address, 150);
 opt(K.STR, hf.option_private_proxy_autodiscovery, 252);
-for (const c of [43, 52, 53, 55, 61, 77, 81, 82, 93, 94, 97, 119, 121, 145, 249, 255]) opt(K.SPECIAL, -1, c);
+opt(K.STRTEXT, hf.option_tz_pcode, 100);
+opt(K.STRTEXT, hf.option_tz_tcode, 101);
+for (const c of [21, 25, 33, 43, 52, 53, 55, 61, 77, 81, 82, 93, 94, 97, 119, 120, 121, 145, 249, 255]) opt(K.SPECIAL, -1, c);
 
 // Option codes with their own code below
 const O_PAD = 0, O_OVERLOAD = 52, O_MSG_TYPE = 53, O_PRL = 55, O_CLIENT_ID = 61, O_USER_CLASS = 77, O_FQDN = 81,
   O_AGENT = 82, O_ARCH = 93, O_NDI = 94, O_UUID = 97, O_DOMAIN_SEARCH = 119, O_CLASSLESS = 121,
-  O_FORCERENEW = 145, O_MS_CLASSLESS = 249, O_END = 255, O_VENDOR_CLASS = 60, O_VENDOR_SPECIFIC = 43;
+  O_FORCERENEW = 145, O_MS_CLASSLESS = 249, O_END = 255, O_VENDOR_CLASS = 60, O_VENDOR_SPECIFIC = 43,
+  O_POLICY_FILTER = 21, O_MTU_PLATEAU = 25, O_STATIC_ROUTE = 33, O_SIP_SERVERS = 120;
 
 // BOOTP header (RFC 951 / RFC 2131 §2)
 //  0                   1                   2                   3
@@ -1247,6 +1250,10 @@ function dissectOption(p: Packet, oi: number, vi: number, code: number, d: numbe
       t.hide(vi);
       t.addStr(oi, spec.fid, d, len, zstring(p.buf, d, len));
       return '';
+    case K.STRTEXT:
+      t.hide(vi);
+      t.addStr(oi, spec.fid, d, len, dnsText(p.buf, d, len));
+      return '';
     case K.U8:
       if (len !== 1) return badLen(1);
       t.hide(vi);
@@ -1334,7 +1341,7 @@ function dissectSpecial(p: Packet, oi: number, vi: number, code: number, d: numb
       t.addNum(fi, hf.fqdn_s, d, 1, fl);
       t.addNum(oi, hf.fqdn_rcode1, d + 1, 1, buf[d + 1]!);
       t.addNum(oi, hf.fqdn_rcode2, d + 2, 1, buf[d + 2]!);
-      if (len > 3) t.addStr(oi, hf.fqdn_name, d + 3, len - 3, dnsText(buf, d + 3, len - 3));
+      if (len > 3) t.addStr(oi, hf.fqdn_name, d + 3, len - 3, fl & 0x04 ? wireName(buf, d + 3, d + len) : dnsText(buf, d + 3, len - 3));
       return '';
     }
     case O_AGENT:
@@ -1369,13 +1376,47 @@ function dissectSpecial(p: Packet, oi: number, vi: number, code: number, d: numb
       classlessRoutes(p, oi, d, len);
       return '';
     case O_DOMAIN_SEARCH:
+      t.hide(vi);
+      domainSearch(p, oi, d, len);
       return '';
+    case O_POLICY_FILTER: case O_STATIC_ROUTE: {
+      if (len % 8 !== 0) {
+        p.addExpert(oi, ei.bad_length, d, len, "Option length isn't a multiple of 8");
+        return '';
+      }
+      t.hide(vi);
+      const a = code === O_STATIC_ROUTE ? hf.option_static_route_ip : hf.option_policy_filter_ip;
+      const b = code === O_STATIC_ROUTE ? hf.option_static_route_router : hf.option_policy_filter_subnet_mask;
+      for (let i = 0; i < len; i += 8) {
+        t.addNum(oi, a, d + i, 4, dv.getUint32(d + i));
+        t.addNum(oi, b, d + i + 4, 4, dv.getUint32(d + i + 4));
+      }
+      return '';
+    }
+    case O_MTU_PLATEAU:
+      t.hide(vi);
+      for (let i = 0; i + 2 <= len; i += 2) t.addNum(oi, hf.option_path_mtu_plateau_table_item, d + i, 2, dv.getUint16(d + i));
+      return '';
+    case O_SIP_SERVERS: {
+      t.hide(vi);
+      const enc = buf[d]!;
+      addV(t, oi, hf.option_sip_server_encoding, d, 1, enc);
+      if (enc === 0) domainNames(p, oi, d + 1, len - 1, hf.option_sip_server_name);
+      else if (enc === 1) for (let i = 1; i + 4 <= len; i += 4) t.addNum(oi, hf.option_sip_server_address, d + i, 4, dv.getUint32(d + i));
+      else p.addExpert(oi, ei.option_sip_server_address_encoding, d, 1, `RFC 3361 defines only 0 and 1 for Encoding byte (Encoding = ${enc}).`);
+      return '';
+    }
     case O_VENDOR_SPECIFIC:
       // decoded by vendor class (option 60); others stay bytes
       if (msgState.vendorClass.startsWith('ArubaAP')) {
         t.hide(vi);
         t.addStr(oi, hf.option_vendor_arubaap_controllerip, d, len, zstring(buf, d, len));
         return full ? ' (Aruba AP)' : '';
+      }
+      if (msgState.vendorClass.startsWith('PXEClient')) {
+        t.hide(vi);
+        pxeSuboptions(p, oi, d, len);
+        return full ? ' (PXEClient)' : '';
       }
       return '';
     default:
@@ -1418,6 +1459,14 @@ function clientId(p: Packet, oi: number, d: number, len: number): void {
 function userClass(p: Packet, oi: number, d: number, len: number): void {
   const t = p.tree;
   const buf = p.buf;
+  // RFC 3004 instances must fill the option exactly; otherwise tshark shows the data as text
+  let y = d;
+  while (y < d + len) y += 1 + buf[y]!;
+  if (y !== d + len || buf[d] === 0) {
+    const ti = t.addStr(oi, hf.option_user_class_text, d, len, dnsText(buf, d, len));
+    p.addExpert(ti, ei.option_nonstd_data, d, len);
+    return;
+  }
   let x = d, i = 0;
   while (x < d + len) {
     const n = buf[x]!;
@@ -1431,21 +1480,113 @@ function userClass(p: Packet, oi: number, d: number, len: number): void {
   }
 }
 
-/** Option 82 (RFC 3046): sub-options. */
+/** Option 82 (RFC 3046): sub-options, labelled `Option 82 Suboption: (1) Agent Circuit ID`. */
 function agentInfo(p: Packet, oi: number, d: number, len: number): void {
   const t = p.tree;
   const buf = p.buf;
+  const dv = p.dv;
   let x = d;
   while (x + 2 <= d + len) {
     const sc = buf[x]!, sl = buf[x + 1]!;
-    const si = addV(t, oi, hf.option_agent_information_option_suboption, x, Math.min(2 + sl, d + len - x), sc);
+    const si = t.addNum(oi, hf.option_agent_information_option_suboption, x, Math.min(2 + sl, d + len - x), sc);
+    let label = `Option 82 Suboption: (${sc}) ${VALS_OPTION_AGENT_INFORMATION_OPTION_SUBOPTION.get(sc) ?? 'Unknown'}`;
+    t.addNum(si, hf.option_suboption_length, x + 1, 1, sl);
+    if (x + 2 + sl > d + len) { t.setLabel(si, label); break; }
+    const v = x + 2;
+    switch (sc) {
+      case 1: t.addBytes(si, hf.option_agent_information_option_agent_circuit_id, v, sl); break;
+      case 2: t.addBytes(si, hf.option_agent_information_option_agent_remote_id, v, sl); break;
+      case 4: if (sl === 4) t.addNum(si, hf.option_agent_information_option_docsis_device_class, v, 4, dv.getUint32(v)); break;
+      case 5: case 11:
+        if (sl === 4) {
+          const a = dv.getUint32(v);
+          t.addNum(si, sc === 5 ? hf.option_agent_information_option_link_selection : hf.option_agent_information_option_server_id_override, v, 4, a);
+          label += ` (${formatIPv4(a)})`;
+        }
+        break;
+      case 6: t.addStr(si, hf.option_agent_information_option_subscriber_id, v, sl, zstring(buf, v, sl)); break;
+      case 10: if (sl === 1) t.addNum(si, hf.option_agent_information_option_flags, v, 1, buf[v]!); break;
+      case 12: t.addBytes(si, hf.option_agent_information_option_relay_agent_id, v, sl); break;
+      default: t.addBytes(si, hf.option_agent_information_option_value, v, sl);
+    }
+    if (si >= 0 && t.full) t.setLabel(si, label);
+    x += 2 + sl;
+  }
+}
+
+/** Option 43 for PXE clients (PXE 2.1 §2.4): sub-options. */
+function pxeSuboptions(p: Packet, oi: number, d: number, len: number): void {
+  const t = p.tree;
+  const buf = p.buf;
+  const dv = p.dv;
+  let x = d;
+  while (x < d + len) {
+    const sc = buf[x]!;
+    if (sc === 255) { t.addNum(oi, hf.option_vendor_pxeclient_end, x, 1, sc); break; }
+    if (sc === 0) { t.addNum(oi, hf.option_vendor_pxeclient_padding, x, 1, sc); x++; continue; }
+    if (x + 2 > d + len) break;
+    const sl = buf[x + 1]!;
+    const si = t.addNum(oi, hf.option_vendor_pxeclient_suboption, x, Math.min(2 + sl, d + len - x), sc);
+    if (si >= 0 && t.full) t.setLabel(si, `Option 43 Suboption: (${sc}) ${VALS_OPTION_VENDOR_PXECLIENT_SUBOPTION.get(sc) ?? 'Unknown'}`);
     t.addNum(si, hf.option_suboption_length, x + 1, 1, sl);
     if (x + 2 + sl > d + len) break;
-    const fid = sc === 1 ? hf.option_agent_information_option_agent_circuit_id
-      : sc === 2 ? hf.option_agent_information_option_agent_remote_id
-        : hf.option_agent_information_option_value;
-    t.addBytes(si, fid, x + 2, sl);
+    const v = x + 2;
+    switch (sc) {
+      case 1: case 7: if (sl === 4) t.addNum(si, sc === 1 ? hf.option_vendor_pxeclient_mtftp_ip : hf.option_vendor_pxeclient_multicast_address, v, 4, dv.getUint32(v)); break;
+      case 2: case 3: if (sl === 2) t.addNum(si, sc === 2 ? hf.option_vendor_pxeclient_mtftp_client_port : hf.option_vendor_pxeclient_mtftp_server_port, v, 2, dv.getUint16(v)); break;
+      case 4: case 5: if (sl === 1) t.addNum(si, sc === 4 ? hf.option_vendor_pxeclient_mtftp_timeout : hf.option_vendor_pxeclient_mtftp_delay, v, 1, buf[v]!); break;
+      case 6:
+        // tshark reads the first byte whatever the length says
+        if (sl >= 1) {
+          const b = buf[v]!;
+          const ci = t.addNum(si, hf.option_vendor_pxeclient_discovery_control, v, 1, b);
+          t.addNum(ci, hf.option_vendor_pxeclient_discovery_control_broadcast, v, 1, b);
+          t.addNum(ci, hf.option_vendor_pxeclient_discovery_control_multicast, v, 1, b);
+          t.addNum(ci, hf.option_vendor_pxeclient_discovery_control_serverlist, v, 1, b);
+          t.addNum(ci, hf.option_vendor_pxeclient_discovery_control_bstrap, v, 1, b);
+        }
+        break;
+      default: t.addBytes(si, hf.option_vendor_value, v, sl);
+    }
     x += 2 + sl;
+  }
+}
+
+/** A DNS wire-format name inside an option (RFC 1035 §3.1, pointers relative to `base`), as text. */
+function wireName(buf: Uint8Array, a: number, e: number, base = a): string {
+  let s = '';
+  let x = a, hops = 0;
+  while (x < e) {
+    const n = buf[x]!;
+    if (n === 0) break;
+    if ((n & 0xc0) === 0xc0) {
+      if (x + 1 >= e || ++hops > 32) break;
+      x = base + (((n & 0x3f) << 8) | buf[x + 1]!);
+      continue;
+    }
+    if (x + 1 + n > e) break;
+    s += (s ? '.' : '') + dnsText(buf, x + 1, n);
+    x += 1 + n;
+  }
+  return s;
+}
+
+/** Option 119 (RFC 3397): names with compression pointers relative to the option data. */
+function domainSearch(p: Packet, oi: number, d: number, len: number): void {
+  domainNames(p, oi, d, len, hf.option_dhcp_dns_domain_search_list_fqdn);
+}
+
+function domainNames(p: Packet, oi: number, d: number, len: number, fid: number): void {
+  const buf = p.buf;
+  const e = d + len;
+  let x = d;
+  while (x < e) {
+    const start = x;
+    // walk to the end of this name in place (a label run ended by a zero byte or a pointer)
+    while (x < e && buf[x] !== 0 && (buf[x]! & 0xc0) !== 0xc0) x += 1 + buf[x]!;
+    if (x < e && (buf[x]! & 0xc0) === 0xc0) x += 2; else x += 1;
+    if (x > e) x = e;
+    p.tree.addStr(oi, fid, start, x - start, wireName(buf, start, e, d));
   }
 }
 
@@ -1463,7 +1604,7 @@ function classlessRoutes(p: Packet, oi: number, d: number, len: number): void {
     for (let i = 0; i < 4; i++) net = net * 256 + (i < sig ? buf[x + 1 + i]! : 0);
     const gw = p.dv.getUint32(x + 1 + sig);
     const ri = t.addBytes(oi, hf.option_classless_static_route, x, 1 + sig + 4);
-    if (ri >= 0 && t.full) t.setLabel(ri, ` ${formatIPv4(net)}/${w}-${formatIPv4(gw)}`);
+    if (ri >= 0 && t.full) t.setLabel(ri, w === 0 ? ` default-${formatIPv4(gw)}` : ` ${formatIPv4(net)}/${w}-${formatIPv4(gw)}`);
     x += 1 + sig + 4;
   }
 }

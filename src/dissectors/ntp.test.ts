@@ -141,3 +141,26 @@ test('ntp: mode 7 monlist response as tshark', { skip }, () => {
   dissectFile(join(dir!, 'ndpi/NTPv2.pcap'), (p) => { if (s === undefined && p.info.includes('MON_GETLIST_1')) s = ntpSubtree(p); });
   assert.ok(s?.startsWith(MONLIST), s);
 });
+
+test('ntp: mutated packets never throw and every item stays inside the captured bytes', { skip }, async () => {
+  const { Engine } = await import('../core/dissect.js');
+  const { prng } = await import('../test-support/mutate.js');
+  const { treeProblem } = await import('../test-support/tree-check.js');
+  const base: Uint8Array[] = [];
+  for (const rel of ['zeek/ntp/ntp.pcap', 'tcpdump/ntp-control.pcap', 'ndpi/NTPv2.pcap', 'zeek/ntp/NTP-digest.pcap']) {
+    dissectFile(join(dir!, rel), (p, f) => { if (p.proto === 'NTP' && base.length < 60 && f.linktype === 1) base.push(f.buf.slice(f.off, f.off + f.caplen)); });
+  }
+  assert.ok(base.length > 10);
+  const rnd = prng(11);
+  const e = new Engine({ want: null });
+  let n = 0;
+  for (let round = 0; round < 30; round++) {
+    for (const b of base) {
+      const c = b.slice(0, rnd() < 0.2 ? 42 + Math.floor(rnd() * (b.length - 42)) : b.length);
+      for (let i = 0; i < 1 + Math.floor(rnd() * 4); i++) c[42 + Math.floor(rnd() * (c.length - 42))] = Math.floor(rnd() * 256);
+      const p = e.dissect({ num: ++n, tsSec: n, tsNsec: 0, caplen: c.length, len: b.length, linktype: 1, iface: -1, comments: undefined }, c, new DataView(c.buffer), 0);
+      assert.ok(!p.info.includes('dissector bug'), p.info);
+      assert.equal(treeProblem(p), undefined);
+    }
+  }
+});
