@@ -29,6 +29,12 @@ export class Session {
   ifaces: readonly SessionIface[] = [];
   /** true on the second pass over a capture (state already built; read caches, do not update) */
   visited = false;
+  /**
+   * Keep per-frame results for a later revisit (UI clicks, -2). A one-pass streaming run sets it
+   * false so dissectors do not hold an object per frame (memory stays bounded by the connections,
+   * not the capture's length).
+   */
+  retainFrames = true;
   /** first frame's timestamp (frame.time_relative) */
   firstSec = NaN;
   firstNsec = 0;

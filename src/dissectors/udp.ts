@@ -200,7 +200,7 @@ function dissectUdp(p: Packet, off: number, end: number, parent: number): number
       if (!p.session.visited) {
         st.prevSec = p.tsSec;
         st.prevNsec = p.tsNsec;
-        us.frames.set(fkey, fr);
+        if (p.session.retainFrames) us.frames.set(fkey, fr);
       }
     }
     if (t.wants(hf.time_relative) || t.wants(hf.time_delta)) {

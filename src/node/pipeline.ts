@@ -145,6 +145,8 @@ export async function runPipeline(
   p.cols = opts.cols ?? true;
   if (filter?.needsColumns) p.cols = true;
   const session = engine.session;
+  // Only a two-pass run revisits frames: a streaming run keeps no per-frame state.
+  session.retainFrames = opts.twoPass === true;
   const clock = new FrameClock();
   let parser: CaptureParser | undefined;
   let frames = 0;
@@ -163,6 +165,8 @@ export async function runPipeline(
     const meta = parser?.meta;
     ctx.meta = meta;
     ctx.rec = r;
+    // the frame tree names pcapng interfaces ("on interface eth0, id 0")
+    if (meta !== undefined && session.ifaces !== meta.interfaces) session.ifaces = meta.interfaces;
     const ifs = meta?.interfaces;
     const ifc = ifs === undefined ? undefined : ifs[r.iface < 0 ? 0 : r.iface];
     if (ifc !== lastIfc) {
