@@ -184,6 +184,8 @@ export class TcpConnState {
           if (x.state === TS.UNKNOWN || x.state === TS.LISTEN || x.state === TS.CLOSED || x.state === TS.SYN_SENT) x.state = TS.SYN_RECEIVED;
           if (y.synSent && ge(s.ack, y.synNext)) {
             y.synAcked = true;
+            // (a SYN-ACK for a client a RST closed: the RST never reached it, it still waits)
+            if (y.state === TS.CLOSED && y.beforeReset === TS.SYN_SENT) y.state = TS.SYN_SENT;
             if (y.state === TS.SYN_SENT || y.state === TS.SYN_RECEIVED || y.state === TS.UNKNOWN) y.state = TS.ESTABLISHED;
           }
           if (y.state === TS.UNKNOWN) y.state = TS.SYN_SENT;
