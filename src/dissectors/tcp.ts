@@ -667,7 +667,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
       stream: st, completeness: shownCompleteness, seqBase, ackBase, scale, fin: finKind, reused,
       relSec: rs, relNsec: rn, deltaSec: ds, deltaNsec: dn, an,
     };
-    if (update) s.frames.set(fkey, fr);
+    if (update && p.session.retainFrames) s.frames.set(fkey, fr);
   }
   const st = fr.stream;
 
