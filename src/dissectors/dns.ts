@@ -560,6 +560,14 @@ const hf = {
   dso_tlv_encpad_padding: f('dns.dso.tlv.encpad.padding', 'Padding', FT.BYTES),
 };
 
+/** The dns.* string fields: when a filter wants none of them (and no tree or Info is built), names are not turned into text. */
+const STRING_FIELDS: readonly number[] = Object.values(hf).filter((id) => fields[id]!.type === FT.STRING);
+
+function wantsAny(t: Tree, ids: readonly number[]): boolean {
+  for (const id of ids) if (t.wants(id)) return true;
+  return false;
+}
+
 // Expert infos (severity and group as tshark shows them)
 const ei = {
   retransmit_request: expertInfo('dns.retransmit_request', Group.PROTOCOL, Severity.WARN, 'DNS query retransmission'),
@@ -701,7 +709,7 @@ interface NameOut {
 }
 const nameOut: NameOut = { str: '', used: 0, nameLen: 0, labels: 0 };
 /** what is left of WALK_BUDGET_PER_MESSAGE for the current message (scratch, reset per message) */
-const walk = { budget: 0 };
+const walk = { budget: 0, text: true };
 
 /**
  * Expands the name at `off` of the message starting at `msg` (ending at `end`). Returns false
@@ -739,7 +747,7 @@ function readName(p: Packet, msg: number, off: number, end: number): boolean {
       if (!tooLong) {
         if (raw) { s += '.'; raw++; dots++; }
         for (let k = pos + 1; k <= pos + b; k++) if (buf[k] === 0x2e) dots++;
-        s += dnsText(buf, pos + 1, b);
+        if (walk.text) s += dnsText(buf, pos + 1, b);
         raw += b;
       }
       pos += 1 + b;
@@ -991,6 +999,8 @@ export function dissectDnsMessage(p: Packet, off: number, end: number, parent: n
 
   const m: Msg = { flavor, start: off, end, cols, full, info: '' };
   walk.budget = WALK_BUDGET_PER_MESSAGE;
+  // name text is built only when something shows or tests it (tree, Info, a string field)
+  walk.text = full || cols || wantsAny(t, STRING_FIELDS);
   if (cols) {
     const opName = VALS_FLAGS_OPCODE.get(opcode) ?? `Unknown operation (${opcode})`;
     m.info = `${opName}${isResponse ? ' response' : ''} ${hex4(id)}`;
