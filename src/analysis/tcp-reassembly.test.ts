@@ -1,0 +1,56 @@
+// The PDU reassembly engine: segments in order, retransmitted, out of order, "one more segment",
+// and the memory bounds.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NEED_ONE_MORE, RA, segmentsLabel, TcpDirReassembly, TcpReassemblyBudget } from './tcp-reassembly.js';
+
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+const text = (b: Uint8Array): string => new TextDecoder().decode(b);
+
+test('a PDU over three segments, with a retransmission and an out-of-order segment', () => {
+  const r = new TcpDirReassembly(new TcpReassemblyBudget());
+  // "HEADER:0010" + 10 bytes of body = 21 bytes, sent as 8 + 7 + 6 bytes from seq 1000
+  assert.equal(r.start(1000, bytes('HEADER:0'), 4, 21), RA.PENDING);
+  assert.equal(r.add(1015, bytes('456789'), 6), RA.PENDING); // out of order: held
+  assert.equal(r.add(1000, bytes('HEADER:0'), 5), RA.IGNORED); // retransmission of held bytes
+  assert.equal(r.add(1008, bytes('010|123'), 7), RA.COMPLETE);
+  assert.equal(text(r.pdu), 'HEADER:0010|123456789');
+  assert.equal(r.rest, 0);
+  assert.deepEqual(r.frames, [4, 8, 7, 7, 6, 6]);
+  assert.equal(segmentsLabel(r.frames, 21), '[3 Reassembled TCP Segments (21 bytes): #4(8), #7(7), #6(6)]');
+  assert.equal(r.active, false);
+  assert.equal(r.add(1021, bytes('next'), 8), RA.NONE);
+});
+
+test('an overlapping retransmission adds only its new bytes; bytes past the PDU are left over', () => {
+  const r = new TcpDirReassembly(new TcpReassemblyBudget());
+  r.start(0xfffffffe, bytes('abcd'), 1, 8); // wraps around 2^32
+  assert.equal(r.add(0, bytes('cdefghXY'), 2), RA.COMPLETE);
+  assert.equal(text(r.pdu), 'abcdefgh');
+  assert.equal(r.rest, 2);
+  assert.deepEqual(r.frames, [1, 4, 2, 4]);
+});
+
+test('"one more segment" completes with whatever the next segment brings', () => {
+  const r = new TcpDirReassembly(new TcpReassemblyBudget());
+  r.start(10, bytes('GET / HTTP/1.1\r\nHost: a'), 1, NEED_ONE_MORE);
+  assert.equal(r.add(33, bytes('\r\n\r\n'), 2), RA.COMPLETE);
+  assert.equal(text(r.pdu), 'GET / HTTP/1.1\r\nHost: a\r\n\r\n');
+});
+
+test('memory bounds: per direction and per capture', () => {
+  const budget = new TcpReassemblyBudget(1000);
+  const a = new TcpDirReassembly(budget, 100);
+  assert.equal(a.start(0, new Uint8Array(50), 1, 1_000_000_000), RA.OVERFLOW);
+  assert.equal(budget.used, 0);
+  assert.equal(a.start(0, new Uint8Array(50), 1, 90), RA.PENDING);
+  assert.equal(budget.used, 90);
+  const b = new TcpDirReassembly(budget, 10_000);
+  assert.equal(b.start(0, new Uint8Array(10), 2, 950), RA.OVERFLOW);
+  assert.equal(a.add(50, new Uint8Array(40), 3), RA.COMPLETE);
+  assert.equal(budget.used, 0);
+  assert.equal(b.start(0, new Uint8Array(10), 4, 950), RA.PENDING);
+  b.reset();
+  assert.equal(budget.used, 0);
+});

@@ -1,0 +1,164 @@
+// TCP reassembly of application PDUs (Wireshark's "desegment"): a dissector on a TCP port that
+// finds its PDU incomplete says how many more bytes it needs (or "one more segment", for
+// "until the end of the headers" parsing); the TCP layer keeps the bytes of that direction from
+// the PDU's start, and when a segment completes it, hands the whole PDU back as a new data source
+// ("Reassembled TCP (N bytes)") on that frame, with the list of segments (tcp.segment …).
+//
+// A pure engine, one TcpDirReassembly per stream direction (first pass, capture order):
+//   start(seq, bytes, frame, need)  a PDU starts at seq with these bytes and needs `need` in all
+//                                   (NEED_ONE_MORE: whatever the next segment brings)
+//   add(seq, bytes, frame)          a later segment: returns COMPLETE / PENDING / IGNORED / OVERFLOW
+// Out-of-order segments are held (bounded) until the gap fills; bytes already held win over a
+// retransmission's copy (tshark keeps the first copy too and reports a conflict); a segment below
+// the PDU's data so far is trimmed to its new part. Memory is bounded per direction (maxPerDir)
+// and per capture (a shared TcpReassemblyBudget): past it the PDU is abandoned (OVERFLOW), which
+// the dissector reports as an expert item; the segments stay plain TCP data.
+
+/** `need` value: complete the PDU with whatever the next segment brings. */
+export const NEED_ONE_MORE = -1;
+
+export const enum RA {
+  /** the segment is not part of a pending PDU: dissect it as usual */
+  NONE = 0,
+  /** held: the PDU is still incomplete ("[TCP segment of a reassembled PDU]") */
+  PENDING = 1,
+  /** this segment completes the PDU: `pdu` and `frames` are set */
+  COMPLETE = 2,
+  /** a retransmission of bytes already held: nothing new */
+  IGNORED = 3,
+  /** the PDU was abandoned: memory bound exceeded */
+  OVERFLOW = 4,
+}
+
+/** Memory shared by all directions of one capture. */
+export class TcpReassemblyBudget {
+  used = 0;
+  constructor(readonly max = 256 << 20) {}
+}
+
+const seqLT = (a: number, b: number): boolean => ((a - b) | 0) < 0;
+
+export class TcpDirReassembly {
+  /** a PDU is pending */
+  active = false;
+  /** sequence number of the PDU's first byte */
+  startSeq = 0;
+  /** total bytes the PDU needs (NEED_ONE_MORE: complete on the next segment's data) */
+  need = 0;
+  private buf = new Uint8Array(0);
+  /** contiguous bytes held from startSeq */
+  have = 0;
+  /** frames and byte counts of the segments in the PDU (pairs) */
+  frames: number[] = [];
+  /** out-of-order segments waiting for the gap: [seq, bytes, frame] */
+  private held: { seq: number; data: Uint8Array; frame: number }[] = [];
+  private heldBytes = 0;
+  /** the completed PDU (valid after COMPLETE until the next call) */
+  pdu: Uint8Array = new Uint8Array(0);
+  /** bytes of the completing segment after the PDU's end (another PDU may start there) */
+  rest = 0;
+
+  constructor(private readonly budget: TcpReassemblyBudget, private readonly maxPerDir = 32 << 20) {}
+
+  private reserve(n: number): boolean {
+    if (this.budget.used + n > this.budget.max || this.have + this.heldBytes + n > this.maxPerDir) return false;
+    this.budget.used += n;
+    return true;
+  }
+
+  private release(): void {
+    this.budget.used -= this.buf.length + this.heldBytes;
+    this.buf = new Uint8Array(0);
+    this.held.length = 0;
+    this.heldBytes = 0;
+    this.have = 0;
+    this.active = false;
+  }
+
+  /** Drops any pending PDU (connection closed, port reused). */
+  reset(): void {
+    if (this.active || this.heldBytes) this.release();
+    this.frames.length = 0;
+  }
+
+  private append(data: Uint8Array, from: number, frame: number): boolean {
+    const n = data.length - from;
+    if (n <= 0) return true;
+    if (this.have + n > this.buf.length) {
+      const want = this.need > 0 ? Math.max(this.need, this.have + n) : this.have + n;
+      if (!this.reserve(want - this.buf.length)) return false;
+      const nb = new Uint8Array(want);
+      nb.set(this.buf.subarray(0, this.have));
+      this.buf = nb;
+    }
+    this.buf.set(data.subarray(from), this.have);
+    this.have += n;
+    this.frames.push(frame, n);
+    return true;
+  }
+
+  /**
+   * Starts a PDU at `seq` holding `data` (the segment's bytes from the PDU's start) that needs
+   * `need` bytes in all (or NEED_ONE_MORE). Returns PENDING, or OVERFLOW when it cannot be held.
+   */
+  start(seq: number, data: Uint8Array, frame: number, need: number): RA {
+    this.reset();
+    this.active = true;
+    this.startSeq = seq >>> 0;
+    this.need = need;
+    if (!this.append(data, 0, frame)) {
+      this.release();
+      return RA.OVERFLOW;
+    }
+    return RA.PENDING;
+  }
+
+  /** A later segment of this direction (its payload `data` at `seq`). */
+  add(seq: number, data: Uint8Array, frame: number): RA {
+    if (!this.active) return RA.NONE;
+    const end = (this.startSeq + this.have) >>> 0;
+    seq >>>= 0;
+    if (seqLT(end, seq)) {
+      // a gap: hold it until the missing bytes come (bounded)
+      if (!this.reserve(data.length)) { this.release(); return RA.OVERFLOW; }
+      this.held.push({ seq, data: data.slice(), frame });
+      this.heldBytes += data.length;
+      return RA.PENDING;
+    }
+    const skip = (end - seq) | 0;
+    if (skip >= data.length) return RA.IGNORED;
+    if (!this.append(data, skip, frame)) { this.release(); return RA.OVERFLOW; }
+    // the held segments the new bytes reach
+    for (let moved = true; moved && this.held.length;) {
+      moved = false;
+      for (let i = 0; i < this.held.length; i++) {
+        const h = this.held[i]!;
+        const e = (this.startSeq + this.have) >>> 0;
+        if (!seqLT(e, h.seq)) {
+          const k = (e - h.seq) | 0;
+          this.held.splice(i, 1);
+          this.heldBytes -= h.data.length;
+          this.budget.used -= h.data.length;
+          if (k < h.data.length && !this.append(h.data, k, h.frame)) { this.release(); return RA.OVERFLOW; }
+          moved = true;
+          break;
+        }
+      }
+    }
+    const need = this.need === NEED_ONE_MORE ? this.have : this.need;
+    if (this.have < need) return RA.PENDING;
+    this.pdu = this.buf.slice(0, need);
+    this.rest = this.have - need;
+    // the completing segment contributes only up to the PDU's end
+    if (this.rest > 0) this.frames[this.frames.length - 1]! -= this.rest;
+    this.release();
+    return RA.COMPLETE;
+  }
+}
+
+/** The "[N Reassembled TCP Segments (M bytes): #f1(n1), #f2(n2) …]" label tshark gives tcp.segments. */
+export function segmentsLabel(frames: readonly number[], total: number): string {
+  let s = `[${frames.length / 2} Reassembled TCP Segments (${total} bytes):`;
+  for (let i = 0; i < frames.length; i += 2) s += `${i ? ',' : ''} #${frames[i]}(${frames[i + 1]})`;
+  return s + ']';
+}
