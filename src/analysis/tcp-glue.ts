@@ -7,7 +7,7 @@ import type { Packet } from '../core/packet.js';
 import { stateKey } from '../core/session.js';
 import { Group, Severity, type ExpertInfo } from '../core/expert.js';
 import { analysisInfo, analyzeSegment, TA, TA_FLAG_MASK, TA_TREE_MASK, TcpAnalysisResult, TcpConvAnalysis, TcpSegment } from './tcp-analysis.js';
-import { packState, TcpConnState, TcpStateResult, TCP_STATE_NAMES, TCP_STEP_NAMES, unpackState } from './tcp-state.js';
+import { packState, STEP, TcpConnState, TcpStateResult, TCP_STATE_NAMES, TCP_STEP_NAMES, unpackState } from './tcp-state.js';
 
 // tcp.state.*: wirelens' own fields (no tshark counterpart), registered by the TCP dissector
 // right after its own fields (registerTcpStateFields) so -G fields lists them under tcp.
@@ -94,6 +94,12 @@ export function analyzeTcp(p: Packet, stream: number, dir: 0 | 1, seq: number, a
   const r = g.res;
   analyzeSegment(c.an, s, r);
   c.st.step(s, sport, dport, g.sres);
+  // a finished connection keeps its small state (late segments still find it) but not its lists
+  // of unacknowledged segments: memory stays bounded in long streaming runs
+  if (g.sres.step === STEP.RESET || g.sres.step === STEP.TEARDOWN_4) {
+    c.an.flows[0].segs.length = 0;
+    c.an.flows[1].segs.length = 0;
+  }
   const snap = new TcpAnalysisSnapshot();
   snap.flags = r.flags; snap.acksFrame = r.acksFrame; snap.ackRtt = r.ackRtt; snap.irtt = r.irtt;
   snap.bytesInFlight = r.bytesInFlight; snap.pushBytes = r.pushBytes; snap.dupAckNum = r.dupAckNum;
