@@ -840,7 +840,9 @@ interface Rec { kind: Kind; link: number; deltaNs: number }
  * frame); further messages of a TCP segment (rare) in a map.
  */
 class DnsState {
+  /** IPv6 conversations by key; IPv4 ones by lower endpoint, then higher endpoint and transport */
   readonly convs = new Map<string, Map<number, Txn>>();
+  readonly convs4 = new Map<number, Map<number, Map<number, Txn>>>();
   kind = new Uint8Array(1024);
   /** QUERY: frame of its response (0 until answered); QUERY_RETRANS: the original query;
    *  RESPONSE: the query; RESPONSE_RETRANS: the original response */
@@ -882,12 +884,27 @@ class DnsState {
 }
 const DNS_STATE = stateKey('dns', () => new DnsState());
 
-function convKey(p: Packet): string {
-  let a: string, b: string;
-  if (p.netType === 6) { a = p.src6; b = p.dst6; }
-  else { a = String(p.src4); b = String(p.dst4); }
-  const x = `${a}/${p.srcport}`, y = `${b}/${p.dstport}`;
-  return (x < y ? x + '|' + y : y + '|' + x) + '|' + p.ptype;
+/**
+ * The transactions of the current packet's conversation (addresses, ports and transport, both
+ * directions alike). IPv4 conversations are found through numeric keys (48-bit endpoint numbers:
+ * no string per packet); IPv6 ones through a string key.
+ */
+function convTxns(st: DnsState, p: Packet): Map<number, Txn> {
+  if (p.netType !== 6) {
+    const x = p.src4 * 65536 + p.srcport, y = p.dst4 * 65536 + p.dstport;
+    const lo = x < y ? x : y, hi = x < y ? y : x;
+    let inner = st.convs4.get(lo);
+    if (inner === undefined) { inner = new Map(); st.convs4.set(lo, inner); }
+    const k = hi * 4 + p.ptype;
+    let byId = inner.get(k);
+    if (byId === undefined) { byId = new Map(); inner.set(k, byId); }
+    return byId;
+  }
+  const x = `${p.src6}/${p.srcport}`, y = `${p.dst6}/${p.dstport}`;
+  const key = (x < y ? x + '|' + y : y + '|' + x) + '|' + p.ptype;
+  let byId = st.convs.get(key);
+  if (byId === undefined) { byId = new Map(); st.convs.set(key, byId); }
+  return byId;
 }
 
 /** tshark's dns.retransmission_timer: a repeated query counts as a retransmission for 5 s. */
@@ -909,9 +926,7 @@ const match: Rec = { kind: Kind.NONE, link: 0, deltaNs: 0 };
 function matchMessage(p: Packet, id: number, isResponse: boolean, msgIndex: number): void {
   const st = p.session.get(DNS_STATE);
   if (st.get(p.num, msgIndex, match)) return;
-  const ck = convKey(p);
-  let byId = st.convs.get(ck);
-  if (byId === undefined) { byId = new Map(); st.convs.set(ck, byId); }
+  const byId = convTxns(st, p);
   const last = byId.get(id);
   let kind: Kind, link = 0, delta = 0;
   if (!isResponse) {
