@@ -196,6 +196,15 @@ export class Packet {
     if (this.fence) this.fence += s.length;
   }
 
+  /**
+   * col_prepend_fence_fstr: prepends and keeps the prefix (and what was already fenced) through
+   * later setInfo/clearInfo — how TCP analysis tags survive an application protocol's Info.
+   */
+  prependInfoFence(s: string): void {
+    this.info_ = s + this.info_;
+    this.fence = this.fence ? this.fence + s.length : s.length;
+  }
+
   /** col_clear: empties the text after the fence. */
   clearInfo(): void {
     this.info_ = this.info_.slice(0, this.fence);

@@ -63,6 +63,10 @@ test('handshake tree as tshark shows it', { skip }, async () => {
     '    [Timestamps]',
     '        [Time since first frame in this TCP stream: 0.070034000 seconds]',
     '        [Time since previous frame in this TCP stream: 0.000294000 seconds]',
+    '    [SEQ/ACK analysis]',
+    '        [This is an ACK to the segment in frame: 2]',
+    '        [The RTT to ACK the segment was: 0.000294000 seconds]',
+    '        [iRTT: 0.070034000 seconds]',
   ]);
 });
 
@@ -90,7 +94,8 @@ test('streams: a SYN with a new ISN starts a new stream on the same ports (port 
   ]);
 });
 
-// (tshark's Info also carries tcp.analysis tags here — [TCP ACKed unseen segment] …: later work)
+// tshark's Info also carries the tcp.analysis tags here: B acks a byte A has not sent yet
+// ([TCP ACKed unseen segment]); A's byte then arrives already acknowledged ([TCP Spurious Retransmission]).
 test('relative numbers: base from the first segment (seq - 1), the peer base from its ACK', () => {
   const rows = run([
     c2s({ seq: 100, ack: 5, flags: ACK }), s2c({ seq: 1000, ack: 101, flags: ACK }),
@@ -98,8 +103,8 @@ test('relative numbers: base from the first segment (seq - 1), the peer base fro
   ], ['tcp.seq', 'tcp.ack', 'tcp.nxtseq']);
   assert.deepEqual(rows, [
     '40000 → 80 [ACK] Seq=1 Ack=1 Win=8192 Len=0 | 1 | 1 | 1',
-    '80 → 40000 [ACK] Seq=996 Ack=2 Win=8192 Len=0 | 996 | 2 | 996',
-    '40000 → 80 [PSH] Seq=1 Win=8192 Len=1 | 1 | 555 | 2',
+    '[TCP ACKed unseen segment] 80 → 40000 [ACK] Seq=996 Ack=2 Win=8192 Len=0 | 996 | 2 | 996',
+    '[TCP Spurious Retransmission] 40000 → 80 [PSH] Seq=1 Win=8192 Len=1 | 1 | 555 | 2',
   ]);
 });
 

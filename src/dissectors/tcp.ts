@@ -771,7 +771,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
     p.appendInfo(info);
     if (fr.an && !quoted) {
       const tags = tcpAnalysisInfo(fr.an);
-      if (tags) p.prependInfo(tags);
+      if (tags) p.prependInfoFence(tags);
     }
   }
 
