@@ -182,6 +182,9 @@ function trailerCut(p: Packet): void {
  */
 export function addEthTrailer(p: Packet, parent: number, frameStart: number, tStart: number, end: number, hfTrailer: number, fcs: boolean): void {
   if (tStart >= end) return;
+  // Padding/trailer bytes that were not captured at all are not reported (tshark: no marker when
+  // the capture ends exactly where the payload ends; one captured padding byte already is one).
+  if (tStart >= p.capEnd) return;
   const t = p.tree;
   const b = p.buf;
   const capEnd = p.capEnd;
