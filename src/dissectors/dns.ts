@@ -570,14 +570,14 @@ function wantsAny(t: Tree, ids: readonly number[]): boolean {
 
 // Expert infos (severity and group as tshark shows them)
 const ei = {
+  rr_opt_bad_length: expertInfo('dns.rr.opt.bad_length', Group.MALFORMED, Severity.ERROR, 'Length too long for any type of IP address.'),
+  undecoded_type: expertInfo('dns.undecoded.type', Group.UNDECODED, Severity.NOTE, 'Undecoded option'),
+  depr_opc: expertInfo('dns.depr.opc', Group.PROTOCOL, Severity.WARN, 'Deprecated opcode'),
+  ttl_high_bit_set: expertInfo('dns.ttl.high_bit_set', Group.PROTOCOL, Severity.WARN, 'The uppermost bit of the TTL is set (RFC 2181, section 8)'),
+  tsig_noalg: expertInfo('dns.tsig.noalg', Group.UNDECODED, Severity.WARN, 'No dissector for algorithm'),
+  key_id_buffer_too_short: expertInfo('dns.key_id_buffer_too_short', Group.MALFORMED, Severity.WARN, 'Buffer too short to compute a key id'),
   retransmit_request: expertInfo('dns.retransmit_request', Group.PROTOCOL, Severity.WARN, 'DNS query retransmission'),
   retransmit_response: expertInfo('dns.retransmit_response', Group.PROTOCOL, Severity.WARN, 'DNS response retransmission'),
-  ttl_high_bit_set: expertInfo('dns.ttl.high_bit_set', Group.PROTOCOL, Severity.WARN, 'The uppermost bit of the TTL is set (RFC 2181, section 8)'),
-  undecoded_type: expertInfo('dns.undecoded.type', Group.UNDECODED, Severity.NOTE, 'Undecoded option'),
-  tsig_noalg: expertInfo('dns.tsig.noalg', Group.UNDECODED, Severity.WARN, 'No dissector for algorithm'),
-  rr_opt_bad_length: expertInfo('dns.rr.opt.bad_length', Group.MALFORMED, Severity.ERROR, 'Length too long for any type of IP address.'),
-  depr_opc: expertInfo('dns.depr.opc', Group.PROTOCOL, Severity.WARN, 'Deprecated opcode'),
-  key_id_buffer_too_short: expertInfo('dns.key_id_buffer_too_short', Group.MALFORMED, Severity.WARN, 'Buffer too short to compute a key id'),
   extraneous: expertInfo('dns.extraneous', Group.UNDECODED, Severity.NOTE, 'Extraneous data'),
 };
 
