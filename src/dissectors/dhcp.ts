@@ -4,7 +4,7 @@
 // Options are type-length-value; each is checked against its length before it is read, so a bad
 // length is an expert item or [Malformed Packet], never a read past the data.
 
-import { FT, Base, f, vals, fields, valueName, TFS_TRUE, registerProtocol, type RangeNames } from '../core/field.js';
+import { FT, Base, f, vals, fields, valueName, registerProtocol } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import type { Tree } from '../core/tree.js';
 import { registerHandle, type Handle } from '../core/table.js';
@@ -1015,6 +1015,7 @@ const OP = 0, HTYPE = 1, HLEN = 2, HOPS = 3, XID = 4, SECS = 8, FLAGS = 10, CIAD
   SIADDR = 20, GIADDR = 24, CHADDR = 28, SNAME = 44, FILE = 108, COOKIE = 236, OPTIONS = COOKIE + 4;
 const CHADDR_LEN = SNAME - CHADDR, SNAME_LEN = FILE - SNAME, FILE_LEN = COOKIE - FILE;
 const MAGIC = 0x63825363;
+const ADDRESSES: readonly (readonly [number, number])[] = [[CIADDR, hf.ip_client], [YIADDR, hf.ip_your], [SIADDR, hf.ip_server], [GIADDR, hf.ip_relay]];
 
 /** Scratch of one message (reset per message; holds nothing across packets). */
 const msgState = { type: -1, typeOff: -1, vendorClass: '' };
@@ -1120,11 +1121,9 @@ function dissectDhcp(p: Packet, off: number, end: number, parent: number): numbe
   if (fi >= 0 && full) t.setLabel(fi, `Bootp flags: ${hex4(flags)}${flags & 0x8000 ? ', Broadcast flag (Broadcast)' : ' (Unicast)'}`);
   t.addNum(fi, hf.flags_bc, off + FLAGS, 2, flags);
   t.addNum(fi, hf.flags_reserved, off + FLAGS, 2, flags);
-  const ips = [hf.ip_client, hf.ip_your, hf.ip_server, hf.ip_relay];
-  for (let i = 0; i < 4; i++) {
-    const a = off + CIADDR + 4 * i;
-    if (!p.need(a, 4, end)) return end - off;
-    t.addNum(top, ips[i]!, a, 4, dv.getUint32(a));
+  for (const [o, fid] of ADDRESSES) {
+    if (!p.need(off + o, 4, end)) return end - off;
+    t.addNum(top, fid, off + o, 4, dv.getUint32(off + o));
   }
   // Client hardware address: a MAC for Ethernet, else the bytes
   if (htype === 1 && hlen === 6) {

@@ -51,12 +51,7 @@ const RR_FIXED = 10;
 const F_RESPONSE = 0x8000;
 const F_OPCODE = 0x7800;
 const F_AA = 0x0400;
-const F_TC = 0x0200;
-const F_RD = 0x0100;
-const F_RA = 0x0080;
-const F_Z = 0x0040;
 const F_AD = 0x0020;
-const F_CD = 0x0010;
 const F_RCODE = 0x000f;
 
 const OPCODE_UPDATE = 5;
@@ -594,9 +589,6 @@ export function dnsTypeShort(t: number): string {
   return TYPE_SHORT.get(t) ?? `Unknown (${t})`;
 }
 
-function typeLong(t: number): string {
-  return VALS_QRY_TYPE.get(t) ?? 'Unknown';
-}
 
 function className(c: number): string {
   return VALS_QRY_CLASS.get(c) ?? 'Unknown';

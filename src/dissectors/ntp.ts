@@ -1,7 +1,7 @@
 // ntp: Network Time Protocol (RFC 5905; control messages RFC 1305 App. B / RFC 9327; ntpd's
 // private mode 7) on UDP port 123. Fields, labels and Info as tshark 4.0 shows them from the outside.
 
-import { FT, Base, f, vals, fields, valueName, TFS_TRUE, registerProtocol, type RangeNames } from '../core/field.js';
+import { FT, Base, f, vals, fields, valueName, registerProtocol, type RangeNames } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import type { Tree } from '../core/tree.js';
 import { registerHandle, type Handle } from '../core/table.js';
@@ -415,9 +415,8 @@ const hf = {
   priv_mode7_restrict_flags: f('ntp.priv.mode7.restrict_flags', 'Restrict flags', FT.UINT16),
 };
 
-const ei = {
-  ext_invalid_length: expertInfo('ntp.ext.invalid_length', Group.MALFORMED, Severity.WARN, 'Extension invalid length'),
-};
+/** Registered for the glossary (tshark -G fields lists it); an extension that does not fit is read as a MAC instead. */
+export const ei_ext_invalid_length = expertInfo('ntp.ext.invalid_length', Group.MALFORMED, Severity.WARN, 'Extension invalid length');
 
 /** Reference clock identifiers (stratum 0/1 reference IDs) as tshark names them. */
 const REFCLOCKS = new Map<string, string>([
