@@ -702,6 +702,8 @@ interface NameOut {
 const nameOut: NameOut = { str: '', used: 0, nameLen: 0, labels: 0 };
 /** what is left of WALK_BUDGET_PER_MESSAGE for the current message (scratch, reset per message) */
 const walk = { budget: 0, text: true };
+/** Positions of the labels of the name being read (scratch: a name of 255 bytes has at most 127). */
+const labelAt = new Int32Array(128);
 
 /**
  * Expands the name at `off` of the message starting at `msg` (ending at `end`). Returns false
@@ -715,7 +717,7 @@ function readName(p: Packet, msg: number, off: number, end: number): boolean {
   let used = -1;
   let pointers = 0;
   let wire = 0;
-  let s = '';
+  let nlabels = 0;
   let raw = 0;
   let dots = 0;
   let tooLong = false;
@@ -737,9 +739,10 @@ function readName(p: Packet, msg: number, off: number, end: number): boolean {
         if (used >= 0 && --walk.budget < 0) break;
       }
       if (!tooLong) {
-        if (raw) { s += '.'; raw++; dots++; }
+        // the text is built at the end, from these positions, only for a name that is shown
+        labelAt[nlabels++] = pos;
+        if (raw) { raw++; dots++; }
         for (let k = pos + 1; k <= pos + b; k++) if (buf[k] === 0x2e) dots++;
-        if (walk.text) s += dnsText(buf, pos + 1, b);
         raw += b;
       }
       pos += 1 + b;
@@ -776,6 +779,13 @@ function readName(p: Packet, msg: number, off: number, end: number): boolean {
     o.nameLen = NAME_ROOT.length;
     o.labels = 1;
   } else {
+    let s = '';
+    if (walk.text) {
+      for (let i = 0; i < nlabels; i++) {
+        const a = labelAt[i]!;
+        s += (i ? '.' : '') + dnsText(buf, a + 1, buf[a]!);
+      }
+    }
     o.str = s;
     // tshark shows a one-character name as length 0 with 0 labels (as it does the root)
     o.nameLen = raw === 1 ? 0 : raw;
