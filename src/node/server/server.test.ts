@@ -37,7 +37,7 @@ const FILTERS = [
 ];
 
 /**
- * Links to later frames ("[Response In: 60]", "[Reassembled IPv4 in frame: 9]") exist only once
+ * Links to later frames ("[Response In: 60]", ICMP's "[Response frame: 8]", "[Reassembled IPv4 in frame: 9]") exist only once
  * the later frame was seen: a revisit shows them (as Wireshark's GUI and `tshark -2` do), the
  * one-way pipeline cannot. Left out of the comparison; everything else must be identical, except
  * (known, reported to the UDP owner) udp.ts's per-stream "Time since previous frame", which a
@@ -46,10 +46,16 @@ const FILTERS = [
 function oneWay(v: string): string {
   const out: string[] = [];
   let udp = false;
+  let skipDeeper = -1;
   for (const l of v.split('\n')) {
+    const indent = l.length - l.trimStart().length;
+    if (skipDeeper >= 0 && indent > skipDeeper) continue;
+    skipDeeper = -1;
+    // ICMP's "[No response seen]" warning needs the whole capture: revisit (tshark -2) only
+    if (/^\s*\[No response seen\]$/.test(l)) { skipDeeper = indent; continue; }
     if (/^User Datagram Protocol/.test(l)) udp = true;
     else if (/^\S/.test(l)) udp = false;
-    if (/^\s*\[(Response In|Reply In|Reassembled IPv[46] in frame): \d+\]$/.test(l)) continue;
+    if (/^\s*\[(Response In|Reply In|Response frame|Reassembled IPv[46] in frame): \d+\]$/.test(l)) continue;
     if (udp && /^\s+\[Time since previous frame: /.test(l)) continue;
     out.push(l);
   }
