@@ -60,7 +60,8 @@ export async function readCaptureFile(path: string, onFrame: FrameCallback, opts
       closed = true;
       return await readCaptureStream(fh.createReadStream({ highWaterMark: 1 << 20 }), path, onFrame, opts);
     }
-    const size = Math.max(16, Math.min(opts.chunkSize ?? DEFAULT_CHUNK, 1 << 30));
+    // no bigger than the file: small captures (tests read hundreds) cost no 4 MiB buffers
+    const size = Math.max(16, Math.min(opts.chunkSize ?? DEFAULT_CHUNK, 1 << 30, st.size + 1));
     let cur = new Uint8Array(size);
     let next = new Uint8Array(size);
     let n = (await fh.read(cur, 0, size, 0).catch((e: unknown) => { throw readError(path, e); })).bytesRead;
