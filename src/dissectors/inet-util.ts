@@ -197,3 +197,19 @@ export function frameKey(p: Packet): number {
 export function capLen(p: Packet, off: number, len: number): number {
   return Math.max(0, Math.min(len, p.capEnd - off));
 }
+
+/** DSCP names of the DS field (IPv4 ip.dsfield, IPv6 ipv6.tclass), as tshark names them. */
+export const DSCP_NAMES = vals({
+  0: 'Default', 1: 'Lower Effort', 8: 'Class Selector 1', 10: 'Assured Forwarding 11', 12: 'Assured Forwarding 12',
+  14: 'Assured Forwarding 13', 16: 'Class Selector 2', 18: 'Assured Forwarding 21', 20: 'Assured Forwarding 22',
+  22: 'Assured Forwarding 23', 24: 'Class Selector 3', 26: 'Assured Forwarding 31', 28: 'Assured Forwarding 32',
+  30: 'Assured Forwarding 33', 32: 'Class Selector 4', 34: 'Assured Forwarding 41', 36: 'Assured Forwarding 42',
+  38: 'Assured Forwarding 43', 40: 'Class Selector 5', 44: 'Voice Admit', 46: 'Expedited Forwarding',
+  48: 'Class Selector 6', 56: 'Class Selector 7',
+});
+
+/** ECN names of the DS field (IPv4 ip.dsfield, IPv6 ipv6.tclass), as tshark names them. */
+export const ECN_NAMES = vals({
+  0: 'Not ECN-Capable Transport', 1: "ECN-Capable Transport codepoint '01'", 2: "ECN-Capable Transport codepoint '10'",
+  3: 'Congestion Experienced',
+});

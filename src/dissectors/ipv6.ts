@@ -35,7 +35,7 @@ import { bitPattern, formatIPv6 } from '../core/format.js';
 import { ethertypeTable } from './ethertype.js';
 import { ipProtoTable } from './ipproto.js';
 import { callData } from './data.js';
-import { IP_PROTOCOL_NAMES, inIcmpError, needq, u16At, u32At } from './inet-util.js';
+import { DSCP_NAMES, ECN_NAMES, IP_PROTOCOL_NAMES, inIcmpError, needq, u16At, u32At } from './inet-util.js';
 
 // Fixed header layout.
 const VTF = 0;
@@ -68,24 +68,12 @@ const MAX_PENDING_BYTES = 8 * 1024 * 1024;
 
 export const proto_ipv6 = registerProtocol('ipv6', 'Internet Protocol Version 6', 'IPv6');
 
-const DSCP_NAMES = vals({
-  0: 'Default', 1: 'Lower Effort', 8: 'Class Selector 1', 10: 'Assured Forwarding 11', 12: 'Assured Forwarding 12',
-  14: 'Assured Forwarding 13', 16: 'Class Selector 2', 18: 'Assured Forwarding 21', 20: 'Assured Forwarding 22',
-  22: 'Assured Forwarding 23', 24: 'Class Selector 3', 26: 'Assured Forwarding 31', 28: 'Assured Forwarding 32',
-  30: 'Assured Forwarding 33', 32: 'Class Selector 4', 34: 'Assured Forwarding 41', 36: 'Assured Forwarding 42',
-  38: 'Assured Forwarding 43', 40: 'Class Selector 5', 44: 'Voice Admit', 46: 'Expedited Forwarding',
-  48: 'Class Selector 6', 56: 'Class Selector 7',
-});
 /** The short DSCP names of the Traffic Class summary ("DSCP: CS0"). */
 const DSCP_SHORT: Readonly<Record<number, string>> = {
   0: 'CS0', 1: 'LE', 8: 'CS1', 10: 'AF11', 12: 'AF12', 14: 'AF13', 16: 'CS2', 18: 'AF21', 20: 'AF22', 22: 'AF23',
   24: 'CS3', 26: 'AF31', 28: 'AF32', 30: 'AF33', 32: 'CS4', 34: 'AF41', 36: 'AF42', 38: 'AF43', 40: 'CS5',
   44: 'VOICE-ADMIT', 46: 'EF PHB', 48: 'CS6', 56: 'CS7',
 };
-const ECN_NAMES = vals({
-  0: 'Not ECN-Capable Transport', 1: "ECN-Capable Transport codepoint '01'", 2: "ECN-Capable Transport codepoint '10'",
-  3: 'Congestion Experienced',
-});
 const ECN_SHORT = ['Not-ECT', 'ECT(1)', 'ECT(0)', 'CE'];
 
 const OPT_TYPE_NAMES = vals({
