@@ -29,6 +29,7 @@ import { stateKey, type Session } from '../core/session.js';
 import { formatIPv4 } from '../core/format.js';
 import { ethertypeTable } from './ethertype.js';
 import { ipProtoTable } from './ipproto.js';
+import { FragmentTable, showFragments, type FragmentFields, type Reassembled } from './fragments.js';
 import {
   DSCP_NAMES, ECN_NAMES, IP_PROTOCOL_NAMES, CHECKSUM_STATUS_NAMES, CkStatus, u32At, u16At, inIcmpError, needq, addExpertItem, setIpTtl, showData, capLen,
 } from './inet-util.js';
@@ -257,44 +258,15 @@ const OPTIONS = new Map<number, readonly [number, string, number]>([
 const MAX_DATAGRAM = 65535;
 const MAX_PENDING_BYTES = 32 * 1024 * 1024;
 
-interface Frag {
-  frame: number;
-  /** payload offset in the datagram, bytes */
-  off: number;
-  len: number;
-  data: Uint8Array;
-}
+const FRAG_FIELDS: FragmentFields = {
+  fragments: hf.fragments, fragment: hf.fragment, overlap: hf.fragment_overlap, conflict: hf.fragment_overlap_conflict,
+  tooLong: hf.fragment_too_long_fragment, count: hf.fragment_count, reassembledLength: hf.reassembled_length,
+  reassembledData: hf.reassembled_data,
+};
 
-interface Datagram {
-  key: string;
-  frags: Frag[];
-  /** payload length from the last fragment (MF clear), or -1 */
-  total: number;
-  bytes: number;
-}
-
-/** A completed reassembly, kept for the frame that completed it (revisits) and its fragments. */
-export interface Reassembled {
-  frame: number;
-  data: Uint8Array;
-  frags: readonly Frag[];
-  /** per fragment flags: overlap, conflict, too long */
-  flags: Uint8Array;
-}
-
-const F_OVERLAP = 1;
-const F_CONFLICT = 2;
-const F_TOOLONG = 4;
-
-class IpState {
-  pending = new Map<string, Datagram>();
-  pendingBytes = 0;
-  /** cap on the bytes of unfinished datagrams: the oldest are dropped beyond it */
-  maxPending = MAX_PENDING_BYTES;
-  /** frame number → reassembly completed in that frame (first pass), for revisits */
-  done = new Map<number, Reassembled>();
-  /** fragment frame number → frame that completed its datagram (known once complete) */
-  reassembledIn = new Map<number, number>();
+/** Per-capture IPv4 state: the fragment table (bounded by MAX_PENDING_BYTES, settable). */
+class IpState extends FragmentTable {
+  constructor() { super(MAX_PENDING_BYTES, MAX_DATAGRAM); }
 }
 
 const IP_STATE = stateKey('ip', () => new IpState());
@@ -308,65 +280,6 @@ export function ipReassemblyUse(session: Session): { bytes: number; datagrams: n
 /** Sets the cap on bytes held by unfinished datagrams for this capture (default 32 MiB). */
 export function setIpReassemblyLimit(session: Session, bytes: number): void {
   session.get(IP_STATE).maxPending = bytes;
-}
-
-function evictOldest(s: IpState): void {
-  const first = s.pending.keys().next();
-  if (first.done) return;
-  const d = s.pending.get(first.value)!;
-  s.pendingBytes -= d.bytes;
-  s.pending.delete(first.value);
-}
-
-/**
- * Adds a fragment; returns the completed reassembly when this fragment completes the datagram.
- * A fragment sorts after those already there at the same offset; bytes already filled win.
- */
-function addFragment(s: IpState, key: string, frame: number, off: number, data: Uint8Array, more: boolean): Reassembled | undefined {
-  let d = s.pending.get(key);
-  if (!d) {
-    d = { key, frags: [], total: -1, bytes: 0 };
-    s.pending.set(key, d);
-  }
-  if (off + data.length > MAX_DATAGRAM) return undefined;
-  const fr: Frag = { frame, off, len: data.length, data };
-  let i = d.frags.length;
-  while (i > 0 && d.frags[i - 1]!.off > off) i--;
-  d.frags.splice(i, 0, fr);
-  d.bytes += data.length;
-  s.pendingBytes += data.length;
-  if (!more && d.total < 0) d.total = off + data.length;
-  while (s.pendingBytes > s.maxPending && s.pending.size > 1) evictOldest(s);
-  if (d.total < 0) return undefined;
-  // complete when the fragments cover [0, total) without a hole
-  let pos = 0;
-  for (const x of d.frags) {
-    if (x.off > pos) return undefined;
-    if (x.off + x.len > pos) pos = x.off + x.len;
-  }
-  if (pos < d.total) return undefined;
-  const out = new Uint8Array(d.total);
-  const flags = new Uint8Array(d.frags.length);
-  let filled = 0;
-  d.frags.forEach((x, k) => {
-    const xe = x.off + x.len;
-    if (x.off < filled) {
-      flags[k]! |= F_OVERLAP;
-      const ovEnd = Math.min(filled, xe);
-      for (let j = x.off; j < ovEnd; j++) if (out[j] !== x.data[j - x.off]) { flags[k]! |= F_CONFLICT; break; }
-    }
-    if (xe > d!.total) flags[k]! |= F_TOOLONG;
-    const from = Math.max(filled, x.off);
-    const to = Math.min(d!.total, xe);
-    if (to > from) out.set(x.data.subarray(from - x.off, to - x.off), from);
-    if (to > filled) filled = to;
-  });
-  s.pending.delete(key);
-  s.pendingBytes -= d.bytes;
-  const r: Reassembled = { frame, data: out, frags: d.frags, flags };
-  for (const x of d.frags) s.reassembledIn.set(x.frame, frame);
-  s.done.set(frame, r);
-  return r;
 }
 
 // ---- helpers ----
@@ -612,10 +525,10 @@ function dissectIp(p: Packet, off: number, end: number, parent: number): number 
     if (p.session.visited) r = s.done.get(p.num);
     else if (payloadCaptured) {
       const key = `${src}|${dst}|${id}|${proto}`;
-      r = addFragment(s, key, p.num, fragOff, b.slice(pOff, pEnd), more);
+      r = s.add(key, p.num, fragOff, b.slice(pOff, pEnd), more);
     }
     if (r) {
-      showFragments(p, top, r);
+      showFragments(p, top, r, FRAG_FIELDS, 'IPv4');
       const tok = p.pushSource(`Reassembled IPv4 (${r.data.length} bytes)`, r.data);
       dispatchPayload(p, proto, 0, r.data.length, parent);
       p.popSource(tok);
@@ -652,35 +565,6 @@ function dispatchPayload(p: Packet, proto: number, off: number, end: number, par
   // no dissector for this protocol: tshark names it in Info and shows the bytes as data
   if (p.cols && !inIcmpError(p)) p.setInfo(`${IP_PROTOCOL_NAMES.get(proto) ?? 'Unknown'} (${proto})`);
   showData(p, off, end, parent);
-}
-
-/** The "[N IPv4 Fragments (M bytes): #1(24), #2(16)]" subtree, on the reassembled data source. */
-function showFragments(p: Packet, top: number, r: Reassembled): void {
-  const t = p.tree;
-  const wantTree = t.full || t.wants(hf.fragments) || t.wants(hf.fragment) || t.wants(hf.fragment_count) ||
-    t.wants(hf.reassembled_length) || t.wants(hf.reassembled_data);
-  if (!wantTree) return;
-  // Items sit on the reassembled source: push it for the duration.
-  const tok = p.pushSource(`Reassembled IPv4 (${r.data.length} bytes)`, r.data);
-  const fi = t.generated(t.addBytes(top, hf.fragments, 0, r.data.length));
-  if (fi >= 0 && t.full) {
-    let s = `${r.frags.length} IPv4 Fragments (${r.data.length} bytes): `;
-    r.frags.forEach((x, k) => { s += `${k ? ', ' : ''}#${x.frame}(${x.len})`; });
-    t.setLabel(fi, s);
-  }
-  r.frags.forEach((x, k) => {
-    const a = Math.min(x.off, r.data.length);
-    const it = t.generated(t.addNum(fi, hf.fragment, a, Math.max(0, Math.min(x.len, r.data.length - a)), x.frame));
-    if (it >= 0 && t.full) t.setLabel(it, `Frame: ${x.frame}, payload: ${x.off}-${x.off + x.len - 1} (${x.len} byte${x.len === 1 ? '' : 's'})`);
-    const fl = r.flags[k]!;
-    if (fl & F_OVERLAP) t.generated(t.addNum(it, hf.fragment_overlap, 0, 0, 1));
-    if (fl & F_CONFLICT) t.generated(t.addNum(it, hf.fragment_overlap_conflict, 0, 0, 1));
-    if (fl & F_TOOLONG) t.generated(t.addNum(it, hf.fragment_too_long_fragment, 0, 0, 1));
-  });
-  t.generated(t.addNum(fi, hf.fragment_count, 0, 0, r.frags.length));
-  t.generated(t.addNum(fi, hf.reassembled_length, 0, 0, r.data.length));
-  t.generated(t.addBytes(fi, hf.reassembled_data, 0, r.data.length));
-  p.popSource(tok);
 }
 
 // ---- options ----

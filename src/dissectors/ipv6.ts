@@ -35,6 +35,7 @@ import { bitPattern, formatIPv6 } from '../core/format.js';
 import { ethertypeTable } from './ethertype.js';
 import { ipProtoTable } from './ipproto.js';
 import { callData } from './data.js';
+import { FragmentTable, showFragments, type FragmentFields, type Reassembled } from './fragments.js';
 import { DSCP_NAMES, ECN_NAMES, IP_PROTOCOL_NAMES, inIcmpError, needq, u16At, u32At } from './inet-util.js';
 
 // Fixed header layout.
@@ -219,21 +220,15 @@ const hf_dstopts = {
 
 // ---- per-capture state: reassembly and the current packet's addresses ----
 
-interface Frag { frame: number; off: number; len: number; data: Uint8Array; }
-interface Datagram { frags: Frag[]; total: number; bytes: number; }
-interface Reassembled { frame: number; data: Uint8Array; frags: readonly Frag[]; flags: Uint8Array; }
+const FRAG_FIELDS: FragmentFields = {
+  fragments: hf.fragments, fragment: hf.fragment, overlap: hf.fragment_overlap, conflict: hf.fragment_overlap_conflict,
+  tooLong: hf.fragment_too_long, count: hf.fragment_count, reassembledLength: hf.reassembled_length,
+  reassembledData: hf.reassembled_data,
+};
 
-const F_OVERLAP = 1;
-const F_CONFLICT = 2;
-const F_TOOLONG = 4;
-
-class Ipv6State {
-  pending = new Map<string, Datagram>();
-  pendingBytes = 0;
-  /** frame number → reassembly completed in that frame (first pass), for revisits */
-  done = new Map<number, Reassembled>();
-  /** fragment frame → frame that completed its datagram */
-  reassembledIn = new Map<number, number>();
+/** Per-capture IPv6 state: the fragment table, and the current packet's addresses. */
+class Ipv6State extends FragmentTable {
+  constructor() { super(MAX_PENDING_BYTES, MAX_DATAGRAM); }
   /** The innermost IPv6 header's source and final destination, for upper-layer pseudo-headers. */
   readonly src = new Uint8Array(16);
   readonly dst = new Uint8Array(16);
@@ -251,62 +246,6 @@ const IPV6_STATE = stateKey('ipv6', () => new Ipv6State());
 export function ipv6PseudoAddresses(p: Packet): { src: Uint8Array; dst: Uint8Array; hlim: number } | undefined {
   const s = p.session.get(IPV6_STATE);
   return s.addrFrame === p.num ? s : undefined;
-}
-
-function evictOldest(s: Ipv6State): void {
-  const first = s.pending.keys().next();
-  if (first.done) return;
-  const d = s.pending.get(first.value)!;
-  s.pendingBytes -= d.bytes;
-  s.pending.delete(first.value);
-}
-
-/** Adds a fragment; returns the reassembly when this fragment completes the datagram. */
-function addFragment(s: Ipv6State, key: string, frame: number, off: number, data: Uint8Array, more: boolean): Reassembled | undefined {
-  let d = s.pending.get(key);
-  if (!d) {
-    d = { frags: [], total: -1, bytes: 0 };
-    s.pending.set(key, d);
-  }
-  if (off + data.length > MAX_DATAGRAM) return undefined;
-  const fr: Frag = { frame, off, len: data.length, data };
-  let i = d.frags.length;
-  while (i > 0 && d.frags[i - 1]!.off > off) i--;
-  d.frags.splice(i, 0, fr);
-  d.bytes += data.length;
-  s.pendingBytes += data.length;
-  if (!more && d.total < 0) d.total = off + data.length;
-  while (s.pendingBytes > MAX_PENDING_BYTES && s.pending.size > 1) evictOldest(s);
-  if (d.total < 0) return undefined;
-  let pos = 0;
-  for (const x of d.frags) {
-    if (x.off > pos) return undefined;
-    if (x.off + x.len > pos) pos = x.off + x.len;
-  }
-  if (pos < d.total) return undefined;
-  const out = new Uint8Array(d.total);
-  const flags = new Uint8Array(d.frags.length);
-  let filled = 0;
-  const total = d.total;
-  d.frags.forEach((x, k) => {
-    const xe = x.off + x.len;
-    if (x.off < filled) {
-      flags[k]! |= F_OVERLAP;
-      const ovEnd = Math.min(filled, xe);
-      for (let j = x.off; j < ovEnd; j++) if (out[j] !== x.data[j - x.off]) { flags[k]! |= F_CONFLICT; break; }
-    }
-    if (xe > total) flags[k]! |= F_TOOLONG;
-    const from = Math.max(filled, x.off);
-    const to = Math.min(total, xe);
-    if (to > from) out.set(x.data.subarray(from - x.off, to - x.off), from);
-    if (to > filled) filled = to;
-  });
-  s.pending.delete(key);
-  s.pendingBytes -= d.bytes;
-  const r: Reassembled = { frame, data: out, frags: d.frags, flags };
-  for (const x of d.frags) s.reassembledIn.set(x.frame, frame);
-  s.done.set(frame, r);
-  return r;
 }
 
 // ---- helpers ----
@@ -774,10 +713,10 @@ function dissectFragmentHeader(p: Packet, c: Chain, off: number, end: number, pa
   if (p.session.visited) r = s.done.get(p.num);
   else if (Math.min(end, p.capEnd) >= end) {
     const key = `${formatIPv6(b, c.srcOff)}|${formatIPv6(b, c.dstOff)}|${ident}`;
-    r = addFragment(s, key, p.num, fragOff, b.slice(pOff, end), more);
+    r = s.add(key, p.num, fragOff, b.slice(pOff, end), more);
   }
   if (r) {
-    showFragments(p, c.top, r);
+    showFragments(p, c.top, r, FRAG_FIELDS, 'IPv6');
     const tok = p.pushSource(`Reassembled IPv6 (${r.data.length} bytes)`, r.data);
     // the first fragment's next header names the reassembled payload's protocol
     const firstNxt = nxt;
@@ -789,34 +728,6 @@ function dissectFragmentHeader(p: Packet, c: Chain, off: number, end: number, pa
   if (rin !== undefined && rin !== p.num) t.generated(t.addNum(c.top, hf.reassembled_in, off, 0, rin));
   if (p.cols) p.setInfo(`IPv6 fragment (off=${fragOff} more=${more ? 'y' : 'n'} ident=${hex(ident, 8)} nxt=${nxt})`);
   if (pOff < end) callData(p, pOff, end, parent);
-}
-
-/** "[N IPv6 Fragments (M bytes): #1(1448), #2(61)]" on the reassembled data source. */
-function showFragments(p: Packet, top: number, r: Reassembled): void {
-  const t = p.tree;
-  const wantTree = t.full || t.wants(hf.fragments) || t.wants(hf.fragment) || t.wants(hf.fragment_count) ||
-    t.wants(hf.reassembled_length) || t.wants(hf.reassembled_data);
-  if (!wantTree) return;
-  const tok = p.pushSource(`Reassembled IPv6 (${r.data.length} bytes)`, r.data);
-  const fi = t.generated(t.addItem(top, hf.fragments, 0, r.data.length));
-  if (fi >= 0 && t.full) {
-    let s = `${r.frags.length} IPv6 Fragments (${r.data.length} bytes): `;
-    r.frags.forEach((x, k) => { s += `${k ? ', ' : ''}#${x.frame}(${x.len})`; });
-    t.setLabel(fi, s);
-  }
-  r.frags.forEach((x, k) => {
-    const a = Math.min(x.off, r.data.length);
-    const it = t.generated(t.addNum(fi, hf.fragment, a, Math.max(0, Math.min(x.len, r.data.length - a)), x.frame));
-    if (it >= 0 && t.full) t.setLabel(it, `Frame: ${x.frame}, payload: ${x.off}-${x.off + x.len - 1} (${x.len} byte${x.len === 1 ? '' : 's'})`);
-    const fl = r.flags[k]!;
-    if (fl & F_OVERLAP) t.generated(t.addNum(it, hf.fragment_overlap, 0, 0, 1));
-    if (fl & F_CONFLICT) t.generated(t.addNum(it, hf.fragment_overlap_conflict, 0, 0, 1));
-    if (fl & F_TOOLONG) t.generated(t.addNum(it, hf.fragment_too_long, 0, 0, 1));
-  });
-  t.generated(t.addNum(fi, hf.fragment_count, 0, 0, r.frags.length));
-  t.generated(t.addNum(fi, hf.reassembled_length, 0, 0, r.data.length));
-  t.generated(t.addBytes(fi, hf.reassembled_data, 0, r.data.length));
-  p.popSource(tok);
 }
 
 export const ipv6Handle = registerHandle('ipv6', dissectIpv6);
