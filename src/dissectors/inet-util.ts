@@ -6,6 +6,7 @@ import type { Packet } from '../core/packet.js';
 import type { ExpertInfo } from '../core/expert.js';
 import { stateKey } from '../core/session.js';
 import { callData } from './data.js';
+import type { HeurList, Table } from '../core/table.js';
 
 /**
  * One's-complement sum of buf[off, off + len) folded to 16 bits, added to `acc` (a partial sum from
@@ -213,3 +214,21 @@ export const ECN_NAMES = vals({
   0: 'Not ECN-Capable Transport', 1: "ECN-Capable Transport codepoint '01'", 2: "ECN-Capable Transport codepoint '10'",
   3: 'Congestion Experienced',
 });
+
+/**
+ * Transport payload dispatch as tshark does it: the port table on the lower port, then the higher
+ * one, then the heuristics, then data.
+ */
+export function dissectByPorts(ports: Table, heur: HeurList, p: Packet, sport: number, dport: number, off: number, end: number, parent: number): void {
+  const lo = sport < dport ? sport : dport;
+  const hi = sport < dport ? dport : sport;
+  let n = ports.dissect(lo, p, off, end, parent);
+  if (n > 0 || p.stopped) return;
+  if (hi !== lo) {
+    n = ports.dissect(hi, p, off, end, parent);
+    if (n > 0 || p.stopped) return;
+  }
+  n = heur.dissect(p, off, end, parent);
+  if (n > 0 || p.stopped) return;
+  showData(p, off, end, parent);
+}

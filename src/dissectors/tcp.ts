@@ -32,7 +32,7 @@ import { expertInfo, Group, Severity, type ExpertInfo } from '../core/expert.js'
 import { stateKey } from '../core/session.js';
 import { ROOT } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
-import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, convKey, addExpertItem, showData, frameKey, capLen } from './inet-util.js';
+import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, convKey, addExpertItem, frameKey, capLen, dissectByPorts } from './inet-util.js';
 import { analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, type TcpAnalysisSnapshot } from '../analysis/tcp-glue.js';
 
 // Fixed header layout.
@@ -823,17 +823,7 @@ function addTimestamps(p: Packet, top: number, off: number, fr: TcpFrame): void 
 
 /** Port table (low port first), heuristics, then data. */
 function dissectPayload(p: Packet, sport: number, dport: number, off: number, end: number, parent: number): void {
-  const lo = sport < dport ? sport : dport;
-  const hi = sport < dport ? dport : sport;
-  let n = tcpPortTable.dissect(lo, p, off, end, parent);
-  if (n > 0 || p.stopped) return;
-  if (hi !== lo) {
-    n = tcpPortTable.dissect(hi, p, off, end, parent);
-    if (n > 0 || p.stopped) return;
-  }
-  n = tcpHeuristics.dissect(p, off, end, parent);
-  if (n > 0 || p.stopped) return;
-  showData(p, off, end, parent);
+  dissectByPorts(tcpPortTable, tcpHeuristics, p, sport, dport, off, end, parent);
 }
 
 // ---- options ----

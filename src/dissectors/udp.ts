@@ -24,7 +24,7 @@ import { stateKey } from '../core/session.js';
 import { nsDiff } from '../core/time.js';
 import { ROOT } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
-import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, inIcmpError, needq, convKey, showData, frameKey } from './inet-util.js';
+import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, inIcmpError, needq, convKey, frameKey, dissectByPorts } from './inet-util.js';
 
 const SRC_PORT = 0;
 const DST_PORT = 2;
@@ -226,17 +226,7 @@ function dissectUdp(p: Packet, off: number, end: number, parent: number): number
 
 /** Port table (low port first), heuristics, then data. */
 function dissectPayload(p: Packet, sport: number, dport: number, off: number, end: number, parent: number): void {
-  const lo = sport < dport ? sport : dport;
-  const hi = sport < dport ? dport : sport;
-  let n = udpPortTable.dissect(lo, p, off, end, parent);
-  if (n > 0 || p.stopped) return;
-  if (hi !== lo) {
-    n = udpPortTable.dissect(hi, p, off, end, parent);
-    if (n > 0 || p.stopped) return;
-  }
-  n = udpHeuristics.dissect(p, off, end, parent);
-  if (n > 0 || p.stopped) return;
-  showData(p, off, end, parent);
+  dissectByPorts(udpPortTable, udpHeuristics, p, sport, dport, off, end, parent);
 }
 
 export const udpHandle = registerHandle('udp', dissectUdp);
