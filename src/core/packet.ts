@@ -222,12 +222,7 @@ export class Packet {
    * Returns the item index (SKIP when not built).
    */
   addProto(parent: number, hf: number, off: number, end: number): number {
-    if (this.nlayers === this.layers.length) {
-      const l = new Int32Array(this.nlayers * 2);
-      l.set(this.layers);
-      this.layers = l;
-    }
-    this.layers[this.nlayers++] = hf;
+    this.addLayer(hf);
     this.curProto = protocolShortNames.get(hf) ?? fields[hf]!.abbrev;
     return this.tree.addItem(parent, hf, off, end - off);
   }
