@@ -6,6 +6,7 @@
 // Importing this module registers every dissector.
 
 import './dissectors/index.js';
+import './node/platform.js';
 
 // core engine
 export { Engine, type EngineOptions } from './core/dissect.js';

@@ -6,6 +6,7 @@
 
 import { statSync, writeSync } from 'node:fs';
 import '../dissectors/index.js';
+import './platform.js';
 import { compileFilter, formatFilterError } from '../dfilter/index.js';
 import type { Packet } from '../core/packet.js';
 import { CaptureError } from '../capture/types.js';

@@ -4,6 +4,7 @@
 // and hand each displayed packet to a callback. One streaming pass, like `tshark -r` without -2.
 
 import '../dissectors/index.js';
+import './platform.js';
 import { Engine } from '../core/dissect.js';
 import type { Packet } from '../core/packet.js';
 import type { CaptureParser } from '../capture/parser.js';

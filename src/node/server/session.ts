@@ -14,6 +14,7 @@
 // click; keeping the Session costs the dissectors' own per-frame caches, which they keep anyway.
 
 import '../../dissectors/index.js';
+import '../platform.js';
 import { Engine } from '../../core/dissect.js';
 import { fields, FT } from '../../core/field.js';
 import { displayValue, fieldText, hexBytes, itemLabel } from '../../core/format.js';
