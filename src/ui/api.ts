@@ -12,7 +12,12 @@ export interface LoadStatus {
   firstRowsMs: number;
   memory: number;
   format: string;
+  live: boolean;
 }
+
+export interface CaptureInterface { index: number; name: string; description: string | undefined; addresses: string[]; loopback: boolean }
+
+export interface LiveInfo { running: boolean; iface: string; filter: string; tool: string; summary: string; error: string | undefined }
 
 export type ColumnId = 'no' | 'time' | 'src' | 'dst' | 'proto' | 'len' | 'info';
 
@@ -60,6 +65,8 @@ export interface StatusResult {
   status: LoadStatus | undefined;
   colors: ColorRule[];
   columns: ColumnId[];
+  live: LiveInfo | undefined;
+  canCapture: boolean;
 }
 
 export type CheckResult = { ok: true; fields: string[] } | { ok: false; message: string; start: number; end: number };
@@ -146,6 +153,9 @@ export class Api {
   check(filter: string): Promise<CheckResult> { return this.call('check', { filter }); }
   complete(prefix: string): Promise<{ fields: Completion[] }> { return this.call('complete', { prefix, limit: 30 }); }
   filter(filter: string): Promise<FilterResult> { return this.call('filter', { filter }); }
+  interfaces(): Promise<{ interfaces: CaptureInterface[] }> { return this.call('interfaces'); }
+  capture(iface: string, filter: string, snaplen: number): Promise<{ status: LoadStatus; live: LiveInfo }> { return this.call('capture', { iface, filter, snaplen }); }
+  stop(): Promise<{ status: LoadStatus | undefined; live: LiveInfo | undefined }> { return this.call('stop'); }
   goto(num: number, filter: string, sort: ColumnId, desc: boolean): Promise<{ pos: number }> { return this.call('goto', { num, filter, sort, desc }); }
 
   downloadUrl(format: string, filter: string): string {

@@ -3,6 +3,7 @@
 // Analyze panes to come (follow stream, TCP story, statistics, IO graphs): `panels` below.
 
 import { Api, type LoadStatus, type TreeNode } from './api.ts';
+import { CapturePanel } from './capture.ts';
 import { DetailsPane } from './details.ts';
 import { FilterBar } from './filter-bar.ts';
 import { applyStatic, getLang, setLang, t, type Key } from './i18n.ts';
@@ -37,6 +38,8 @@ function renderStatus(): void {
   $('st-file').textContent = s ? s.name : t('noCapture');
   const load = $('st-load');
   if (!s) load.textContent = '';
+  else if (s.live && s.state === 'loading') load.textContent = `${t('capturing')} ${capture.info?.iface ?? ''} (${capture.info?.tool ?? ''})`;
+  else if (s.live && s.state !== 'idle') load.textContent = `${t('captureDone')}${capture.info?.summary ? ` · ${capture.info.summary}` : ''}${s.error ? ` · ${s.error}` : ''}`;
   else if (s.state === 'loading') {
     const pct = s.size ? Math.floor((100 * s.bytesRead) / s.size) : 0;
     load.textContent = `${t('loading')} ${pct}% · ${fmtBytes(s.bytesRead)}`;
@@ -50,6 +53,10 @@ function renderStatus(): void {
   $('st-counts').dataset['displayed'] = String(shown);
   $('st-counts').dataset['total'] = String(total);
 }
+
+const capture = new CapturePanel(api);
+capture.onStarted = (s) => startCapture(s);
+capture.onStopped = () => { void list.refreshCounts().then(renderStatus); };
 
 function renderField(n: TreeNode | undefined): void {
   const el = $('st-field');
@@ -291,6 +298,7 @@ applyStatic();
 void api.status().then((st) => {
   list.colors = st.colors;
   status = st.status;
+  capture.setAvailable(st.canCapture, st.live);
   renderStatus();
   if (st.loaded) return list.refreshCounts();
   details.clear(t('noCapture'));

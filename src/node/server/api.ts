@@ -4,6 +4,8 @@
 
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { LiveCaptureError } from '../live/index.js';
+import { LiveCaptures, type LiveOptions } from './live.js';
 import { CaptureSession, COLUMNS, type ColumnId, type LoadStatus } from './session.js';
 
 export class ApiError extends Error {
@@ -15,6 +17,8 @@ export class ApiError extends Error {
 export interface ApiOptions {
   /** directories (absolute) whose files may be opened; their subdirectories too */
   roots: readonly string[];
+  /** live capture from the UI (default on, capturer as found); false = refused */
+  live?: LiveOptions | false | undefined;
 }
 
 type Params = Record<string, unknown>;
@@ -55,8 +59,12 @@ export class Api {
   /** called whenever a load starts (the WebSocket pushes status events) */
   onLoad: ((s: CaptureSession) => void) | undefined;
 
+  /** live captures started from the UI; undefined when the server refuses them */
+  readonly live: LiveCaptures | undefined;
+
   constructor(opts: ApiOptions) {
     this.roots = opts.roots.map((r) => resolve(r));
+    this.live = opts.live === false ? undefined : new LiveCaptures(opts.live ?? {});
   }
 
   /** Real path of `path` if it lies inside an allowed root (symlinks resolved), else an ApiError. */
@@ -86,15 +94,36 @@ export class Api {
   async open(real: string, displayName?: string): Promise<LoadStatus> {
     const st = await stat(real);
     if (!st.isFile()) throw new ApiError(`"${displayName ?? real}" is not a file`);
-    const old = this.session;
+    if (this.live?.running) await this.live.stop();
     const s = new CaptureSession(real);
-    this.session = s;
     void s.load(st.size);
-    this.onLoad?.(s);
-    if (old) void old.close();
+    this.use(s);
     // let the first chunk through so the caller sees frames at once for small files
     await new Promise((r) => setTimeout(r, 0));
     return s.status();
+  }
+
+  /** Makes `s` (loading) the current capture. */
+  private use(s: CaptureSession): void {
+    const old = this.session;
+    this.session = s;
+    this.onLoad?.(s);
+    if (old) void old.close();
+  }
+
+  private needLive(): LiveCaptures {
+    if (!this.live) throw new ApiError('live capture is disabled on this server', 403);
+    return this.live;
+  }
+
+  /** A LiveCaptureError (bad filter, no such interface, no permission …) as a message for the user. */
+  private async liveCall<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof LiveCaptureError) throw new ApiError(e.message, e.kind === 'permission' ? 403 : 400);
+      throw e;
+    }
   }
 
   private need(): CaptureSession {
@@ -111,7 +140,29 @@ export class Api {
           status: s?.status(),
           colors: s?.colorRules().map((r) => ({ name: r.name, filter: r.filter, bg: r.bg, fg: r.fg })) ?? [],
           columns: COLUMNS,
+          live: this.live?.status(),
+          canCapture: this.live !== undefined,
         };
+      }
+      case 'interfaces': {
+        const live = this.needLive();
+        return { interfaces: await this.liveCall(() => live.interfaces()) };
+      }
+      case 'capture': {
+        const live = this.needLive();
+        const snaplen = int(p, 'snaplen', 0);
+        if (snaplen < 0 || snaplen > 262144) throw new ApiError('snaplen must be 0 (default) to 262144');
+        const iface = str(p, 'iface', '');
+        if (iface.startsWith('-')) throw new ApiError('bad interface name');
+        const s = await this.liveCall(() => live.start({ iface, filter: str(p, 'filter', ''), snaplen }));
+        this.use(s);
+        return { status: s.status(), live: live.status() };
+      }
+      case 'stop': {
+        const live = this.needLive();
+        const info = await live.stop();
+        await this.session?.ready();
+        return { status: this.session?.status(), live: info };
       }
       case 'load': {
         const path = str(p, 'path');

@@ -23,6 +23,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { writeFormatByName } from '../../capture/writer.js';
 import { Api, ApiError } from './api.js';
+import type { LiveOptions } from './live.js';
 import type { CaptureSession } from './session.js';
 
 export interface ServerOptions {
@@ -40,6 +41,8 @@ export interface ServerOptions {
   maxUpload?: number;
   /** capture to open at start (must be inside a root) */
   open?: string | undefined;
+  /** live capture from the UI: capturer options (launcher …), or false to refuse it */
+  live?: LiveOptions | false | undefined;
 }
 
 export interface RunningServer {
@@ -125,7 +128,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const tokenBuf = Buffer.from(token, 'utf8');
   const maxUpload = opts.maxUpload ?? 256 << 20;
   const staticDir = opts.staticDir === undefined ? undefined : resolve(opts.staticDir);
-  const api = new Api({ roots: opts.roots });
+  const api = new Api({ roots: opts.roots, live: opts.live });
   const sockets = new Set<WebSocket>();
   let uploadDir: string | undefined;
   let port = 0;
@@ -327,6 +330,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
       await closed;
+      await api.live?.close();
       await api.session?.close();
       if (uploadDir) await rm(uploadDir, { recursive: true, force: true });
     },

@@ -52,6 +52,8 @@ export interface LoadStatus {
   /** memory the session keeps per capture (index, columns, filter cache), bytes */
   memory: number;
   format: string;
+  /** a live capture (the first pass runs until the capture stops) */
+  live: boolean;
 }
 
 export const COLUMNS = ['no', 'time', 'src', 'dst', 'proto', 'len', 'info'] as const;
@@ -164,6 +166,13 @@ export interface CaptureSessionOptions {
   chunkSize?: number;
   /** answer simple filters from the first pass's cache (default true; false = always re-dissect) */
   filterCache?: boolean;
+  /**
+   * Live capture: the bytes of the capture as they arrive (each chunk already appended to `path`,
+   * so random access reads the same bytes). Filters and sorts then answer over the frames so far.
+   */
+  source?: AsyncIterable<Uint8Array>;
+  /** the name shown (default: the file's base name) */
+  name?: string;
 }
 
 export class CaptureSession {
@@ -201,9 +210,19 @@ export class CaptureSession {
   private readonly extra = new Map<number, Pick<FrameRecord, 'section' | 'blockType' | 'customPen' | 'dropCount'>>();
   private usualBlockType = -1;
 
+  /** frames still arrive (live capture): filters answer over the frames so far */
+  get live(): boolean {
+    return this.opts.source !== undefined;
+  }
+
+  /** the first pass is still running on a live capture */
+  private get growing(): boolean {
+    return this.live && this.state === 'loading';
+  }
+
   constructor(path: string, opts: CaptureSessionOptions = {}) {
     this.path = path;
-    this.name = path.split(/[\\/]/).pop() ?? path;
+    this.name = opts.name ?? path.split(/[\\/]/).pop() ?? path;
     this.opts = opts;
     this.colors = compileColorRules(opts.colorRules);
     const want = mergeWant(filterCacheFields(), this.colors.want) as Uint8Array;
@@ -255,7 +274,8 @@ export class CaptureSession {
       elapsedMs: this.state === 'idle' ? 0 : Math.round(now - this.t0),
       firstRowsMs: Math.round(this.firstRowsMs),
       memory: this.memory(),
-      format: this.meta?.format ?? '',
+      format: this.meta?.format ?? this.parser?.meta?.format ?? '',
+      live: this.live,
     };
   }
 
@@ -309,7 +329,8 @@ export class CaptureSession {
     };
     // the index gets the record before onFrame (read.ts), so rows up to index.count - 1 are complete;
     // count rows as complete only once onFrame ran: see rowsReady
-    this.meta = await readCaptureStream(yieldingChunks(this.path, this.opts.chunkSize ?? 1 << 20), this.path, onFrame, {
+    const source = this.opts.source ?? yieldingChunks(this.path, this.opts.chunkSize ?? 1 << 20);
+    this.meta = await readCaptureStream(source, this.path, onFrame, {
       index: this.index,
       customBlocks: true,
       onParser: (ps) => { this.parser = ps; },
@@ -391,11 +412,11 @@ export class CaptureSession {
 
   /** Frame numbers of filter `filter` in the order of column `sort`. */
   private async view(filter: string, sort: ColumnId, desc: boolean): Promise<Int32Array> {
-    await this.ready();
+    if (!this.growing) await this.ready();
     const fr = await this.applyFilter(filter);
     if (!fr.ok) throw new Error(fr.message ?? 'bad filter');
     if (sort === 'no' && !desc) return fr.frames;
-    const key = `${sort}\u0000${desc ? 1 : 0}\u0000${filter}`;
+    const key = `${sort}\u0000${desc ? 1 : 0}\u0000${filter}\u0000${fr.total}`;
     const hit = this.sortMemo.get(key);
     if (hit) return hit;
     const out = this.sorted(fr.frames, sort, desc);
@@ -483,10 +504,11 @@ export class CaptureSession {
   /** Applies a display filter over all frames (waits for the load). */
   async applyFilter(text: string): Promise<FilterResult> {
     text = text.trim();
-    await this.ready();
+    if (!this.growing) await this.ready();
     const total = this.rowsReady;
     const memo = this.filterMemo.get(text);
-    if (memo) return memo;
+    // a live capture grows: a result for fewer frames is computed again
+    if (memo && memo.total === total) return memo;
     const t0 = performance.now();
     let result: FilterResult;
     if (text === '') {
