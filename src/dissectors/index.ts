@@ -24,3 +24,4 @@ import './mdns.js';
 import './llmnr.js';
 import './dhcp.js';
 import './ntp.js';
+import './tls.js';
