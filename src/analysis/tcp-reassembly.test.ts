@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NEED_ONE_MORE, RA, segmentsLabel, TcpDirReassembly, TcpReassemblyBudget } from './tcp-reassembly.js';
+import { NEED_ONE_MORE, NEED_UNTIL_FIN, RA, segmentsLabel, TcpDirReassembly, TcpReassemblyBudget } from './tcp-reassembly.js';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
@@ -53,4 +53,18 @@ test('memory bounds: per direction and per capture', () => {
   assert.equal(b.start(0, new Uint8Array(10), 4, 950), RA.PENDING);
   b.reset();
   assert.equal(budget.used, 0);
+});
+
+test('resume keeps the segment list; flush completes a PDU that runs until the connection closes', () => {
+  const r = new TcpDirReassembly(new TcpReassemblyBudget());
+  assert.equal(r.start(100, bytes('HEAD'), 1, NEED_ONE_MORE), RA.PENDING);
+  assert.equal(r.add(104, bytes('ER\n'), 2), RA.COMPLETE);
+  assert.deepEqual(r.frames, [1, 4, 2, 3]);
+  // the headers are complete; the body's length is unknown: until FIN
+  assert.equal(r.resume(100, r.pdu, r.frames, NEED_UNTIL_FIN), RA.PENDING);
+  assert.equal(r.add(107, bytes('body'), 3), RA.PENDING);
+  assert.equal(r.flush(), RA.COMPLETE);
+  assert.equal(text(r.pdu), 'HEADER\nbody');
+  assert.deepEqual(r.frames, [1, 4, 2, 3, 3, 4]);
+  assert.equal(r.flush(), RA.NONE);
 });

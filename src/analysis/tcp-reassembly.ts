@@ -16,6 +16,8 @@
 
 /** `need` value: complete the PDU with whatever the next segment brings. */
 export const NEED_ONE_MORE = -1;
+/** `need` value: the PDU runs until the connection closes (flush() completes it). */
+export const NEED_UNTIL_FIN = -2;
 
 export const enum RA {
   /** the segment is not part of a pending PDU: dissect it as usual */
@@ -145,12 +147,36 @@ export class TcpDirReassembly {
         }
       }
     }
+    if (this.need === NEED_UNTIL_FIN) return RA.PENDING;
     const need = this.need === NEED_ONE_MORE ? this.have : this.need;
     if (this.have < need) return RA.PENDING;
     this.pdu = this.buf.slice(0, need);
     this.rest = this.have - need;
     // the completing segment contributes only up to the PDU's end
     if (this.rest > 0) this.frames[this.frames.length - 1]! -= this.rest;
+    this.release();
+    return RA.COMPLETE;
+  }
+
+  /**
+   * Like start(), but the PDU keeps the segment list it had (`frames`, pairs of frame and byte
+   * count) — a dissector that found the reassembled bytes still incomplete asks for more.
+   */
+  resume(seq: number, data: Uint8Array, frames: readonly number[], need: number): RA {
+    const keep = frames.slice();
+    const r = this.start(seq, data, 0, need);
+    if (r === RA.PENDING) {
+      this.frames.length = 0;
+      for (const x of keep) this.frames.push(x);
+    }
+    return r;
+  }
+
+  /** The connection closed (FIN): a pending PDU completes with the bytes it has (COMPLETE), else NONE. */
+  flush(): RA {
+    if (!this.active || this.have === 0) { this.reset(); return RA.NONE; }
+    this.pdu = this.buf.slice(0, this.have);
+    this.rest = 0;
     this.release();
     return RA.COMPLETE;
   }

@@ -22,6 +22,11 @@ export interface ExpertEntry {
 
 export const enum PType { NONE, TCP, UDP, SCTP }
 
+/** p.desegment(off, DESEGMENT_ONE_MORE): complete the PDU with whatever the next segment brings. */
+export const DESEGMENT_ONE_MORE = -1;
+/** p.desegment(off, DESEGMENT_UNTIL_FIN): the PDU runs until the sender closes the connection. */
+export const DESEGMENT_UNTIL_FIN = -2;
+
 /** A packet's frame-level facts, as the capture reader gives them. */
 export interface FrameInfo {
   num: number;
@@ -110,6 +115,18 @@ export class Packet {
 
   private saved: { src: number; buf: Uint8Array; dv: DataView; capEnd: number }[] = [];
 
+  // ---- TCP desegmentation (Wireshark's pinfo->can_desegment, desegment_offset, desegment_len) ----
+  /**
+   * True while TCP calls an application dissector that may ask for more bytes with desegment();
+   * false everywhere else (UDP, a reassembled PDU TCP cannot extend, a truncated capture).
+   */
+  canDesegment = false;
+  /** set by desegment(): absolute offset in the current data source where the incomplete PDU starts; -1 = none */
+  desegOff = -1;
+  /** set by desegment(): bytes still needed after the data given, or DESEGMENT_ONE_MORE / DESEGMENT_UNTIL_FIN */
+  desegLen = 0;
+
+
   constructor(tree: Tree, session: Session) {
     this.tree = tree;
     this.session = session;
@@ -146,6 +163,8 @@ export class Packet {
     this.isShort = false;
     this.experts.length = 0;
     this.curProto = '';
+    this.canDesegment = false;
+    this.desegOff = -1;
     this.tree.reset(buf, off, fi.caplen);
   }
 
@@ -169,6 +188,40 @@ export class Packet {
     this.buf = s.buf;
     this.dv = s.dv;
     this.capEnd = s.capEnd;
+  }
+
+  // ---- TCP desegmentation ----
+
+  /**
+   * An application dissector called by TCP says "the PDU starting at `offset` is incomplete".
+   *
+   * Contract (src/dissectors/tcp.ts implements it; DNS over TCP, HTTP and TLS use it):
+   * - `offset` is absolute in the current data source (`p.buf`), between the `off` and `end` the
+   *   dissector was given; the bytes before it were PDUs the dissector handled completely.
+   * - `more` is how many bytes are still needed after `end` (so the PDU is `end - offset + more`
+   *   bytes long), or DESEGMENT_ONE_MORE (-1: "whatever the next segment brings", for text
+   *   protocols that look for a terminator), or DESEGMENT_UNTIL_FIN (-2: the PDU ends with the
+   *   connection, e.g. an HTTP/1.0 body without Content-Length).
+   * - Returns false (and records nothing) when `p.canDesegment` is false: the dissector must then
+   *   dissect what it has (show it as a fragment, or mark it malformed) instead.
+   * - After the call the dissector returns at once (any value). TCP keeps Info as the dissector
+   *   set it and appends " [TCP segment of a reassembled PDU]" when nothing before `offset` was
+   *   consumed; tree items and layers the dissector added for the incomplete PDU are dropped, so
+   *   it may ask before or after building them.
+   * - When later segments complete the PDU, TCP pushes a new data source "Reassembled TCP
+   *   (N bytes)" holding the PDU from its first byte and calls the same dissector (same port or
+   *   heuristic) on [0, N) of it (p.buf is then the reassembled buffer). The dissector may ask again
+   *   there (a header complete, now the body is known to need more): offset 0 extends the same
+   *   PDU, a later offset starts a new PDU with the bytes from there. Bytes of the completing
+   *   segment after the PDU are given to the dissector again as frame data.
+   * - Revisits (second pass, UI) replay the first pass's decisions: the dissector is called on the
+   *   same bytes; its desegment() calls are then only used for the Info tag.
+   */
+  desegment(offset: number, more: number): boolean {
+    if (!this.canDesegment) return false;
+    this.desegOff = offset;
+    this.desegLen = more;
+    return true;
   }
 
   // ---- columns ----

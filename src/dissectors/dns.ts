@@ -27,6 +27,7 @@
 
 import { FT, Base, f, vals, fields, valueName, protocolShortNames, TFS_TRUE, type RangeNames, type TrueFalse } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
+import { DESEGMENT_ONE_MORE } from '../core/packet.js';
 import { registerProtocol } from '../core/field.js';
 import { registerHandle, type Handle } from '../core/table.js';
 import { expertInfo, Group, Severity } from '../core/expert.js';
@@ -2248,7 +2249,11 @@ export function dissectDnsTcp(p: Packet, off: number, end: number, parent: numbe
   let idx = 0;
   while (x + 2 <= end && x + 2 <= p.capEnd) {
     const len = p.dv.getUint16(x);
-    if (x + 2 + len > end) break;
+    // a message past the segment: TCP reassembles it (p.desegment) when it can
+    if (x + 2 + len > end) {
+      if (p.desegment(x, x + 2 + len - end)) return end - off;
+      break;
+    }
     // each message replaces the Info of the one before (tshark shows the last)
     p.clearInfo();
     dissectDnsMessage(p, x + 2, x + 2 + len, parent, Flavor.DNS, x, idx);
@@ -2256,6 +2261,8 @@ export function dissectDnsTcp(p: Packet, off: number, end: number, parent: numbe
     x += 2 + len;
     idx++;
   }
+  // a length prefix split over segments
+  if (x < end && x + 2 > end && p.desegment(x, DESEGMENT_ONE_MORE)) return end - off;
   return x - off;
 }
 

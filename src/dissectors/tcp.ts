@@ -21,8 +21,9 @@
 // Per-capture state lives in TcpStream objects (p.session): stream numbering as tshark does it (a
 // SYN whose ISN differs from the direction's base starts a new stream on the same ports), relative
 // sequence numbers, window scaling from the handshake, conversation completeness, per-stream times.
-// tcp.analysis.* (retransmissions, dup ACKs, bytes in flight …) and reassembly of PDUs over
-// segments are later work: TcpStream/TcpDir are where their state goes.
+// tcp.analysis.* comes from src/analysis (tcp-glue.ts). Reassembly of application PDUs over
+// segments (p.desegment, see the contract in core/packet.ts) is driven by desegmentPayload() below
+// with the engine of src/analysis/tcp-reassembly.ts; each frame's outcome is kept for revisits.
 
 import { FT, Base, f, registerProtocol, vals, type ValueNames } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
@@ -33,6 +34,7 @@ import { stateKey } from '../core/session.js';
 import { ROOT } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
 import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, convKey, addExpertItem, frameKey, capLen, dissectByPorts } from './inet-util.js';
+import { TcpDirReassembly, TcpReassemblyBudget, RA, NEED_UNTIL_FIN, segmentsLabel } from '../analysis/tcp-reassembly.js';
 import { analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, type TcpAnalysisSnapshot } from '../analysis/tcp-glue.js';
 
 // Fixed header layout.
@@ -396,6 +398,33 @@ export class TcpDir {
   scale = -1;
   /** a FIN was sent in this direction */
   fin = false;
+  /** PDU reassembly (created when a dissector first asks for more bytes) */
+  ra: TcpDirReassembly | undefined = undefined;
+  /** raw sequence number after the last payload byte seen (first pass); -1 = none yet */
+  maxNext = -1;
+  /** plans of the frames whose bytes the pending PDU holds (reassembledIn is set when it completes) */
+  waiting: DesegPlan[] = [];
+}
+
+/**
+ * What the first pass did with one segment's payload, replayed on revisits (offsets relative to
+ * the payload's start). A revisit shows what tshark's second pass shows: a frame whose bytes start
+ * a PDU completed later is "[TCP segment of a reassembled PDU]" with tcp.reassembled_in.
+ */
+interface DesegPlan {
+  /** the payload repeats bytes already seen (retransmission): shown as TCP data only */
+  old: boolean;
+  /** PDU completed by this frame (dissected as "Reassembled TCP (N bytes)") and its segments */
+  pdu: Uint8Array | undefined;
+  frames: readonly number[];
+  /** where frame bytes were handed to the dissector (-1: not at all) */
+  callOff: number;
+  /** where this frame's bytes of a still pending PDU start (-1: none) */
+  heldAt: number;
+  /** bytes of this frame in a reassembled PDU (tcp.segment_data) */
+  segData: number;
+  /** frame that completed the PDU holding [heldAt, end) (0: not yet / never) */
+  reassembledIn: number;
 }
 
 /** One TCP connection (both directions); tcp.analysis state goes here later. */
@@ -457,6 +486,10 @@ class TcpState {
   lastReused = false;
   /** frameKey(p) → facts of that TCP header (first pass), read back on revisits */
   frames = new Map<number, TcpFrame>();
+  /** frameKey(p) → the payload's reassembly outcome (first pass), read back on revisits */
+  plans = new Map<number, DesegPlan>();
+  /** memory of all pending PDUs of the capture */
+  budget = new TcpReassemblyBudget();
 }
 const TCP_STATE = stateKey('tcp', () => new TcpState());
 
@@ -808,9 +841,240 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   if (pl >= 0 && full) t.setLabel(pl, `TCP payload (${segLen} byte${segLen === 1 ? '' : 's'})`);
   if (quoted) return end - off;
   // application protocols sit at the top level of the tree, as in tshark (even under an ICMP quote)
-  dissectPayload(p, sport, dport, pOff, end, ROOT);
+  const plan = desegmentPayload(p, s, fkey, st, sport, dport, (seq + (syn ? 1 : 0)) >>> 0, (flags & TH_FIN) !== 0, pOff, end, cap);
+  if (plan) segmentItems(p, top, plan, pOff, end);
   void parent;
   return end - off;
+}
+
+// ---- reassembly of application PDUs (p.desegment) ----
+
+const SEGMENT_TAG = ' [TCP segment of a reassembled PDU]';
+
+/** seq a is before seq b (mod 2^32) */
+const seqBefore = (a: number, b: number): boolean => ((a - b) | 0) < 0;
+
+/** State to drop what a dissector built for a PDU it then found incomplete. */
+interface Mark { n: number; nlayers: number; nsources: number; nexperts: number; proto: string }
+
+function markOf(p: Packet): Mark {
+  return { n: p.tree.n, nlayers: p.nlayers, nsources: p.tree.sources.length, nexperts: p.experts.length, proto: p.proto };
+}
+
+/** Drops the items, layers, data sources and expert entries added since `m`; Info stays. */
+function rollback(p: Packet, m: Mark): void {
+  const t = p.tree;
+  for (let i = m.n; i < t.n; i++) {
+    t.label[i] = undefined;
+    t.suffix[i] = undefined;
+    t.obj[i] = undefined;
+  }
+  t.n = m.n;
+  p.nlayers = m.nlayers;
+  if (t.sources.length > m.nsources) t.sources.length = m.nsources;
+  p.experts.length = m.nexperts;
+  p.proto = 'TCP';
+}
+
+/**
+ * Hands [off, end) to the port/heuristic dissector; `can` lets it ask for more (p.desegment).
+ * Returns the offset where it asked for more (-1: it did not) and leaves the amount in p.desegLen.
+ */
+function callApp(p: Packet, sport: number, dport: number, off: number, end: number, can: boolean): number {
+  const saved = p.canDesegment;
+  p.canDesegment = can;
+  p.desegOff = -1;
+  const m = can ? markOf(p) : undefined;
+  dissectPayload(p, sport, dport, off, end, ROOT);
+  p.canDesegment = saved;
+  const at = p.desegOff;
+  p.desegOff = -1;
+  if (at < off || at > end || p.stopped) return -1;
+  // the incomplete PDU's items go; what came before it (complete PDUs) stays
+  if (at === off && m) rollback(p, m);
+  return at;
+}
+
+/** Total length a PDU needs: `have` bytes given, the dissector wants `more` (or -1/-2). */
+function needOf(have: number, more: number): number {
+  return more < 0 ? more : have + more;
+}
+
+/** Dissects a completed PDU as the data source "Reassembled TCP (N bytes)" with its segment list. */
+function dissectPdu(p: Packet, sport: number, dport: number, pdu: Uint8Array, frames: readonly number[], can: boolean): number {
+  const tok = p.pushSource(`Reassembled TCP (${pdu.length} bytes)`, pdu);
+  const t = p.tree;
+  const n = pdu.length;
+  const si = t.generated(t.addItem(ROOT, hf.segments, 0, n));
+  if (si >= 0 && t.full) t.setLabel(si, segmentsLabel(frames, n));
+  let at = 0;
+  for (let i = 0; i < frames.length; i += 2) {
+    const len = frames[i + 1]!;
+    const it = t.generated(t.addNum(si, hf.segment, at, len, frames[i]!));
+    if (it >= 0 && t.full) t.setLabel(it, `[Frame: ${frames[i]}, payload: ${at}-${at + len - 1} (${len} byte${len === 1 ? '' : 's'})]`);
+    at += len;
+  }
+  t.generated(t.addNum(si, hf.segment_count, 0, 0, frames.length / 2));
+  t.generated(t.addNum(si, hf.reassembled_length, 0, 0, n));
+  t.generated(t.addBytes(si, hf.reassembled_data, 0, n));
+  const r = callApp(p, sport, dport, 0, n, can);
+  p.popSource(tok);
+  return r;
+}
+
+/**
+ * The payload [pOff, end) of a segment at raw sequence number `pseq` (first pass: reassembly
+ * decisions; revisit: their replay). Returns the plan when the segment takes part in reassembly
+ * (for its tcp.segment_data / tcp.reassembled_in items), undefined when it was dissected plainly.
+ */
+function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, sport: number, dport: number,
+  pseq: number, fin: boolean, pOff: number, end: number, cap: number): DesegPlan | undefined {
+  const segLen = end - pOff;
+  if (p.session.visited) {
+    const plan = s.plans.get(fkey);
+    if (!plan) { callApp(p, sport, dport, pOff, end, false); return undefined; }
+    replayPlan(p, plan, sport, dport, pOff, end);
+    return plan;
+  }
+  const D = st.dirs[st.dirOf(p, sport)];
+  const seqEnd = (pseq + segLen) >>> 0;
+  const oldData = D.maxNext !== -1 && !seqBefore(D.maxNext, seqEnd);
+  if (D.maxNext === -1 || seqBefore(D.maxNext, seqEnd)) D.maxNext = seqEnd;
+  // a truncated payload cannot be reassembled (tshark gives up too): dissect what is there
+  if (cap < segLen) {
+    D.ra?.reset();
+    callApp(p, sport, dport, pOff, end, false);
+    return undefined;
+  }
+  const ra = D.ra;
+  let plan: DesegPlan | undefined;
+  const newPlan = (): DesegPlan => ({ old: false, pdu: undefined, frames: [], callOff: -1, heldAt: -1, segData: 0, reassembledIn: 0 });
+  let restOff = 0;
+  if (ra && ra.active) {
+    let r = ra.add(pseq, p.buf.subarray(pOff, end), p.num);
+    if (fin && ra.active && ra.need === NEED_UNTIL_FIN && (r === RA.PENDING || r === RA.IGNORED)) r = ra.flush();
+    if (r === RA.IGNORED) {
+      plan = newPlan();
+      plan.old = true;
+      return keepPlan(p, s, fkey, plan);
+    }
+    if (r === RA.PENDING) {
+      plan = newPlan();
+      plan.heldAt = 0;
+      plan.segData = segLen;
+      D.waiting.push(plan);
+      p.proto = 'TCP';
+      if (p.cols) p.appendInfo(SEGMENT_TAG);
+      return keepPlan(p, s, fkey, plan);
+    }
+    if (r === RA.COMPLETE) {
+      plan = newPlan();
+      const pdu = ra.pdu;
+      const frames = ra.frames.slice();
+      const startSeq = ra.startSeq;
+      const rest = ra.rest;
+      restOff = segLen - rest;
+      plan.segData = restOff;
+      for (const w of D.waiting) w.reassembledIn = p.num;
+      D.waiting.length = 0;
+      const at = dissectPdu(p, sport, dport, pdu, frames, true);
+      if (at >= 0) {
+        // still incomplete: the dissector learned more (e.g. the headers give the body's length);
+        // the PDU goes on with the rest of this segment
+        let keep = pdu.subarray(at);
+        if (rest > 0) {
+          const k = new Uint8Array(keep.length + rest);
+          k.set(keep);
+          k.set(p.buf.subarray(end - rest, end), keep.length);
+          keep = k;
+          if (frames.length) frames[frames.length - 1]! += rest;
+        }
+        const need = needOf(keep.length, p.desegLen);
+        const rr = at === 0 ? ra.resume(startSeq, keep, frames, need) : ra.start((startSeq + at) >>> 0, keep, p.num, need);
+        plan.segData = segLen;
+        if (rr === RA.PENDING) {
+          plan.heldAt = 0;
+          D.waiting.push(plan);
+          if (at === 0) {
+            p.proto = 'TCP';
+            if (p.cols) p.appendInfo(SEGMENT_TAG);
+          }
+        }
+        // (on revisits the frame shows as a segment of the PDU completed later)
+        if (at > 0) { plan.pdu = pdu; plan.frames = frames; }
+        return keepPlan(p, s, fkey, plan);
+      }
+      plan.pdu = pdu;
+      plan.frames = frames;
+      if (rest === 0 || p.stopped) return keepPlan(p, s, fkey, plan);
+    } else if (r === RA.OVERFLOW) {
+      ra.reset();
+      D.waiting.length = 0;
+    }
+  } else if (oldData) {
+    // bytes already handed to a dissector (a retransmission): tshark shows them as TCP data only
+    plan = newPlan();
+    plan.old = true;
+    return keepPlan(p, s, fkey, plan);
+  }
+  // frame bytes from restOff: complete PDUs, and maybe the start of an incomplete one
+  const from = pOff + restOff;
+  const at = callApp(p, sport, dport, from, end, true);
+  if (at >= 0) {
+    const need = needOf(end - at, p.desegLen);
+    const ra2 = D.ra ??= new TcpDirReassembly(s.budget);
+    const rr = ra2.start((pseq + (at - pOff)) >>> 0, p.buf.subarray(at, end), p.num, need);
+    if (rr === RA.PENDING) {
+      plan ??= newPlan();
+      plan.callOff = restOff;
+      plan.heldAt = at - pOff;
+      plan.segData += end - at;
+      D.waiting.length = 0;
+      D.waiting.push(plan);
+      if (at === from) {
+        p.proto = 'TCP';
+        if (p.cols) p.appendInfo(SEGMENT_TAG);
+      }
+      return keepPlan(p, s, fkey, plan);
+    }
+  }
+  if (plan) {
+    plan.callOff = restOff;
+    return keepPlan(p, s, fkey, plan);
+  }
+  return undefined;
+}
+
+function keepPlan(p: Packet, s: TcpState, fkey: number, plan: DesegPlan): DesegPlan {
+  if (p.session.retainFrames) s.plans.set(fkey, plan);
+  return plan;
+}
+
+/** Revisit: the same dissection as tshark's second pass, from the first pass's plan. */
+function replayPlan(p: Packet, plan: DesegPlan, sport: number, dport: number, pOff: number, end: number): void {
+  if (plan.old) return;
+  if (plan.pdu) dissectPdu(p, sport, dport, plan.pdu, plan.frames, false);
+  // frame bytes before a held PDU's start are dissected again; a segment that only starts a PDU
+  // (or continues one) shows as a segment of it
+  if (plan.callOff >= 0 && (plan.heldAt < 0 || plan.callOff < plan.heldAt)) {
+    callApp(p, sport, dport, pOff + plan.callOff, end, true);
+  } else if (plan.heldAt >= 0) {
+    p.proto = 'TCP';
+    if (p.cols) p.appendInfo(SEGMENT_TAG);
+  }
+}
+
+/** tcp.reassembled_in and tcp.segment_data under the TCP item, as tshark places them. */
+function segmentItems(p: Packet, top: number, plan: DesegPlan, pOff: number, end: number): void {
+  if (plan.old || plan.segData <= 0) return;
+  const t = p.tree;
+  if (plan.reassembledIn && p.session.visited && plan.heldAt >= 0) {
+    t.generated(t.addNum(top, hf.reassembled_in, pOff, end - pOff, plan.reassembledIn));
+  }
+  const at = plan.heldAt > 0 && !plan.pdu ? pOff + plan.heldAt : pOff;
+  const n = plan.segData;
+  const it = t.addBytes(top, hf.segment_data, at, n);
+  if (it >= 0 && t.full) t.setLabel(it, `TCP segment data (${n} byte${n === 1 ? '' : 's'})`);
 }
 
 function addTimestamps(p: Packet, top: number, off: number, fr: TcpFrame): void {
