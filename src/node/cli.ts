@@ -11,6 +11,7 @@ import { compileFilter, formatFilterError } from '../dfilter/index.js';
 import type { Packet } from '../core/packet.js';
 import { CaptureError } from '../capture/types.js';
 import { CaptureFileWriter, type WriteFormat } from './write.js';
+import { Out } from './output/out.js';
 import { runPipeline, type PacketFilter, type PipelineContext } from './pipeline.js';
 import { summaryLine, timeColumn, TIME_FORMATS, type TimeFormat } from './output/summary.js';
 import { verboseTree, TreeLinks } from './output/verbose.js';
@@ -38,36 +39,6 @@ class CliExit extends Error {
 
 // ---------------------------------------------------------------------------------------------
 // output: large string buffers written synchronously to fd 1
-
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-
-class Out {
-  private buf = '';
-  private broken = false;
-  constructor(private readonly fd: number, private readonly limit = 1 << 16) {}
-
-  write(s: string): void {
-    this.buf += s;
-    if (this.buf.length >= this.limit) this.flush();
-  }
-
-  flush(): void {
-    if (this.buf === '' || this.broken) { this.buf = ''; return; }
-    const data = Buffer.from(this.buf, 'utf8');
-    this.buf = '';
-    let off = 0;
-    while (off < data.length) {
-      try {
-        off += writeSync(this.fd, data, off, data.length - off);
-      } catch (e) {
-        const code = (e as { code?: string }).code;
-        if (code === 'EAGAIN') { Atomics.wait(sleepCell, 0, 0, 2); continue; }
-        if (code === 'EPIPE') { this.broken = true; throw new CliExit(0, ''); }
-        throw e;
-      }
-    }
-  }
-}
 
 function err(line: string): void {
   try {
@@ -369,6 +340,7 @@ function compile(text: string): PacketFilter & { explain(): string } {
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'ui') return (await import('./ui-cmd.js')).uiMain(argv.slice(1));
+  if (argv[0] === 'explain') return (await import('./explain-cmd.js')).explainMain(argv.slice(1));
   // -G must come first (tshark's rule)
   if (argv[0] !== undefined && argv[0].startsWith('-G')) {
     const report = argv[0].length > 2 ? argv[0].slice(2) : (argv[1] ?? 'fields');
@@ -446,7 +418,7 @@ async function main(argv: string[]): Promise<number> {
   else if (cols && (fieldsOut || json || ek)) want = cols.want;
   const needCols = summary || ((fieldsOut || json || ek !== undefined) && cols !== undefined && cols.needsColumns);
 
-  const out = new Out(1, o.lineBuffered ? 0 : 1 << 16);
+  const out = new Out(1, o.lineBuffered ? 0 : 1 << 16, () => new CliExit(0, ''));
   const links = new TreeLinks();
   const jw = json ? new JsonWriter(o.noDuplicateKeys, o.hex) : undefined;
   // the header and '[' come once the file reads as a capture (nothing at all for a bad file)
