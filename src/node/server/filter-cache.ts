@@ -15,22 +15,35 @@ import { semcheck, type TNode, type VNode } from '../../dfilter/semcheck.js';
 
 /** Fields cached besides every protocol item (those that exist in the registry are used). */
 const CACHED_FIELDS = [
-  'frame.number', 'frame.len',
-  'eth.type', 'vlan.id', 'arp.opcode',
-  'ip.src', 'ip.dst', 'ip.addr', 'ip.proto', 'ip.ttl', 'ip.flags.mf',
-  'ipv6.nxt', 'ipv6.hlim',
-  'icmp.type', 'icmp.code', 'icmpv6.type', 'icmpv6.code',
+  'frame.number', 'frame.len', 'frame.cap_len',
+  'eth.type', 'vlan.id', 'arp.opcode', 'arp.src.proto_ipv4', 'arp.dst.proto_ipv4',
+  'ip.src', 'ip.dst', 'ip.addr', 'ip.proto', 'ip.ttl', 'ip.flags.mf', 'ip.flags.df', 'ip.len', 'ip.id', 'ip.hdr_len',
+  'ip.dsfield.dscp', 'ip.frag_offset',
+  'ipv6.nxt', 'ipv6.hlim', 'ipv6.plen',
+  'icmp.type', 'icmp.code', 'icmp.ident', 'icmp.seq', 'icmpv6.type', 'icmpv6.code',
   'tcp.srcport', 'tcp.dstport', 'tcp.port', 'tcp.stream', 'tcp.len', 'tcp.flags',
-  'tcp.flags.syn', 'tcp.flags.ack', 'tcp.flags.fin', 'tcp.flags.reset',
+  'tcp.flags.syn', 'tcp.flags.ack', 'tcp.flags.fin', 'tcp.flags.reset', 'tcp.flags.push',
+  'tcp.seq', 'tcp.ack', 'tcp.nxtseq', 'tcp.hdr_len', 'tcp.window_size', 'tcp.window_size_value', 'tcp.analysis.bytes_in_flight',
   'udp.srcport', 'udp.dstport', 'udp.port', 'udp.stream', 'udp.length',
-  'dns.id', 'dns.flags.response', 'dns.flags.rcode', 'dns.qry.type',
-  'http.response.code', 'dns.a',
+  'dns.id', 'dns.flags.response', 'dns.flags.rcode', 'dns.qry.type', 'dns.resp.type', 'dns.count.answers',
+  'http.response.code', 'http.request', 'http.response', 'dns.a',
+  'tls.handshake.type', 'tls.record.content_type', 'tls.record.version',
 ];
 /** String fields cached as interned ids (names people filter on: DNS names, HTTP host/URI, TLS SNI). */
 const CACHED_STRINGS = [
   'dns.qry.name', 'dns.resp.name', 'dns.cname', 'dns.ptr.domain_name',
   'http.host', 'http.request.method', 'http.request.uri', 'http.user_agent', 'http.server', 'http.content_type',
   'tls.handshake.extensions_server_name',
+];
+/**
+ * Byte-valued fields cached as their place in the frame (start, length; items on the frame's own
+ * bytes only): with the frame bytes read back from the file (no dissection), filters on them are
+ * answered too — as are protocols as values (`tcp contains "GET"`, `frame[12:2]`, `ip[8]`),
+ * whose places are always recorded.
+ */
+const CACHED_BYTES = [
+  'eth.src', 'eth.dst', 'eth.addr', 'ipv6.src', 'ipv6.dst', 'ipv6.addr',
+  'tcp.payload', 'udp.payload', 'data', 'data.data', 'tcp.options',
 ];
 /** FT_NONE markers under these prefixes are cached too (expert-like analysis flags). */
 const CACHED_PREFIXES = ['tcp.analysis.', '_ws.expert', '_ws.malformed'];
@@ -54,6 +67,10 @@ export function filterCacheFields(): Uint8Array {
     const f = fieldByName(n);
     if (f !== undefined && isStringType(f.type)) s[f.id] = 1;
   }
+  for (const n of CACHED_BYTES) {
+    const f = fieldByName(n);
+    if (f !== undefined && isBytesType(f.type)) s[f.id] = 1;
+  }
   cachedSet = s;
   return s;
 }
@@ -62,13 +79,19 @@ function isStringType(t: FT): boolean {
   return t === FT.STRING || t === FT.STRINGZ || t === FT.UINT_STRING;
 }
 
+function isBytesType(t: FT): boolean {
+  return t === FT.BYTES || t === FT.ETHER || t === FT.IPv6;
+}
+
 function cacheableType(t: FT): boolean {
   return t === FT.BOOLEAN || t === FT.NONE || t === FT.IPv4 || t === FT.FRAMENUM || t === FT.CHAR
     || (t >= FT.UINT8 && t <= FT.UINT32) || (t >= FT.INT8 && t <= FT.INT32);
 }
 
 const EMPTY = new Uint8Array(0);
-const NUM = 0, NOVAL = 1, STR = 2;
+const NUM = 0, NOVAL = 1, STR = 2, BYT = 3;
+/** a place in the frame packed in 32 bits: start | len << 16 */
+const PLACE_MAX = 0xffff;
 
 export class FilterCache {
   /** frame i's items are [start[i], start[i + 1]) */
@@ -79,6 +102,8 @@ export class FilterCache {
   frames = 0;
   /** fields seen with a value that the cache cannot hold (object, bytes, negative, not an integer) */
   readonly tainted: Uint8Array;
+  /** protocols seen on a data source other than the frame (their bytes are not the frame's) or too far into it */
+  private readonly notFrame: Uint8Array;
   private readonly set: Uint8Array;
 
   /** per field id: NUM, NOVAL (protocols, FT_NONE) or STR (interned string) */
@@ -101,9 +126,10 @@ export class FilterCache {
     this.kind = new Uint8Array(this.set.length);
     for (let i = 0; i < this.set.length; i++) {
       const ty = fields[i]!.type;
-      this.kind[i] = ty === FT.PROTOCOL || ty === FT.NONE ? NOVAL : isStringType(ty) ? STR : NUM;
+      this.kind[i] = ty === FT.PROTOCOL || ty === FT.NONE ? NOVAL : isStringType(ty) ? STR : isBytesType(ty) ? BYT : NUM;
     }
     this.tainted = new Uint8Array(this.set.length);
+    this.notFrame = new Uint8Array(this.set.length);
     // field ids must fit the Uint16 array
     if (this.set.length > 0xffff) this.tainted.fill(1);
   }
@@ -111,12 +137,21 @@ export class FilterCache {
   /** Records the cached items of the tree just built for the next frame (call in frame order). */
   record(t: Tree): void {
     const set = this.set, fidA = t.fid, flags = t.flags, num = t.num, tainted = this.tainted;
+    const start = t.start, len = t.len, src = t.src;
     for (let i = 0, m = t.n; i < m; i++) {
       const f = fidA[i]!;
       if (f >= set.length || set[f] === 0) continue;
       const fl = flags[i]!;
       let v = 0;
-      if (this.kind[f] === STR) {
+      const kd = this.kind[f]!;
+      if (kd === BYT || kd === NOVAL) {
+        // the item's place in the frame (protocols: where their bytes start)
+        const a = start[i]!, n = len[i]!;
+        if (src[i] === 0 && a >= 0 && n >= 0 && a <= PLACE_MAX && n <= PLACE_MAX) v = (a | (n << 16)) >>> 0;
+        else if (kd === BYT) { tainted[f] = 1; continue; }
+        else this.notFrame[f] = 1;
+        if (kd === BYT && (fl & ItemFlag.BYTES) === 0) { tainted[f] = 1; continue; }
+      } else if (kd === STR) {
         const o = (fl & ItemFlag.OBJ) !== 0 ? t.obj[i] : undefined;
         if (typeof o !== 'string') { tainted[f] = 1; continue; }
         v = this.intern(o);
@@ -173,6 +208,12 @@ export class FilterCache {
       } else if (kd === STR) {
         t.flags[i] = ItemFlag.OBJ;
         t.obj[i] = this.strings[val[k]!];
+      } else {
+        // place in the frame: read only by 'bytes' filters, which replay with the frame's bytes
+        const v = val[k]!;
+        t.start[i] = v & PLACE_MAX;
+        t.len[i] = v >>> 16;
+        if (kd === BYT) t.flags[i] = ItemFlag.BYTES;
       }
     }
   }
@@ -191,17 +232,32 @@ export class FilterCache {
    * protocols only as presence tests; no raw bytes, slices, functions or columns.
    */
   canAnswer(text: string): boolean {
+    return this.answerMode(text) === 'cache';
+  }
+
+  /**
+   * How filter `text` can be answered without re-dissection: 'cache' (cached items only), 'bytes'
+   * (cached items plus the `frame` protocol's bytes: replayFrame() with each frame's bytes), or
+   * 'no' (re-dissect).
+   */
+  answerMode(text: string): 'cache' | 'bytes' | 'no' {
     let root: TNode;
     try {
       root = semcheck(text, parse(text));
     } catch {
-      return false;
+      return 'no';
     }
+    let bytes = false;
     const okField = (v: VNode, presence: boolean): boolean => {
       if (v.k !== 'field' || v.raw) return false;
       if (v.fid >= this.set.length || this.set[v.fid] === 0 || this.tainted[v.fid] !== 0) return false;
-      const ft = fields[v.fid]!.type;
-      if (ft === FT.PROTOCOL && !presence) return false;
+      const kd = this.kind[v.fid]!;
+      if (kd === BYT && !presence) bytes = true;
+      if (fields[v.fid]!.type === FT.PROTOCOL && !presence) {
+        // the protocol's bytes, in the frame
+        if (this.notFrame[v.fid] !== 0) return false;
+        bytes = true;
+      }
       // a layer operator counts protocol items: they are all cached
       return true;
     };
@@ -211,6 +267,7 @@ export class FilterCache {
         case 'const': return true;
         case 'arith': return okValue(v.a) && okValue(v.b);
         case 'neg': return okValue(v.a);
+        case 'slice': return okValue(v.a);
         default: return false;
       }
     };
@@ -219,11 +276,20 @@ export class FilterCache {
         case 'and': case 'or': case 'xor': return okTest(n.a) && okTest(n.b);
         case 'not': return okTest(n.a);
         case 'exists': return n.v.k === 'field' ? okField(n.v, true) : false;
-        case 'truthy': return false;
+        case 'truthy': return okValue(n.v);
         case 'cmp': return okValue(n.a) && okValue(n.b);
         case 'in': return okValue(n.a) && n.set.every((s) => okValue(s.lo) && (s.hi === undefined || okValue(s.hi)));
       }
     };
-    return okTest(root);
+    return okTest(root) ? (bytes ? 'bytes' : 'cache') : 'no';
+  }
+
+  /** replay() plus frame `num`'s bytes as the Frame data source (for 'bytes' filters). */
+  replayFrame(num: number, t: Tree, buf: Uint8Array, off: number, caplen: number): void {
+    this.replay(num, t);
+    const s = t.sources[0]!;
+    s.buf = buf;
+    s.base = off;
+    s.len = caplen;
   }
 }

@@ -35,6 +35,8 @@ import { compileColorRules, type CompiledColorRules, type ColorRule } from './co
 import { FilterCache, filterCacheFields } from './filter-cache.js';
 import { sortStrings } from './sort.js';
 
+const EMPTY = new Uint8Array(0);
+
 export type LoadState = 'idle' | 'loading' | 'done' | 'error';
 
 export interface LoadStatus {
@@ -116,8 +118,11 @@ export interface FilterResult {
   /** frame numbers passing, ascending (Int32Array) */
   frames: Int32Array;
   ms: number;
-  /** 'cache' when answered from the first pass's cache, 'dissect' when re-dissected, 'all' for the empty filter */
-  via: 'cache' | 'dissect' | 'all';
+  /**
+   * 'cache' when answered from the first pass's cache, 'bytes' from the cache and the frames' bytes
+   * (no dissection), 'dissect' when re-dissected, 'all' for the empty filter
+   */
+  via: 'cache' | 'bytes' | 'dissect' | 'all';
 }
 
 /** Interned strings: a repeated Source/Destination/Protocol text costs 4 bytes per frame. */
@@ -524,7 +529,8 @@ export class CaptureSession {
       const out = new Int32Array(total);
       let n = 0;
       let via: FilterResult['via'];
-      if (!f.needsColumns && this.opts.filterCache !== false && this.cache.canAnswer(f.text)) {
+      const mode = f.needsColumns || this.opts.filterCache === false ? 'no' : this.cache.answerMode(f.text);
+      if (mode === 'cache') {
         via = 'cache';
         const e = this.cacheEngine();
         const t = e.tree;
@@ -533,6 +539,9 @@ export class CaptureSession {
           this.cache.replay(num, t);
           if (f.match(p)) out[n++] = num;
         }
+      } else if (mode === 'bytes') {
+        via = 'bytes';
+        n = await this.bytesFilter(f, out, total);
       } else {
         via = 'dissect';
         n = await this.dissectFilter(f, out, total);
@@ -549,6 +558,28 @@ export class CaptureSession {
   private cacheEngine(): Engine {
     this.cacheEng ??= new Engine({ want: null });
     return this.cacheEng;
+  }
+
+  /** Cached items plus each frame's bytes read back from the file (no dissection). */
+  private async bytesFilter(f: CompiledFilter, out: Int32Array, total: number): Promise<number> {
+    const e = this.cacheEngine();
+    const t = e.tree;
+    const p = e.packet;
+    let n = 0;
+    try {
+      await readCaptureFile(this.path, (r) => {
+        if (r.num > total) return false;
+        this.cache.replayFrame(r.num, t, r.buf, r.off, r.caplen);
+        if (f.match(p)) out[n++] = r.num;
+        return true;
+      }, { customBlocks: true });
+    } catch (err) {
+      if (!(err instanceof CaptureError)) throw err;
+    } finally {
+      // the tree must not keep the file's last chunk alive
+      this.cache.replayFrame(1, t, EMPTY, 0, 0);
+    }
+    return n;
   }
 
   /** Re-dissects every frame with the filter's fields (visited Session) and collects the matches. */
