@@ -17,6 +17,7 @@ import './ip.js';
 import './ipv6.js';
 import './gre.js';
 import './cmd.js';
+import './mpls.js';
 import './wlan.js';
 import './icmpv6.js';
 import './icmp.js';
