@@ -341,6 +341,7 @@ function compile(text: string): PacketFilter & { explain(): string } {
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'ui') return (await import('./ui-cmd.js')).uiMain(argv.slice(1));
   if (argv[0] === 'explain') return (await import('./explain-cmd.js')).explainMain(argv.slice(1));
+  if (argv[0] === 'flow') return (await import('./flow-cmd.js')).flowMain(argv.slice(1));
   // -G must come first (tshark's rule)
   if (argv[0] !== undefined && argv[0].startsWith('-G')) {
     const report = argv[0].length > 2 ? argv[0].slice(2) : (argv[1] ?? 'fields');
