@@ -36,6 +36,8 @@ const EXT_EARLY_DATA = 42;
 const EXT_SUPPORTED_VERSIONS = 43;
 const EXT_PSK_KE_MODES = 45;
 const EXT_KEY_SHARE = 51;
+/** key_share's code point in TLS 1.3 drafts before 23 */
+const EXT_KEY_SHARE_DRAFT = 40;
 const EXT_RENEGOTIATION_INFO = 0xff01;
 
 /** The handshake fields of a ClientHello/ServerHello that JA3/JA4 hash. */
@@ -275,7 +277,7 @@ function dissectExtension(p: Packet, e: number, type: number, d: number, dEnd: n
       for (let o = d + 1; o < lim; o++) t.addNum(e, hx.psk_ke_mode, o, 1, b[o]!);
       return true;
     }
-    case EXT_KEY_SHARE:
+    case EXT_KEY_SHARE: case EXT_KEY_SHARE_DRAFT:
       return keyShare(p, e, d, dEnd, hsType);
     case EXT_PRE_SHARED_KEY:
       return preSharedKey(p, e, d, dEnd, clientHello);

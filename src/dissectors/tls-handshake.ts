@@ -73,6 +73,16 @@ export const hh = {
   ja4: tf('tls.handshake.ja4', 'JA4', FT.STRING),
 };
 
+/** TLS 1.3 or one of its drafts (0x7f0e…, Facebook's 0xfb17/0xfb1a) */
+export function isTls13(v: number): boolean {
+  return v === 0x0304 || (v >> 8) === 0x7f || v === 0xfb17 || v === 0xfb1a;
+}
+
+/** TLS 1.3 drafts before 22 had no legacy session id and compression in the ServerHello */
+function isEarlyDraft(v: number): boolean {
+  return (v >> 8) === 0x7f && (v & 0xff) < 22;
+}
+
 function u16(b: Uint8Array, o: number): number {
   return (b[o]! << 8) | b[o + 1]!;
 }
@@ -111,12 +121,13 @@ export function dissectHandshakes(p: Packet, conv: TlsConv, parent: number, o: n
       break;
     }
     const mEnd = Math.min(end, o + HS_HEADER_LEN + len);
-    const nm = hsName(ty);
+    // RFC 8446 §4.1.3: a ServerHello with the special random is a HelloRetryRequest
+    const nm = ty === HS_SERVER_HELLO && len >= 34 && isHelloRetry(b, o + HS_HEADER_LEN + 2) ? 'Hello Retry Request' : hsName(ty);
     const hs = t.addItem(parent, hh.handshake, o, mEnd - o);
     t.setLabel(hs, 'Handshake Protocol: ' + nm);
     const ti = t.addNum(hs, hh.type, o, 1, ty);
     // tshark registers tls.handshake.type twice; the handshake's item shows the second name
-    if (ti >= 0 && t.full) t.setLabel(ti, `Handshake Type: ${nm} (${ty})`);
+    if (ti >= 0 && t.full) t.setLabel(ti, `Handshake Type: ${hsName(ty)} (${ty})`);
     t.addNum(hs, hh.length, o + 1, 3, len);
     if (p.cols) p.appendInfoSep(', ', nm);
     name = nm;
@@ -170,20 +181,25 @@ function hello(p: Packet, conv: TlsConv, hs: number, o: number, end: number, cli
   t.addNum(hs, hh.version, o, 2, version);
   o += 2;
   const r = t.addBytes(hs, hh.random, o, RANDOM_LEN);
-  const sidLen = b[o + RANDOM_LEN]!;
+  const draft = !client && isEarlyDraft(version);
+  const hrr = !client && !draft && isHelloRetry(b, o);
+  if (hrr) t.appendLabel(r, ' (HelloRetryRequest magic)');
+  const sidLen = draft ? 0 : b[o + RANDOM_LEN]!;
   // the GMT time is left out for a TLS 1.3 ServerHello (its random is all random)
-  let tls13 = false;
-  if (!client) {
+  let tls13 = draft || hrr;
+  if (!client && !draft) {
     const after = o + RANDOM_LEN + 1 + sidLen + 3;
-    tls13 = peekSelectedVersion(b, after, end) === 0x0304;
+    tls13 = isTls13(peekSelectedVersion(b, after, end));
   }
   if (r >= 0 && !tls13) {
     t.addObj(r, hh.random_time, o, 4, { sec: p.dv.getUint32(o), nsec: 0 });
     t.addBytes(r, hh.random_bytes, o + 4, RANDOM_LEN - 4);
   }
   o += RANDOM_LEN;
-  t.addNum(hs, hh.session_id_length, o, 1, sidLen);
-  o += 1;
+  if (!draft) {
+    t.addNum(hs, hh.session_id_length, o, 1, sidLen);
+    o += 1;
+  }
   if (sidLen > 0) {
     if (!p.need(o, sidLen, end)) return;
     t.addBytes(hs, hh.session_id, o, sidLen);
@@ -221,12 +237,11 @@ function hello(p: Packet, conv: TlsConv, hs: number, o: number, end: number, cli
     if (!p.need(o, 3, end)) return;
     cipher = u16(b, o);
     t.addNum(hs, hh.ciphersuite, o, 2, cipher);
-    t.addNum(hs, hh.comp_method, o + 2, 1, b[o + 2]!);
-    o += 3;
+    if (!draft) t.addNum(hs, hh.comp_method, o + 2, 1, b[o + 2]!);
+    o += draft ? 2 : 3;
   }
   const facts: HelloFacts = { selectedVersion: 0, alpn: '', sni: '' };
-  const isHrr = !client && isHelloRetry(b, o - 3 - sidLen - 1 - RANDOM_LEN);
-  if (!dissectExtensions(p, hs, o, end, client ? HS_CLIENT_HELLO : isHrr ? HS_HELLO_RETRY_REQUEST : HS_SERVER_HELLO, ja, facts)) return;
+  if (!dissectExtensions(p, hs, o, end, client ? HS_CLIENT_HELLO : hrr ? HS_HELLO_RETRY_REQUEST : HS_SERVER_HELLO, ja, facts)) return;
   if (!client && !p.session.visited) {
     conv.version = facts.selectedVersion !== 0 ? facts.selectedVersion : version;
     if (facts.alpn !== '') conv.alpn = facts.alpn;
@@ -260,7 +275,7 @@ function newSessionTicket(p: Packet, conv: TlsConv, hs: number, o: number, end: 
   if (!p.need(o, 4, end)) return;
   t.addNum(hs, hh.session_ticket_lifetime_hint, o, 4, p.dv.getUint32(o));
   o += 4;
-  const tls13 = conv.version === 0x0304;
+  const tls13 = isTls13(conv.version);
   if (tls13) {
     if (!p.need(o, 5, end)) return;
     t.addNum(hs, hh.session_ticket_age_add, o, 4, p.dv.getUint32(o));
@@ -284,7 +299,7 @@ function newSessionTicket(p: Packet, conv: TlsConv, hs: number, o: number, end: 
 function certificate(p: Packet, conv: TlsConv, hs: number, o: number, end: number): void {
   const t = p.tree;
   const b = p.buf;
-  const tls13 = conv.version === 0x0304;
+  const tls13 = isTls13(conv.version);
   if (tls13) {
     if (!p.need(o, 1, end)) return;
     o += 1 + b[o]!; // certificate_request_context

@@ -22,7 +22,7 @@ import { tcpPortTable, tcpHeuristics } from './tcp.js';
 import { convKey, frameKey } from './inet-util.js';
 import { ALERT_DESC, ALERT_LEVEL, CONTENT_TYPES, VERSIONS } from './tls-names.js';
 import { proto_tls, tf } from './tls-proto.js';
-import { dissectHandshakes, type TlsConv } from './tls-handshake.js';
+import { dissectHandshakes, isTls13, type TlsConv } from './tls-handshake.js';
 
 export { proto_tls };
 
@@ -98,6 +98,11 @@ function newConv(p: Packet): TlsConv {
   };
 }
 
+/** The TLS conversation of the current TCP connection, if TLS was seen on it. */
+function knownConv(p: Packet): TlsConv | undefined {
+  return p.session.get(TLS_STATE).convs.get(convKey(p, p.srcport, p.dstport));
+}
+
 /** The TLS conversation of the current TCP connection (created on first use). */
 export function tlsConv(p: Packet): TlsConv {
   const st = p.session.get(TLS_STATE);
@@ -148,17 +153,31 @@ export function looksLikeRecord(b: Uint8Array, off: number): boolean {
   return plausibleVersion(v);
 }
 
+/** "Continuation Data": a segment TLS cannot place (tshark's empty TLS item). */
+function continuation(p: Packet, conv: TlsConv, off: number, end: number): void {
+  if (p.cols && !hasLayer(p, proto_tls)) p.clearInfo();
+  p.addProto(ROOT, proto_tls, off, end);
+  p.proto = conv.version !== 0 ? versionShort(conv.version) : 'SSL';
+  if (p.cols) p.appendInfo(p.info.length > 0 ? ', Continuation Data' : 'Continuation Data');
+}
+
+function hasLayer(p: Packet, proto: number): boolean {
+  for (let i = 0; i < p.nlayers; i++) if (p.layers[i] === proto) return true;
+  return false;
+}
+
 /** TLS over a TCP segment [off, end). */
 export function dissectTls(p: Packet, off: number, end: number, parent: number): number {
   void parent;
   const b = p.buf;
   const avail = Math.min(end, p.capEnd);
+  if (avail - off < RECORD_HEADER_LEN && end - off < RECORD_HEADER_LEN && askMore(p, off, -1)) return end - off;
+  const conv = tlsConv(p);
   if (avail - off < RECORD_HEADER_LEN || !looksLikeRecord(b, off)) {
-    // a segment inside a record we did not see start: leave it to TCP (tshark shows nothing more)
-    if (avail - off > 0 && avail - off < RECORD_HEADER_LEN && askMore(p, off, -1)) return end - off;
+    // bytes inside a record whose start we did not see (a gap in the capture)
+    continuation(p, conv, off, end);
     return end - off;
   }
-  const conv = tlsConv(p);
   const st = p.session.get(TLS_STATE);
   const fk = frameKey(p);
   if (p.session.visited) {
@@ -168,6 +187,7 @@ export function dissectTls(p: Packet, off: number, end: number, parent: number):
 
   const t = p.tree;
   let top = -1;
+  let shown = false;
   let o = off;
   let first = true;
   while (o < end) {
@@ -176,12 +196,12 @@ export function dissectTls(p: Packet, off: number, end: number, parent: number):
       break;
     }
     if (o + RECORD_HEADER_LEN > p.capEnd) {
-      if (top < 0) top = p.addProto(ROOT, proto_tls, o, end);
+      if (!shown) top = p.addProto(ROOT, proto_tls, o, end);
       p.short();
       break;
     }
     if (!looksLikeRecord(b, o)) {
-      if (top < 0) top = p.addProto(ROOT, proto_tls, o, end);
+      if (!shown) top = p.addProto(ROOT, proto_tls, o, end);
       const it = t.addText(top, o, end - o, 'Ignored Unknown Record');
       p.addExpert(it, ei.unknown_record, o, end - o);
       if (p.cols) p.appendInfoSep(', ', 'Ignored Unknown Record');
@@ -195,9 +215,12 @@ export function dissectTls(p: Packet, off: number, end: number, parent: number):
       if (first) return end - off;
       break;
     }
-    if (top < 0) {
+    if (!shown) {
+      // the first TLS layer of the frame replaces TCP's Info; a second call (bytes after a
+      // reassembled record) appends to it
+      if (p.cols && !hasLayer(p, proto_tls)) p.clearInfo();
       top = p.addProto(ROOT, proto_tls, off, end);
-      if (first && p.cols) p.clearInfo();
+      shown = true;
     }
     dissectRecord(p, conv, top, o, len);
     first = false;
@@ -218,7 +241,7 @@ function dissectRecord(p: Packet, conv: TlsConv, top: number, o: number, len: nu
   const vs = versionShort(shownVer);
   p.proto = vs;
   const rec = t.addItem(top, hf.record, o, RECORD_HEADER_LEN + len);
-  const tls13 = conv.version === 0x0304 || versionShort(conv.version) === 'TLSv1.3';
+  const tls13 = isTls13(conv.version);
   if (ct === CT_APPLICATION_DATA && tls13) t.addNum(rec, hf.record_opaque_type, o, 1, ct);
   else t.addNum(rec, hf.record_content_type, o, 1, ct);
   t.addNum(rec, hf.record_version, o + REC_VERSION, 2, ver);
@@ -231,7 +254,8 @@ function dissectRecord(p: Packet, conv: TlsConv, top: number, o: number, len: nu
       t.addItem(rec, hf.change_cipher_spec, body, len);
       label = 'Change Cipher Spec Protocol: Change Cipher Spec';
       if (p.cols) p.appendInfoSep(', ', 'Change Cipher Spec');
-      conv.ccs[dir] = true;
+      // TLS 1.3's ChangeCipherSpec is only for middlebox compatibility (RFC 8446 D.4)
+      if (!isTls13(conv.version)) conv.ccs[dir] = true;
       break;
     case CT_ALERT: {
       if (len === 2 && !conv.ccs[dir] && (b[body] === 1 || b[body] === 2)) {
@@ -292,6 +316,8 @@ export const tlsHandle = registerHandle('tls', dissectTls);
 function heurTls(p: Packet, off: number, end: number, parent: number): number {
   const b = p.buf;
   const avail = Math.min(end, p.capEnd);
+  // a connection already found to be TLS stays TLS (tshark's conversation dissector)
+  if (avail > off && knownConv(p) !== undefined) return dissectTls(p, off, end, parent);
   if (avail - off < RECORD_HEADER_LEN + 4) return 0;
   if (b[off] !== CT_HANDSHAKE || !looksLikeRecord(b, off)) return 0;
   const hsType = b[off + RECORD_HEADER_LEN]!;
