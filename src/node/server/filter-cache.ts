@@ -268,6 +268,8 @@ export class FilterCache {
         case 'arith': return okValue(v.a) && okValue(v.b);
         case 'neg': return okValue(v.a);
         case 'slice': return okValue(v.a);
+        // len(), count(), upper() … read the same items as on a dissected tree
+        case 'func': return v.args.every(okValue);
         default: return false;
       }
     };
