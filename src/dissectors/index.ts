@@ -19,6 +19,8 @@ import './gre.js';
 import './cmd.js';
 import './mpls.js';
 import './wlan.js';
+import './vxlan.js';
+import './geneve.js';
 import './icmpv6.js';
 import './icmp.js';
 import './udp.js';
