@@ -952,7 +952,9 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
   let restOff = 0;
   if (ra && ra.active) {
     let r = ra.add(pseq, p.buf.subarray(pOff, end), p.num);
-    if (fin && ra.active && ra.need === NEED_UNTIL_FIN && (r === RA.PENDING || r === RA.IGNORED)) r = ra.flush();
+    // a PDU that runs until the connection closes completes with the FIN (and cannot grow then)
+    const flushed = fin && ra.active && ra.need === NEED_UNTIL_FIN && (r === RA.PENDING || r === RA.IGNORED);
+    if (flushed) r = ra.flush();
     if (r === RA.IGNORED) {
       plan = newPlan();
       plan.old = true;
@@ -977,7 +979,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       plan.segData = restOff;
       for (const w of D.waiting) w.reassembledIn = p.num;
       D.waiting.length = 0;
-      const at = dissectPdu(p, sport, dport, pdu, frames, true);
+      const at = dissectPdu(p, sport, dport, pdu, frames, !flushed);
       if (at >= 0) {
         // still incomplete: the dissector learned more (e.g. the headers give the body's length);
         // the PDU goes on with the rest of this segment
@@ -1019,7 +1021,11 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
   }
   // frame bytes from restOff: complete PDUs, and maybe the start of an incomplete one
   const from = pOff + restOff;
-  const at = callApp(p, sport, dport, from, end, true);
+  let at = callApp(p, sport, dport, from, end, true);
+  if (at === from && fin && p.desegLen === NEED_UNTIL_FIN) {
+    // "until the connection closes", and this segment closes it: what is here is the whole PDU
+    at = callApp(p, sport, dport, from, end, false);
+  }
   if (at >= 0) {
     const need = needOf(end - at, p.desegLen);
     const ra2 = D.ra ??= new TcpDirReassembly(s.budget);

@@ -1,0 +1,55 @@
+// data-text-lines: a text body shown line by line ("Line-based text data: text/html (10 lines)"),
+// as tshark shows text/* bodies of HTTP (and other media-typed payloads).
+
+import { registerProtocol } from '../core/field.js';
+import type { Packet } from '../core/packet.js';
+import { registerHandle } from '../core/table.js';
+
+export const proto_data_text_lines = registerProtocol('data-text-lines', 'Line-based text data', 'Line-based text data');
+
+/** Lines longer than this are shown cut, with "[truncated]" in front (tshark's label limit). */
+const LABEL_MAX = 240;
+
+/** `\r`, `\n`, `\t` and other controls escaped the way tshark labels text. */
+export function escapeText(b: Uint8Array, from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i++) {
+    const c = b[i]!;
+    if (c === 0x0d) s += '\\r';
+    else if (c === 0x0a) s += '\\n';
+    else if (c === 0x09) s += '\\t';
+    else if (c === 0x5c) s += '\\\\';
+    else if (c < 0x20 || c === 0x7f) s += '\\x' + c.toString(16).padStart(2, '0');
+    else s += String.fromCharCode(c);
+  }
+  return s;
+}
+
+/**
+ * Shows [off, end) as text lines under a "Line-based text data: TYPE (N lines)" item; appends
+ * " (TYPE)" to Info like tshark. `mediaType` is the Content-Type without parameters ('' = none).
+ */
+export function dissectTextLines(p: Packet, off: number, end: number, parent: number, mediaType: string): number {
+  const b = p.buf;
+  const lim = Math.min(end, p.capEnd);
+  const t = p.tree;
+  const top = p.addProto(parent, proto_data_text_lines, off, end);
+  if (p.cols && mediaType) p.appendInfo(` (${mediaType})`);
+  if (top < 0 || !t.full) return end - off;
+  let lines = 0;
+  let i = off;
+  while (i < lim) {
+    let j = i;
+    while (j < lim && b[j] !== 0x0a) j++;
+    const stop = j < lim ? j + 1 : lim;
+    let text = escapeText(b, i, stop);
+    if (text.length > LABEL_MAX) text = ' [truncated]' + text.slice(0, LABEL_MAX);
+    t.addText(top, i, stop - i, text);
+    lines++;
+    i = stop;
+  }
+  t.setLabel(top, `Line-based text data${mediaType ? ': ' + mediaType : ''} (${lines} line${lines === 1 ? '' : 's'})`);
+  return end - off;
+}
+
+export const dataTextLinesHandle = registerHandle('data-text-lines', (p, off, end, parent) => dissectTextLines(p, off, end, parent, ''));
