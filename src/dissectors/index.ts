@@ -21,7 +21,6 @@ import './mpls.js';
 import './wlan.js';
 import './vxlan.js';
 import './geneve.js';
-import './teredo.js';
 import './icmpv6.js';
 import './icmp.js';
 import './udp.js';
