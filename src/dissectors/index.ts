@@ -21,6 +21,7 @@ import './mpls.js';
 import './wlan.js';
 import './vxlan.js';
 import './geneve.js';
+import './teredo.js';
 import './icmpv6.js';
 import './icmp.js';
 import './udp.js';
