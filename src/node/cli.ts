@@ -12,7 +12,9 @@ import type { Packet } from '../core/packet.js';
 import { CaptureError } from '../capture/types.js';
 import { CaptureFileWriter, type WriteFormat } from './write.js';
 import { Out } from './output/out.js';
-import { runPipeline, type PacketFilter, type PipelineContext } from './pipeline.js';
+import { mergeWant, runPipeline, type PacketFilter, type PipelineContext } from './pipeline.js';
+import { createTap, statsText, StatsSpecError, tapColumns, tapWant, type Tap, type TapClock } from '../stats/index.js';
+import { feedTaps } from './stats-cmd.js';
 import { summaryLine, timeColumn, TIME_FORMATS, type TimeFormat } from './output/summary.js';
 import { verboseTree, TreeLinks } from './output/verbose.js';
 import { packetHexDump } from './output/hexdump.js';
@@ -146,7 +148,8 @@ Output:
   -l                       flush standard output after each packet
   -q                       be more quiet on stdout (e.g. when using statistics)
   -Q                       only log true errors to stderr (quieter than -q)
-  -z <statistics>          various statistics (not supported yet)
+  -z <statistics>          various statistics: conv,TYPE endpoints,TYPE (eth ip ipv6 tcp udp),
+                           io,phs io,stat,INT[,FILTER|FUNC(field)FILTER…] expert follow,tcp|udp,MODE,N
 
 Miscellaneous:
   -h, --help               display this help and exit
@@ -401,7 +404,19 @@ async function main(argv: string[]): Promise<number> {
     if (!r.ok) throw new CliExit(1, invalidFieldsMessage(r.invalid).replace(/\n$/, ''));
     cols = r.columns;
   }
-  for (const z of o.stats) err(`${PROG}: -z ${z}: statistics are not supported yet; ignored`);
+  // -z: taps see every packet read (a -Y filter limits printing only; -2 -R limits both)
+  const taps: Tap[] = [];
+  for (const z of o.stats) {
+    try {
+      taps.push(createTap(z));
+    } catch (e) {
+      if (e instanceof StatsSpecError) throw new CliExit(1, `Invalid -z argument "${z}": ${e.message}`);
+      throw e;
+    }
+  }
+  const tapClock: TapClock = { firstSec: NaN, firstNsec: 0 };
+  const printFilter = taps.length && o.displayFilter !== undefined ? compile(o.displayFilter) : undefined;
+  const passFilter = taps.length ? (o.readFilter === undefined ? undefined : compile(o.readFilter)) : filter;
   const live = o.read === undefined && o.live.used;
   if (o.read === undefined && !live) throw new CliExit(1, 'no capture file given: use -r <file>, or -i <interface> to capture live');
 
@@ -453,6 +468,12 @@ async function main(argv: string[]): Promise<number> {
   const tf = o.timeFormat;
   const fo = o.fieldsOpts;
   const onPacket = (p: Packet, ctx: PipelineContext): void => {
+    if (taps.length) {
+      tapClock.firstSec = ctx.clock.firstSec;
+      tapClock.firstNsec = ctx.clock.firstNsec;
+      feedTaps(taps, p, tapClock);
+      if (printFilter && !printFilter.match(p)) return;
+    }
     if (!printPackets) return;
     if (!started) start();
     const time = summary || (cols?.needsColumns ?? false) ? timeColumn(ctx.clock, tf, ctx.precision) : '';
@@ -474,7 +495,9 @@ async function main(argv: string[]): Promise<number> {
       ? liveRunner(o.live, { write: o.write, format: o.writeFormat, displayFilter: filterText !== undefined, twoPass: o.twoPass, flush: () => out.flush() })
       : runPipeline;
     result = await runner(o.read ?? '', {
-      want, cols: needCols, filter, count: o.count, dissect: printPackets, twoPass: o.twoPass,
+      want: taps.length ? mergeWant(mergeWant(want, tapWant(taps)), printFilter?.want) : want,
+      cols: needCols || tapColumns(taps) || printFilter?.needsColumns === true,
+      filter: passFilter, count: o.count, dissect: printPackets || taps.length > 0, twoPass: o.twoPass, prune: o.stats.length === 0,
       onFrame: writer || progress
         ? (r, displayed, meta) => {
           if (writer && displayed) {
@@ -490,6 +513,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!started && (!result.error || result.frames > 0)) start();
   if (jw && started) out.write(jw.end());
+  if (taps.length) out.write(statsText(taps));
   out.flush();
   if (writer) writer.close();
   if (result.error) {

@@ -1,0 +1,108 @@
+// `-z conv,TYPE[,FILTER]`: conversations (address pairs, both directions together) with frames
+// and bytes each way, the start relative to the first frame and the duration; sorted by total
+// frames (ties keep first-seen order), as tshark 4.0 prints them.
+
+import type { Packet } from '../core/packet.js';
+import { ADDR_TITLES, addrFields, addrWalker, type AddrType } from './addr.js';
+import { formatSize, padL, padR, relNs, secText9, type Tap, type TapClock, type TapFilter } from './tap.js';
+
+export interface ConvRow {
+  /** address A (the first packet's source), with ":port" for tcp/udp */
+  a: string;
+  b: string;
+  /** frames and bytes from B to A (tshark's "<-" columns) */
+  framesBA: number;
+  bytesBA: number;
+  /** from A to B ("->") */
+  framesAB: number;
+  bytesAB: number;
+  frames: number;
+  bytes: number;
+  /** first packet, nanoseconds after the capture's first frame */
+  startNs: number;
+  /** last minus first packet, nanoseconds */
+  durationNs: number;
+}
+
+export interface ConvResult {
+  type: AddrType;
+  filter: string | undefined;
+  rows: ConvRow[];
+}
+
+const RULE = '='.repeat(80);
+
+export class ConvTap implements Tap<ConvResult> {
+  readonly fields: string[];
+  readonly fullTree = false;
+  readonly columns = false;
+  private readonly walk: ReturnType<typeof addrWalker>;
+  private readonly byKey = new Map<string, ConvRow & { lastNs: number }>();
+  private readonly rows: (ConvRow & { lastNs: number })[] = [];
+  private len = 0;
+  private ns = 0;
+
+  constructor(readonly spec: string, readonly type: AddrType, readonly filter: TapFilter | undefined) {
+    this.fields = addrFields(type);
+    this.walk = addrWalker(type);
+  }
+
+  packet(p: Packet, clock: TapClock): void {
+    if (this.filter && !this.filter.match(p)) return;
+    this.len = p.len;
+    this.ns = relNs(p, clock);
+    this.walk(p, this.add);
+  }
+
+  private readonly add = (src: string, dst: string, sport: number, dport: number): void => {
+    const ports = this.type === 'tcp' || this.type === 'udp';
+    const s = ports ? `${src}:${sport}` : src;
+    const d = ports ? `${dst}:${dport}` : dst;
+    const key = s < d ? `${s}\u0000${d}` : `${d}\u0000${s}`;
+    let r = this.byKey.get(key);
+    if (r === undefined) {
+      r = { a: s, b: d, framesBA: 0, bytesBA: 0, framesAB: 0, bytesAB: 0, frames: 0, bytes: 0, startNs: this.ns, durationNs: 0, lastNs: this.ns };
+      this.byKey.set(key, r);
+      this.rows.push(r);
+    }
+    if (r.a === s) {
+      r.framesAB++;
+      r.bytesAB += this.len;
+    } else {
+      r.framesBA++;
+      r.bytesBA += this.len;
+    }
+    r.frames++;
+    r.bytes += this.len;
+    if (this.ns < r.startNs) r.startNs = this.ns;
+    if (this.ns > r.lastNs) r.lastNs = this.ns;
+    r.durationNs = r.lastNs - r.startNs;
+  };
+
+  private sorted(): (ConvRow & { lastNs: number })[] {
+    // Array.prototype.sort is stable: ties keep first-seen order, as tshark's table does
+    return this.rows.slice().sort((x, y) => y.frames - x.frames);
+  }
+
+  result(): ConvResult {
+    return {
+      type: this.type, filter: this.filter?.text,
+      rows: this.sorted().map(({ lastNs: _l, ...r }) => r),
+    };
+  }
+
+  text(): string {
+    const w = this.type === 'tcp' || this.type === 'udp' ? 26 : 20;
+    const lead = ' '.repeat(2 * w + 7);
+    let s = `${RULE}\n${ADDR_TITLES[this.type]} Conversations\nFilter:${this.filter?.text ?? '<No Filter>'}\n`;
+    s += `${lead}|       <-      | |       ->      | |     Total     |    Relative    |   Duration   |\n`;
+    s += `${lead}| Frames  Bytes | | Frames  Bytes | | Frames  Bytes |      Start     |              |\n`;
+    for (const r of this.sorted()) {
+      s += `${padR(r.a, w)} <-> ${padR(r.b, w)}  ${padL(r.framesBA, 6)} ${padR(formatSize(r.bytesBA), 9)}`
+        + `  ${padL(r.framesAB, 6)} ${padR(formatSize(r.bytesAB), 9)}`
+        + `  ${padL(r.frames, 6)} ${padR(formatSize(r.bytes), 9)}`
+        + `${padL(secText9(r.startNs), 16)}${padL((r.durationNs / 1e9).toFixed(4), 15)}\n`;
+    }
+    return s + RULE + '\n';
+  }
+}
