@@ -22,6 +22,7 @@ import './wlan.js';
 import './vxlan.js';
 import './geneve.js';
 import './teredo.js';
+import './gtp.js';
 import './icmpv6.js';
 import './icmp.js';
 import './udp.js';
