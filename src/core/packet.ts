@@ -12,6 +12,7 @@ import {
   hf_malformed, hf_short, SEVERITY_NAMES, GROUP_NAMES,
 } from './expert.js';
 import type { Session } from './session.js';
+import type { DispatchGate } from './prune.js';
 
 export interface ExpertEntry {
   readonly ei: ExpertInfo;
@@ -104,6 +105,12 @@ export class Packet {
   dstport = 0;
   /** number of IP/IPv6 layers seen (tunnels) */
   ipDepth = 0;
+
+  /**
+   * Dispatch gate of a filtering run (prune.ts): dissectors that cannot lead to a match of this
+   * packet are skipped. undefined = dissect everything.
+   */
+  gate: DispatchGate | undefined = undefined;
 
   /** set by malformed()/short(): every caller returns */
   stopped = false;
@@ -299,10 +306,12 @@ export class Packet {
 
   /** Calls a handle's dissector (what tables use); the `p.stopped` contract still holds. */
   call(h: Handle, off: number, end: number, parent: number): number {
+    if (this.gate !== undefined && this.gate.skips(h.fn, this)) return end - off;
     return h.fn(this, off, end, parent);
   }
 
   callHeur(e: HeurEntry, off: number, end: number, parent: number): number {
+    if (this.gate !== undefined && this.gate.skips(e.fn, this)) return end - off;
     return e.fn(this, off, end, parent);
   }
 

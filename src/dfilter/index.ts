@@ -10,6 +10,7 @@ import { semcheck, type TNode } from './semcheck.js';
 import { compileTest, type CompileInfo } from './compile.js';
 import { expandMacros } from './macros.js';
 import { explainTree } from './explain.js';
+import { requiredProtocols } from './require.js';
 
 export interface CompiledFilter {
   match(p: Packet): boolean;
@@ -23,6 +24,11 @@ export interface CompiledFilter {
   needsColumns: boolean;
   /** the resolved tree, like Wireshark's dftest */
   explain(): string;
+  /**
+   * Protocols a matching packet contains: every set must meet the packet's layers (require.ts);
+   * undefined = unknown. Lets the dissection driver skip layers of packets that cannot match.
+   */
+  required: number[][] | undefined;
 }
 
 export interface FilterError {
@@ -70,6 +76,7 @@ function build(text: string, typed: TNode | undefined, match: (p: Packet) => boo
     fields: list,
     text,
     needsColumns: info.needsColumns,
+    required: typed === undefined ? undefined : requiredProtocols(typed),
     explain: () => explainTree(text, typed, list, info.needsColumns),
   };
 }

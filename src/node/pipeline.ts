@@ -6,6 +6,7 @@
 import '../dissectors/index.js';
 import './platform.js';
 import { Engine } from '../core/dissect.js';
+import { DispatchGate } from '../core/prune.js';
 import type { Packet } from '../core/packet.js';
 import type { CaptureParser } from '../capture/parser.js';
 import { CaptureError, type CaptureMeta, type FrameRecord, type InterfaceInfo } from '../capture/types.js';
@@ -16,6 +17,8 @@ export interface PacketFilter {
   match(p: Packet): boolean;
   want: Uint8Array;
   needsColumns?: boolean;
+  /** protocols a matching packet contains (dfilter/require.ts), for `prune` */
+  required?: number[][] | undefined;
 }
 
 export interface PipelineOptions {
@@ -35,6 +38,12 @@ export interface PipelineOptions {
    * onPacket then sees an undissected Packet. Ignored when there is a filter. Default true.
    */
   dissect?: boolean;
+  /**
+   * Skip dissectors that cannot lead to a match of the filter (core/prune.ts). Only for runs whose
+   * packet output is the summary columns or nothing: used only when `want` is undefined and not
+   * with twoPass. Default false.
+   */
+  prune?: boolean;
   /** tshark -2: a first pass over the whole file for the stateful analysis, then the output pass */
   twoPass?: boolean;
   /** hand pcapng custom blocks over as frames, as tshark 4.0 does (default true) */
@@ -145,6 +154,9 @@ export async function runPipeline(
   const p = engine.packet;
   p.cols = opts.cols ?? true;
   if (filter?.needsColumns) p.cols = true;
+  if (opts.prune === true && opts.want === undefined && opts.twoPass !== true && filter !== undefined) {
+    p.gate = DispatchGate.build(filter.required);
+  }
   const session = engine.session;
   // Only a two-pass run revisits frames: a streaming run keeps no per-frame state.
   session.retainFrames = opts.twoPass === true;

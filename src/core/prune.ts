@@ -1,0 +1,166 @@
+// Dissect only what a display filter can need: a dispatch gate.
+//
+// A filter says which protocols a matching packet must contain (dfilter/require.ts: a list of sets,
+// each must meet the packet's layers). When a table or heuristic dispatch is about to call a
+// dissector P in a packet that does not yet meet some set S, and nothing P can lead to ever adds a
+// protocol of S, the packet cannot match: P (and everything under it) is skipped for that packet.
+//
+// What "P can lead to" is (reach) is declared here, conservatively, over a small set of gated
+// protocols (link, network and transport layers): a dissector not declared below may lead anywhere
+// and is never skipped; a carrier reaches its own protocol plus whatever the handles registered in
+// its tables and heuristic lists (Decode As included, read when the gate is built) reach; a leaf
+// adds no gated protocol at all. Requirement sets naming a protocol outside the gated set are
+// dropped (no pruning from them).
+//
+// Stateful layers (TCP analysis, UDP streams, DNS matching) skipped in packets that cannot match
+// do not see those packets. That is only invisible when the output of the displayed packets is
+// their summary columns (or nothing): states are per connection, and a connection's packets either
+// all carry the required protocols or none do; what can differ is global numbering such as
+// tcp.stream / udp.stream, which the columns never show. So the pipeline uses the gate only when no
+// tree is printed, never with -2, and a differential test (src/node/prune.test.ts) checks over the
+// corpus that the displayed packets and their summary lines are the same with and without it.
+
+import type { Dissector, Handle } from './table.js';
+import { tables, heurLists } from './table.js';
+import { fieldByName } from './field.js';
+import type { Packet } from './packet.js';
+
+/** Protocols the gate reasons about (the requirement sets' members must be among these). */
+const GATED = ['eth', 'vlan', 'ieee8021ad', 'arp', 'ip', 'ipv6', 'icmp', 'icmpv6', 'tcp', 'udp'];
+
+interface Carrier {
+  /** the gated protocol the dissector adds itself */
+  proto: string;
+  tables: readonly string[];
+  heuristics: readonly string[];
+}
+
+/** Dissectors whose reach is the handles of their tables (their own code adds no other gated protocol). */
+const CARRIERS = new Map<string, Carrier>([
+  ['tcp', { proto: 'tcp', tables: ['tcp.port'], heuristics: ['tcp'] }],
+  ['udp', { proto: 'udp', tables: ['udp.port'], heuristics: ['udp'] }],
+]);
+
+/**
+ * Dissectors (handle or heuristic names) that add no gated protocol, by itself or through what it
+ * calls; the value is the gated protocol it adds itself, if any.
+ */
+const LEAVES = new Map<string, string | undefined>([
+  ['arp', 'arp'],
+  ['data', undefined],
+  ['dns', undefined], ['dns.tcp', undefined], ['mdns', undefined], ['llmnr', undefined],
+  ['dhcp', undefined], ['ntp', undefined],
+  ['tls', undefined], ['tls_tcp', undefined], ['ssh', undefined], ['http', undefined],
+]);
+
+const ALL = -1;
+
+/** Gated protocol ids `name` can add (directly or through dispatch), or ALL. */
+function reachOf(name: string, gatedId: Map<string, number>, memo: Map<string, Set<number> | typeof ALL>): Set<number> | typeof ALL {
+  const m = memo.get(name);
+  if (m !== undefined) return m;
+  if (LEAVES.has(name)) {
+    const own = LEAVES.get(name);
+    const r = new Set<number>();
+    if (own !== undefined) r.add(gatedId.get(own)!);
+    memo.set(name, r);
+    return r;
+  }
+  const c = CARRIERS.get(name);
+  if (c === undefined) {
+    memo.set(name, ALL);
+    return ALL;
+  }
+  memo.set(name, ALL); // a cycle through this carrier: anything
+  const r = new Set<number>([gatedId.get(c.proto)!]);
+  const merge = (n: string): boolean => {
+    const x = reachOf(n, gatedId, memo);
+    if (x === ALL) return false;
+    for (const v of x) r.add(v);
+    return true;
+  };
+  for (const tn of c.tables) {
+    const t = tables.get(tn);
+    if (t === undefined) continue;
+    for (const h of tableHandles(t)) if (!merge(h.name)) return ALL;
+  }
+  for (const hn of c.heuristics) {
+    const l = heurLists.get(hn);
+    if (l === undefined) continue;
+    for (const e of l.entries) if (!merge(e.name)) return ALL;
+  }
+  memo.set(name, r);
+  return r;
+}
+
+/** Every handle a table dispatches to (port-sized key space, Decode As overrides included). */
+function tableHandles(t: { get(key: number): Handle | undefined }): Set<Handle> {
+  const s = new Set<Handle>();
+  for (let k = 0; k < 65536; k++) {
+    const h = t.get(k);
+    if (h !== undefined) s.add(h);
+  }
+  return s;
+}
+
+export class DispatchGate {
+  /** bit i set: requirement set i cannot be met through this dissector */
+  private readonly blind = new Map<Dissector, number>();
+  /** per requirement set: member protocol ids */
+  private readonly sets: readonly Int32Array[];
+
+  private constructor(sets: Int32Array[]) {
+    this.sets = sets;
+  }
+
+  /**
+   * A gate for a filter's requirement sets (protocol field ids), or undefined when nothing can be
+   * pruned. Reads the current tables (build it after Decode As is set up).
+   */
+  static build(required: readonly (readonly number[])[] | undefined): DispatchGate | undefined {
+    if (required === undefined) return undefined;
+    const gatedId = new Map<string, number>();
+    for (const g of GATED) {
+      const f = fieldByName(g);
+      if (f !== undefined) gatedId.set(g, f.id);
+    }
+    const gatedIds = new Set(gatedId.values());
+    const sets = required.filter((s) => s.length > 0 && s.every((x) => gatedIds.has(x))).slice(0, 31);
+    if (sets.length === 0) return undefined;
+    const gate = new DispatchGate(sets.map((s) => Int32Array.from(s)));
+    const memo = new Map<string, Set<number> | typeof ALL>();
+    // one function registered under several names is skipped only if every name allows it
+    const never = new Set<Dissector>();
+    const consider = (name: string, fn: Dissector): void => {
+      const r = reachOf(name, gatedId, memo);
+      if (r === ALL) { never.add(fn); return; }
+      let mask = 0;
+      sets.forEach((s, i) => { if (!s.some((x) => r.has(x))) mask |= 1 << i; });
+      const prev = gate.blind.get(fn);
+      gate.blind.set(fn, prev === undefined ? mask : prev & mask);
+    };
+    for (const t of tables.values()) for (const h of tableHandles(t)) consider(h.name, h.fn);
+    for (const l of heurLists.values()) for (const e of l.entries) consider(e.name, e.fn);
+    for (const fn of never) gate.blind.delete(fn);
+    for (const [fn, mask] of gate.blind) if (mask === 0) gate.blind.delete(fn);
+    return gate.blind.size === 0 ? undefined : gate;
+  }
+
+  /** True when `fn` cannot lead to a match of this packet (some set not met by the layers so far). */
+  skips(fn: Dissector, p: Packet): boolean {
+    const mask = this.blind.get(fn);
+    if (mask === undefined) return false;
+    const layers = p.layers, n = p.nlayers;
+    for (let i = 0; i < this.sets.length; i++) {
+      if ((mask & (1 << i)) === 0) continue;
+      const s = this.sets[i]!;
+      let met = false;
+      for (let j = 0; j < n && !met; j++) {
+        const l = layers[j]!;
+        for (let k = 0; k < s.length; k++) if (s[k] === l) { met = true; break; }
+      }
+      if (!met) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,67 @@
+// Which protocols a packet must contain for a filter to match — pruning information for the
+// dissection driver (core/prune.ts). The result is a conjunction of alternatives: every set in the
+// list must meet the packet (contain one of its protocol ids). `[[ip], [icmp]]` for
+// `ip.addr == 1.2.3.4 and icmp`; `[[tcp, udp]]` for `tcp or udp`; undefined = no constraint known.
+//
+// Only positive positions count: a presence test, or a comparison / membership whose one side is a
+// field read directly (every comparison of an absent field is false, whatever the operator, see
+// compile.ts). `not`, `xor`, functions (count(f) == 0 holds without f), slices and `not in` give
+// nothing.
+
+import { fields } from '../core/field.js';
+import type { TNode, VNode } from './semcheck.js';
+
+/** Sets of protocol field ids; at most this many are kept (the cross product of `or` grows). */
+const MAX_SETS = 8;
+
+export type Requirement = number[][];
+
+function fieldProto(v: VNode): number | undefined {
+  if (v.k !== 'field') return undefined;
+  return fields[v.fid]!.parent;
+}
+
+function union(a: number[], b: number[]): number[] {
+  const s = new Set(a);
+  for (const x of b) s.add(x);
+  return [...s].sort((x, y) => x - y);
+}
+
+/** The protocols any packet matching `n` contains (see the file comment); undefined = unknown. */
+export function requiredProtocols(n: TNode): Requirement | undefined {
+  switch (n.k) {
+    case 'exists':
+    case 'truthy': {
+      const p = fieldProto(n.v);
+      return p === undefined ? undefined : [[p]];
+    }
+    case 'cmp': {
+      const p = fieldProto(n.a) ?? fieldProto(n.b);
+      return p === undefined ? undefined : [[p]];
+    }
+    case 'in': {
+      if (n.negated) return undefined;
+      const p = fieldProto(n.a);
+      return p === undefined ? undefined : [[p]];
+    }
+    case 'and': {
+      const a = requiredProtocols(n.a);
+      const b = requiredProtocols(n.b);
+      if (a === undefined) return b;
+      if (b === undefined) return a;
+      return [...a, ...b].slice(0, MAX_SETS);
+    }
+    case 'or': {
+      const a = requiredProtocols(n.a);
+      const b = requiredProtocols(n.b);
+      if (a === undefined || b === undefined) return undefined;
+      // a match meets every set of a, or every set of b: so it meets sa ∪ sb for any pair
+      const out: number[][] = [];
+      for (const sa of a) for (const sb of b) if (out.length < MAX_SETS) out.push(union(sa, sb));
+      return out;
+    }
+    case 'not':
+    case 'xor':
+      return undefined;
+  }
+}

@@ -1,0 +1,76 @@
+// Differential test of the dispatch gate (core/prune.ts): over the corpus (captures up to 20,000 packets), for a table of
+// varied display filters, the packets displayed with pruning and their summary lines equal those
+// of the unpruned run. The unpruned reference is one pass per capture that evaluates every filter
+// on the fully dissected packet (want = the union of the filters' fields); the pruned runs are one
+// per filter and capture where the reference displays something.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { corpusDir, readIndex } from '../test-support/corpus.js';
+import { runPipeline, type PacketFilter } from './pipeline.js';
+import { compileFilter } from '../dfilter/index.js';
+import { summaryLine } from './output/summary.js';
+import { DispatchGate } from '../core/prune.js';
+
+const FILTERS = [
+  'icmp',
+  'ip.addr == 10.77.0.2 and icmp',
+  'icmp and ip.src == 192.168.0.0/16',
+  'tcp',
+  'udp',
+  'arp',
+  'arp or icmp',
+  'ipv6',
+  'icmpv6',
+  'tcp.port in {80 443} and tcp.len > 1000',
+  'tcp.analysis.retransmission',
+  'tcp.flags.syn == 1 and tcp.flags.ack == 0',
+  'udp.port == 53',
+  'eth.type == 0x0806',
+  'ip.ttl < 64 and udp',
+  'icmp.type == 3',
+  'vlan',
+  'ip and not tcp',
+  'tcp or icmp',
+  'tcp.stream == 1',
+  'udp.length > 100 and ip.proto == 17',
+  'icmpv6 or (arp and eth.src[0] == 0)',
+];
+
+const dir = corpusDir();
+
+test('pruned dissection displays the same packets with the same summary lines', { skip: dir === undefined ? 'no ../shared/captures' : false, timeout: 600_000 }, async () => {
+  const filters = FILTERS.map((t) => {
+    const r = compileFilter(t);
+    assert.ok(r.ok, t);
+    return r.filter;
+  });
+  // filters the gate can do something with (the others run unpruned anyway)
+  const gated = filters.filter((f) => DispatchGate.build(f.required) !== undefined);
+  assert.ok(gated.length >= 12, `only ${gated.length} filters prune`);
+  const union = new Uint8Array(filters[0]!.want.length);
+  for (const f of filters) for (let i = 0; i < union.length; i++) union[i]! |= f.want[i]!;
+  const all: PacketFilter = { match: () => true, want: union };
+  let checked = 0;
+  for (const e of readIndex(dir!)) {
+    // one 82,582-packet capture alone would double the test's time; everything else is checked
+    if (e.packets !== null && e.packets > 20_000) continue;
+    const path = join(dir!, e.path);
+    const ref: string[][] = gated.map(() => []);
+    await runPipeline(path, { filter: all, cols: true }, (p) => {
+      let line: string | undefined;
+      for (let i = 0; i < gated.length; i++) if (gated[i]!.match(p)) ref[i]!.push(line ??= summaryLine(p, ''));
+    });
+    for (let i = 0; i < gated.length; i++) {
+      // a capture where nothing matches unpruned cannot match pruned either: the gate only skips
+      // a layer when a protocol every match needs cannot appear any more (see require.ts)
+      if (ref[i]!.length === 0) continue;
+      const got: string[] = [];
+      await runPipeline(path, { filter: gated[i]!, cols: true, prune: true }, (p) => { got.push(summaryLine(p, '')); });
+      assert.deepEqual(got, ref[i], `${e.path}: -Y '${gated[i]!.text}'`);
+      checked += got.length;
+    }
+  }
+  assert.ok(checked > 1000, `${checked} displayed packets compared`);
+});
