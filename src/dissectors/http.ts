@@ -282,12 +282,21 @@ function startsLikeHttp(b: Uint8Array, off: number, lim: number): boolean {
 
 // ---- the dissector ----
 
+/** The protocol an HTTP-formatted message is shown as (HTTP, or SSDP over UDP). */
+export interface HttpFlavor { readonly proto: number; readonly label: string; readonly column: string }
+const HTTP_FLAVOR: HttpFlavor = { proto: proto_http, label: 'Hypertext Transfer Protocol', column: 'HTTP' };
+
 function dissectHttp(p: Packet, off: number, end: number, parent: number): number {
+  return dissectHttpAs(p, off, end, parent, HTTP_FLAVOR);
+}
+
+/** HTTP messages in [off, end) shown as `fl` (SSDP uses HTTP's format and fields). */
+export function dissectHttpAs(p: Packet, off: number, end: number, parent: number, fl: HttpFlavor): number {
   void parent;
   let x = off;
   let idx = 0;
   while (x < end) {
-    const n = dissectMessage(p, x, end, idx++);
+    const n = dissectMessage(p, x, end, idx++, fl);
     if (n < 0) return 0;
     if (n === 0 || p.stopped) break;
     x += n;
@@ -301,7 +310,7 @@ interface Header { name: string; lname: string; value: string; start: number; lf
  * One message at [off, end). Returns the bytes it used, 0 after asking TCP for more, or -1 when
  * the bytes are not HTTP's (only for the first message of a payload).
  */
-function dissectMessage(p: Packet, off: number, end: number, idx: number): number {
+function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor: HttpFlavor): number {
   const b = p.buf;
   const lim = Math.min(end, p.capEnd);
   const t = p.tree;
@@ -313,11 +322,13 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number): numbe
   if (kind === Kind.NONE) {
     // a few bytes that are no message start (a keep-alive byte …): not HTTP's
     if (lf0 < 0 && lim - off < 8 && idx === 0) return -1;
-    // not a message start: the continuation of a body we did not see start
-    p.proto = 'HTTP';
+    // not a message start: the continuation of a body we did not see start, when the connection
+    // carried HTTP before (otherwise not HTTP's: TCP shows it as data)
+    if (idx === 0 && !p.session.get(HTTP_STATE).convs.has(convKey(p, p.srcport, p.dstport))) return -1;
+    p.proto = flavor.column;
     if (cols) { if (idx === 0) p.setInfo('Continuation'); else p.appendInfo(' Continuation'); }
-    const top = p.addProto(ROOT, proto_http, off, end);
-    if (top >= 0 && full) t.setLabel(top, 'Hypertext Transfer Protocol');
+    const top = p.addProto(ROOT, flavor.proto, off, end);
+    if (top >= 0 && full) t.setLabel(top, flavor.label);
     callData(p, off, end, top);
     return end - off;
   }
@@ -326,7 +337,7 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number): numbe
     // the first line is not complete: more is needed
     if (p.desegment(off, DESEGMENT_ONE_MORE)) return 0;
   }
-  p.proto = 'HTTP';
+  p.proto = flavor.column;
   if (cols && lf0 >= 0) { if (idx === 0) p.setInfo(firstLine + ' '); else p.appendInfo(firstLine + ' '); }
 
   // headers up to the empty line
@@ -396,7 +407,7 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number): numbe
     msg.tsNsec = p.tsNsec;
     if (msg.isReq) {
       msg.method = method;
-      msg.fullUri = uri.startsWith('/') || uri === '*' ? (host ? `http://${host}${uri}` : '') : uri.includes('://') ? uri : (host ? `http://${host}${uri.startsWith('/') ? '' : '/'}${uri}` : '');
+      msg.fullUri = uri.includes('://') ? uri : host ? `http://${host}${uri}` : '';
       if (method === 'CONNECT') msg.fullUri = '';
       msg.number = ++conv.nreq;
       msg.prevReq = conv.lastReq ? conv.lastReq.frame : 0;
@@ -488,8 +499,8 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number): numbe
   }
 
   // ---- tree ----
-  const top = p.addProto(ROOT, proto_http, off, msgEnd);
-  if (top >= 0 && full) t.setLabel(top, 'Hypertext Transfer Protocol');
+  const top = p.addProto(ROOT, flavor.proto, off, msgEnd);
+  if (top >= 0 && full) t.setLabel(top, flavor.label);
   const fl = t.addText(top, off, (lf0 >= 0 ? lf0 + 1 : lim) - off, escapeText(b, off, lf0 >= 0 ? lf0 + 1 : lim));
   p.addExpert(fl, ei.chat, off, (lf0 >= 0 ? lf0 + 1 : lim) - off, escapeText(b, off, lf0 >= 0 ? lf0 + 1 : lim));
   if (kind === Kind.REQUEST) {
@@ -633,7 +644,7 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number): numbe
   const fi = t.addStr(top, hf.file_data, dataOff, n, t.wants(hf.file_data) ? ascii(p.buf, dataOff, Math.min(dataEnd, p.capEnd)) : '');
   if (fi >= 0 && full) t.setLabel(fi, `File Data: ${n} bytes`);
   if (n > 0) {
-    if (mediaType) dissectMedia(p, dataOff, dataEnd, ROOT, mediaType, 'HTTP');
+    if (mediaType) dissectMedia(p, dataOff, dataEnd, ROOT, mediaType, flavor.column);
     else callData(p, dataOff, dataEnd, ROOT);
   }
   if (s.collect && !msg.isReq && !p.session.visited && n > 0) {

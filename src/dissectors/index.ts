@@ -36,3 +36,4 @@ import './tls.js';
 import './data-text-lines.js';
 import './media.js';
 import './http.js';
+import './ssdp.js';

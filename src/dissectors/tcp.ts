@@ -35,6 +35,7 @@ import { ROOT } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
 import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, convKey, addExpertItem, frameKey, capLen, dissectByPorts } from './inet-util.js';
 import { TcpDirReassembly, TcpReassemblyBudget, RA, NEED_UNTIL_FIN, segmentsLabel } from '../analysis/tcp-reassembly.js';
+import { TA } from '../analysis/tcp-analysis.js';
 import { analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, type TcpAnalysisSnapshot } from '../analysis/tcp-glue.js';
 
 // Fixed header layout.
@@ -841,7 +842,9 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   if (pl >= 0 && full) t.setLabel(pl, `TCP payload (${segLen} byte${segLen === 1 ? '' : 's'})`);
   if (quoted) return end - off;
   // application protocols sit at the top level of the tree, as in tshark (even under an ICMP quote)
-  const plan = desegmentPayload(p, s, fkey, st, sport, dport, (seq + (syn ? 1 : 0)) >>> 0, (flags & TH_FIN) !== 0, pOff, end, cap);
+  // tshark hands a retransmission or keep-alive to no dissector (the bytes were seen, or are filler)
+  const resent = fr.an !== undefined && (fr.an.flags & (TA.RETRANSMISSION | TA.SPURIOUS_RETRANSMISSION | TA.KEEP_ALIVE)) !== 0;
+  const plan = desegmentPayload(p, s, fkey, st, sport, dport, (seq + (syn ? 1 : 0)) >>> 0, (flags & TH_FIN) !== 0, resent, pOff, end, cap);
   if (plan) segmentItems(p, top, plan, pOff, end);
   void parent;
   return end - off;
@@ -928,7 +931,7 @@ function dissectPdu(p: Packet, sport: number, dport: number, pdu: Uint8Array, fr
  * (for its tcp.segment_data / tcp.reassembled_in items), undefined when it was dissected plainly.
  */
 function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, sport: number, dport: number,
-  pseq: number, fin: boolean, pOff: number, end: number, cap: number): DesegPlan | undefined {
+  pseq: number, fin: boolean, resent: boolean, pOff: number, end: number, cap: number): DesegPlan | undefined {
   const segLen = end - pOff;
   if (p.session.visited) {
     const plan = s.plans.get(fkey);
@@ -955,7 +958,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
     // a PDU that runs until the connection closes completes with the FIN (and cannot grow then)
     const flushed = fin && ra.active && ra.need === NEED_UNTIL_FIN && (r === RA.PENDING || r === RA.IGNORED);
     if (flushed) r = ra.flush();
-    if (r === RA.IGNORED) {
+    if (r === RA.IGNORED || (resent && r === RA.PENDING)) {
       plan = newPlan();
       plan.old = true;
       return keepPlan(p, s, fkey, plan);
@@ -1013,7 +1016,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       ra.reset();
       D.waiting.length = 0;
     }
-  } else if (oldData) {
+  } else if (oldData || resent) {
     // bytes already handed to a dissector (a retransmission): tshark shows them as TCP data only
     plan = newPlan();
     plan.old = true;
