@@ -13,6 +13,7 @@ import './sll.js';
 import './sll2.js';
 import './null.js';
 import './raw.js';
+import './nflog.js';
 import './ip.js';
 import './ipv6.js';
 import './gre.js';
