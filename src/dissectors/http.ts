@@ -320,11 +320,9 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   const e0 = lf0 >= 0 ? contentEnd(b, off, lf0) : lim;
   const kind = lineKind(b, off, e0);
   if (kind === Kind.NONE) {
-    // a few bytes that are no message start (a keep-alive byte …): not HTTP's
-    if (lf0 < 0 && lim - off < 8 && idx === 0) return -1;
-    // not a message start: the continuation of a body we did not see start, when the connection
-    // carried HTTP before (otherwise not HTTP's: TCP shows it as data)
-    if (idx === 0 && !p.session.get(HTTP_STATE).convs.has(convKey(p, p.srcport, p.dstport))) return -1;
+    // not a message start: the continuation of a body we did not see start when the connection
+    // carried HTTP before; otherwise tshark shows nothing at all (not even data) for these bytes
+    if (idx === 0 && !p.session.get(HTTP_STATE).convs.has(convKey(p, p.srcport, p.dstport))) return end - off;
     p.proto = flavor.column;
     if (cols) { if (idx === 0) p.setInfo('Continuation'); else p.appendInfo(' Continuation'); }
     const top = p.addProto(ROOT, flavor.proto, off, end);
