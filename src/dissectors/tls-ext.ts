@@ -9,6 +9,7 @@
 import { FT, Base } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { tf } from './tls-proto.js';
+import { quicTransportParams } from './quic-tp.js';
 import {
   EC_POINT_FORMATS, EXT_TYPES, GROUPS, PSK_KE_MODES, SIG_ALGS, SIG_HASH, SIG_SIG, SNI_TYPES, VERSIONS,
   HEARTBEAT_MODE, CERT_STATUS_TYPES, CERT_COMPRESS,
@@ -38,6 +39,8 @@ const EXT_PSK_KE_MODES = 45;
 const EXT_KEY_SHARE = 51;
 /** key_share's code point in TLS 1.3 drafts before 23 */
 const EXT_KEY_SHARE_DRAFT = 40;
+const EXT_QUIC_TRANSPORT_PARAMETERS = 57;
+const EXT_QUIC_TRANSPORT_PARAMETERS_DRAFT = 0xffa5;
 const EXT_RENEGOTIATION_INFO = 0xff01;
 
 /** The handshake fields of a ClientHello/ServerHello that JA3/JA4 hash. */
@@ -316,6 +319,8 @@ function dissectExtension(p: Packet, e: number, type: number, d: number, dEnd: n
       if (!p.need(d, 2, dEnd)) return false;
       t.addNum(e, hx.record_size_limit, d, 2, u16(b, d));
       return true;
+    case EXT_QUIC_TRANSPORT_PARAMETERS: case EXT_QUIC_TRANSPORT_PARAMETERS_DRAFT:
+      return quicTransportParams(p, e, d, dEnd);
     case EXT_EARLY_DATA:
       if (len >= 4) t.addNum(e, hx.max_early_data_size, d, 4, p.dv.getUint32(d));
       return true;

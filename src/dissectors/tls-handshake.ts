@@ -186,7 +186,8 @@ function hello(p: Packet, conv: TlsConv, hs: number, o: number, end: number, cli
   if (hrr) t.appendLabel(r, ' (HelloRetryRequest magic)');
   const sidLen = draft ? 0 : b[o + RANDOM_LEN]!;
   // the GMT time is left out for a TLS 1.3 ServerHello (its random is all random)
-  let tls13 = draft || hrr;
+  // (nor for a ClientHello of a connection known to be TLS 1.3 from the start, as in QUIC)
+  let tls13 = draft || hrr || (client && isTls13(conv.version));
   if (!client && !draft) {
     const after = o + RANDOM_LEN + 1 + sidLen + 3;
     tls13 = isTls13(peekSelectedVersion(b, after, end));
