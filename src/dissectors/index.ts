@@ -34,6 +34,7 @@ import './llmnr.js';
 import './dhcp.js';
 import './ntp.js';
 import './tls.js';
+import './quic.js';
 import './data-text-lines.js';
 import './media.js';
 import './http.js';
