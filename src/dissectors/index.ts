@@ -14,6 +14,7 @@ import './sll2.js';
 import './null.js';
 import './raw.js';
 import './nflog.js';
+import './ipoib.js';
 import './ip.js';
 import './ipv6.js';
 import './gre.js';
