@@ -120,3 +120,17 @@ test('four-way close, simultaneous open and close, half-open after a RST', () =>
     'ESTABLISHED/CLOSED Half-open (segment after a reset)',
   ]);
 });
+
+test('a retransmitted FIN changes no state (simultaneous close with lost FINs, as in the e2e test)', () => {
+  assert.deepEqual(conv([
+    [0, 100, 0, 0, 'S'], [1, 500, 101, 0, 'SA'], [0, 101, 501, 0, 'A'],
+    [1, 501, 101, 0, 'FA'], [0, 101, 501, 0, 'FA'], [1, 501, 101, 0, 'FA'], [0, 101, 502, 0, 'A'], [0, 101, 502, 0, 'FA'], [1, 502, 102, 0, 'A'],
+  ]).slice(3), [
+    'CLOSE_WAIT/FIN_WAIT_1 Teardown 1/4 (FIN)',
+    'CLOSING/CLOSING Simultaneous close (FIN)',
+    'CLOSING/CLOSING Teardown 1/4 (FIN)',
+    'CLOSING/TIME_WAIT Teardown 4/4 (ACK of the FIN)',
+    'CLOSING/TIME_WAIT Simultaneous close (FIN)',
+    'TIME_WAIT/TIME_WAIT Teardown 4/4 (ACK of the FIN)',
+  ]);
+});

@@ -99,6 +99,8 @@ class Side {
   finSent = false;
   /** sequence number after our FIN: what the other side's ACK of it carries */
   finNext = 0;
+  /** the step its first FIN was (a retransmitted FIN repeats it and changes no state) */
+  finStep = STEP.UNKNOWN;
   finAcked = false;
 }
 
@@ -221,7 +223,10 @@ export class TcpConnState {
           }
         }
       }
-      if (f & FIN) {
+      if (f & FIN && x.finSent && !(f & SYN)) {
+        // a retransmitted FIN: the states moved with the first one (its ACK, if new, was handled above)
+        if (step === STEP.UNKNOWN) step = x.finStep;
+      } else if (f & FIN) {
         const first = !x.finSent;
         if (first) {
           x.finSent = true;
@@ -246,6 +251,7 @@ export class TcpConnState {
           if (y.state === TS.ESTABLISHED || y.state === TS.UNKNOWN || y.state === TS.SYN_RECEIVED) y.state = TS.CLOSE_WAIT;
           step = STEP.TEARDOWN_1;
         }
+        x.finStep = step;
       }
       if (step === STEP.UNKNOWN) step = s.len > 0 ? STEP.DATA : STEP.ACK;
     }

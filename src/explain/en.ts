@@ -44,6 +44,7 @@ export const en: ExplainStrings = {
   acksSynFin: (w, ack, what) => `Ack=${ack} confirms the ${W[w]}'s ${what} (it counts as one sequence number).`,
   ackNothingNew: (ack) => `Ack=${ack}: nothing new to confirm.`,
   fin: (w, seq, next) => `The ${W[w]} closes its sending direction (FIN). A FIN occupies one sequence number: Seq ${seq} + 1 = ${next}, so the ACK of this FIN carries Ack=${next}.`,
+  finAgain: (w) => `The ${W[w]} sends its FIN again: the ACK of the first one has not arrived.`,
   finAckMerged: (w, ack) => `FIN and ACK merged: the ${W[w]} acknowledges the other FIN (Ack=${ack}) and sends its own FIN in the same segment (a three-way close).`,
   finAcked: (w, ack, fs) => `The ${W[w]} acknowledges the FIN: Ack=${ack} = the FIN's Seq ${fs} + 1.`,
   simultaneousClose: (w) => `This FIN crosses the other side's FIN (its Ack does not cover it): a simultaneous close; the ${W[w]} and its peer each wait in CLOSING for the ACK of their FIN.`,

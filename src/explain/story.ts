@@ -257,7 +257,9 @@ export function buildStory(segs: readonly ExplainSeg[], L: ExplainStrings, opts:
         if (said) text.push(said);
       }
       if (s.len > 0 && s.step !== STEP.HANDSHAKE_3) text.push(L.data(w, s.seq, s.len, s.seq + s.len));
-      if (f & FIN) {
+      if (f & FIN && me.fin >= 0) {
+        text.push(L.finAgain(w));
+      } else if (f & FIN) {
         text.push(L.fin(w, s.seq + s.len, s.seq + s.len + 1));
         if (s.step === STEP.SIMULTANEOUS_CLOSE) text.push(L.simultaneousClose(w));
       }

@@ -50,6 +50,7 @@ export interface ExplainStrings {
   acksSynFin(w: Who, ack: number, what: 'SYN' | 'FIN'): string;
   ackNothingNew(ack: number): string;
   fin(w: Who, seq: number, next: number): string;
+  finAgain(w: Who): string;
   finAckMerged(w: Who, ack: number): string;
   finAcked(w: Who, ack: number, finSeq: number): string;
   simultaneousClose(w: Who): string;

@@ -44,6 +44,7 @@ export const zh: ExplainStrings = {
   acksSynFin: (w, ack, what) => `Ack=${ack} 确认了${W[w]}的 ${what}（它计为一个序列号）。`,
   ackNothingNew: (ack) => `Ack=${ack}：没有新的数据需要确认。`,
   fin: (w, seq, next) => `${W[w]}关闭自己的发送方向（FIN）。FIN 占用一个序列号：Seq ${seq} + 1 = ${next}，所以对这个 FIN 的确认带有 Ack=${next}。`,
+  finAgain: (w) => `${W[w]}再次发送 FIN：第一次 FIN 的确认还没有到达。`,
   finAckMerged: (w, ack) => `FIN 与 ACK 合并：${W[w]}确认对方的 FIN（Ack=${ack}），并在同一个报文段中发出自己的 FIN（三次挥手）。`,
   finAcked: (w, ack, fs) => `${W[w]}确认 FIN：Ack=${ack} = FIN 的 Seq ${fs} + 1。`,
   simultaneousClose: (w) => `这个 FIN 与对方的 FIN 交叉（其 Ack 没有覆盖对方的 FIN）：同时关闭；${W[w]}和对方都在 CLOSING 中等待自己 FIN 的确认。`,
