@@ -15,6 +15,7 @@ import './null.js';
 import './raw.js';
 import './nflog.js';
 import './ipoib.js';
+import './arcnet.js';
 import './ip.js';
 import './ipv6.js';
 import './gre.js';
