@@ -331,3 +331,117 @@ test('XSS capture (opened with the Open dialog): packet text shows as text, noth
   assert.deepEqual(violations, []);
   await page.context().close();
 });
+
+// ---- Analyze panes ----
+
+/** Polls a page-side check (waitForFunction would need eval, which the page's CSP refuses). */
+async function until(page: Page, what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    assert.ok(Date.now() < deadline, what);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Selects packet `num` with Go to packet (Ctrl+G) and waits for its details. */
+async function selectPacket(page: Page, num: number): Promise<void> {
+  await page.click('#list-rows .list-row[data-num]');
+  await page.keyboard.press('Control+g');
+  await page.fill('#goto', String(num));
+  await page.press('#goto', 'Enter');
+  await page.waitForSelector(`body[data-selected="${num}"]`);
+}
+
+async function openPane(page: Page, pane: string): Promise<void> {
+  await page.click('#btn-analyze');
+  await page.locator(`#an-menu li[data-pane="${pane}"]`).dispatchEvent('mousedown');
+  await page.waitForSelector(`#an-dlg[data-pane="${pane}"][data-ready="1"]`);
+}
+
+test('Analyze: follow TCP stream (ASCII/hex, filter out), the connection story (click an arrow → its packet)', { skip }, async () => {
+  await srv!.api.open(SAMPLE);
+  const page = await openPage();
+  // frame 18: the HTTP GET of tcp.stream 0
+  await selectPacket(page, 18);
+  await openPane(page, 'followTcp');
+  const text = await page.textContent('#an-body pre.follow') ?? '';
+  assert.match(text, /^GET \/hello\.txt HTTP\/1\.1\n/);
+  assert.ok(await page.locator('#an-body .dir0').count() > 0 && await page.locator('#an-body .dir1').count() > 0, 'both directions coloured');
+  assert.match(await page.textContent('#an-body .dir1') ?? '', /^HTTP\/1\.1 200 OK/);
+  await shot(page, 'follow-ascii');
+  await page.selectOption('#an-follow-mode', 'hex');
+  assert.match(await page.textContent('#an-body pre.follow') ?? '', /^00000000  47 45 54 20 /);
+  await shot(page, 'follow-hex');
+  // clicking a chunk selects its packet
+  await page.locator('#an-body .dir1').first().click();
+  await page.waitForSelector('#list-rows .list-row.selected');
+  // Filter Out This Stream
+  await page.click('#an-filter-out');
+  assert.equal(await page.inputValue('#filter'), '!(tcp.stream eq 0)');
+  await page.waitForSelector(`#st-counts[data-displayed="${await libraryCount(SAMPLE, '!(tcp.stream eq 0)')}"]`);
+  await page.click('#btn-clear');
+  await page.waitForSelector('#st-counts[data-displayed="60"]');
+  // the connection's story: text and sequence diagram; an arrow selects its packet
+  await selectPacket(page, 15);
+  await openPane(page, 'story');
+  assert.match(await page.textContent('#an-body .story-text') ?? '', /client 10\.77\.0\.1:50404 → server 10\.77\.0\.2:80/);
+  const arrows = await page.locator('#an-body svg .seg[data-frame]').count();
+  assert.equal(arrows, 28);
+  await page.locator('#an-body svg .seg[data-frame="20"] line.hit').click();
+  await shot(page, 'story-click');
+  await page.waitForSelector('body[data-selected="20"]');
+  await page.waitForSelector('#list-rows .list-row.selected[data-num="20"]');
+  assert.equal(await page.locator('#an-body svg .seg.sel').getAttribute('data-frame'), '20');
+  // nothing from the SVG string survives but the allowed elements (no style, script, handlers)
+  assert.equal(await page.evaluate("document.querySelectorAll('#an-body svg style, #an-body svg script, #an-body svg [onclick]').length"), 0);
+  await shot(page, 'story');
+  // a story line cites its frame
+  await page.locator('#an-body .story-line-head.click[data-frame="16"]').first().click();
+  await page.waitForSelector('#list-rows .list-row.selected[data-num="16"]');
+  assert.deepEqual(errorsOf(page), []);
+  await page.context().close();
+});
+
+test('Analyze: expert info, conversations, endpoints, protocol hierarchy, IO graph, properties', { skip }, async () => {
+  await srv!.api.open(SAMPLE);
+  const page = await openPage();
+  await openPane(page, 'expert');
+  assert.ok(await page.locator('#an-body tbody tr').count() > 0);
+  assert.ok((await page.locator('#an-body tbody td').allTextContents()).some((c) => /Connection establish request \(SYN\)/.test(c)));
+  await shot(page, 'expert');
+  await openPane(page, 'conversations');
+  await until(page, 'tcp conversations', async () => (await page.getAttribute('#an-body', 'data-type')) === 'tcp');
+  const conv = await page.locator('#an-body tbody tr').first().locator('td').allTextContents();
+  assert.deepEqual(conv.slice(0, 3), ['10.77.0.1:50404', '10.77.0.2:80', '28']);
+  await shot(page, 'conversations');
+  // a row applies its conversation's filter
+  await page.locator('#an-body tbody tr').first().click();
+  const convFilter = await page.inputValue('#filter');
+  assert.equal(convFilter, 'ip.addr == 10.77.0.1 && ip.addr == 10.77.0.2 && tcp.port == 50404 && tcp.port == 80');
+  await page.waitForSelector('#st-counts[data-displayed="28"]');
+  await page.click('#btn-clear');
+  await openPane(page, 'endpoints');
+  await until(page, 'ip endpoints', async () => (await page.getAttribute('#an-body', 'data-type')) === 'ip');
+  assert.equal(await page.locator('#an-body tbody tr').count(), 2);
+  await page.click('#an-tools button[data-type="udp"]');
+  await until(page, 'udp endpoints', async () => (await page.getAttribute('#an-body', 'data-type')) === 'udp');
+  await openPane(page, 'protoHier');
+  const protos = await page.locator('#an-body tbody td:first-child').allTextContents();
+  assert.deepEqual(protos.slice(0, 2), ['eth', 'arp']);
+  assert.ok(protos.includes('dns') && protos.includes('tcp'));
+  await shot(page, 'protocol-hierarchy');
+  await openPane(page, 'ioGraph');
+  await page.waitForSelector('#an-body .io-chart canvas');
+  assert.equal(await page.getAttribute('#an-body .io-chart', 'data-total'), '60');
+  await page.fill('#an-io-filter', 'tcp');
+  await page.click('#an-io-apply');
+  await until(page, 'IO graph with a filter', async () => (await page.getAttribute('#an-body .io-chart', 'data-total')) === `60,${await libraryCount(SAMPLE, 'tcp')}`);
+  await shot(page, 'io-graph');
+  await openPane(page, 'properties');
+  const props = await page.textContent('#an-body') ?? '';
+  assert.match(props, /Number of packets60/);
+  assert.match(props, /File formatpcapng/);
+  await shot(page, 'properties');
+  assert.deepEqual(errorsOf(page), []);
+  await page.context().close();
+});

@@ -84,6 +84,40 @@ export interface FilterResult {
 
 export interface Completion { name: string; desc: string; type: string }
 
+// ---- Analyze (mirrors src/stats result types and src/node/server/analyze.ts) ----
+
+export interface ConvRow { a: string; b: string; framesBA: number; bytesBA: number; framesAB: number; bytesAB: number; frames: number; bytes: number; startNs: number; durationNs: number }
+export interface EndpointRow { address: string; port: number | undefined; packets: number; bytes: number; txPackets: number; txBytes: number; rxPackets: number; rxBytes: number }
+export interface PhsNode { proto: string; frames: number; bytes: number; children: PhsNode[] }
+export interface ExpertRow { severity: 'error' | 'warn' | 'note' | 'chat' | 'comment'; group: string; protocol: string; summary: string; count: number; frames: number[] }
+export interface IoStatResult {
+  intervalNs: number;
+  durationNs: number;
+  columns: { text: string; func: string; field?: string }[];
+  rows: { startNs: number; endNs: number; cells: { frames: number; bytes: number; value: number }[] }[];
+}
+export interface FollowData {
+  proto: 'tcp' | 'udp';
+  stream: number;
+  node0: string;
+  node1: string;
+  filter: string;
+  segments: { dir: 0 | 1; frame: number; hex: string }[];
+}
+export interface StoryData {
+  stream: number;
+  story: { client: string; server: string; header: string[]; sections: { kind: string; title: string; lines: { frames: number[]; text: string[] }[] }[] } | undefined;
+  text: string;
+  svg: string;
+  error: string | undefined;
+}
+export interface Properties {
+  name: string; path: string; format: string; size: number; frames: number; bytes: number; capturedBytes: number;
+  first: number | null; last: number | null; durationS: number; packetsPerS: number; bytesPerS: number; bitsPerS: number; avgPacketSize: number;
+  interfaces: { name: string; description: string; linktype: string; snaplen: number; filter: string; os: string; tsResolution: number }[];
+  comments: string[]; application: string; os: string; hardware: string;
+}
+
 export interface FileEntry { name: string; dir: boolean; size?: number }
 
 /** The token: from the URL the server printed (then kept for this tab), else the cookie does. */
@@ -153,6 +187,10 @@ export class Api {
   check(filter: string): Promise<CheckResult> { return this.call('check', { filter }); }
   complete(prefix: string): Promise<{ fields: Completion[] }> { return this.call('complete', { prefix, limit: 30 }); }
   filter(filter: string): Promise<FilterResult> { return this.call('filter', { filter }); }
+  stats<T>(spec: string): Promise<T> { return this.call('stats', { spec }); }
+  follow(proto: 'tcp' | 'udp', stream: number): Promise<FollowData> { return this.call('follow', { proto, stream }); }
+  story(stream: number, lang: string): Promise<StoryData> { return this.call('story', { stream, lang }); }
+  properties(): Promise<Properties> { return this.call('properties'); }
   interfaces(): Promise<{ interfaces: CaptureInterface[] }> { return this.call('interfaces'); }
   capture(iface: string, filter: string, snaplen: number): Promise<{ status: LoadStatus; live: LiveInfo }> { return this.call('capture', { iface, filter, snaplen }); }
   stop(): Promise<{ status: LoadStatus | undefined; live: LiveInfo | undefined }> { return this.call('stop'); }

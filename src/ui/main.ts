@@ -2,8 +2,9 @@
 // filter bar, status bar, open/save, colouring toggle, English/中文. Extension points for the
 // Analyze panes to come (follow stream, TCP story, statistics, IO graphs): `panels` below.
 
-import { Api, type LoadStatus, type TreeNode } from './api.ts';
+import { Api, type FrameDetails, type LoadStatus, type TreeNode } from './api.ts';
 import { CapturePanel } from './capture.ts';
+import { AnalyzePanel } from './analyze.ts';
 import { DetailsPane } from './details.ts';
 import { FilterBar } from './filter-bar.ts';
 import { applyStatic, getLang, setLang, t, type Key } from './i18n.ts';
@@ -75,10 +76,14 @@ function showError(m: string): void {
 
 // ---- selection → details ----
 
+let shown: FrameDetails | undefined;
 list.onSelect = (num) => {
   const seq = ++frameSeq;
   void api.frame(num, list.view.filter).then((f) => {
-    if (seq === frameSeq) details.show(f);
+    if (seq !== frameSeq) return;
+    shown = f;
+    details.show(f);
+    document.body.dataset['selected'] = String(f.num);
   }, (e: unknown) => { if (seq === frameSeq) details.clear(String(e)); });
 };
 details.onField = renderField;
@@ -101,6 +106,17 @@ bar.onApply = (text) => {
 };
 $('btn-apply').addEventListener('click', () => bar.apply());
 $('btn-clear').addEventListener('click', () => bar.set('', true));
+
+// ---- Analyze ----
+
+const analyze = new AnalyzePanel({
+  api,
+  selected: () => shown,
+  selectFrame: (n) => list.selectNumber(n),
+  applyFilter: (text) => bar.set(text, true),
+  currentFilter: () => list.view.filter,
+});
+panels.set('analyze', { title: 'analyze', open: () => void analyze.open('properties') });
 
 // ---- context menu on the details tree ----
 
@@ -231,6 +247,8 @@ async function openPath(path: string): Promise<void> {
 
 function startCapture(s: LoadStatus): void {
   status = s;
+  shown = undefined;
+  analyze.close();
   list.selNum = -1;
   list.reset();
   details.clear();

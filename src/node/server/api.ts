@@ -6,6 +6,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LiveCaptureError } from '../live/index.js';
 import { LiveCaptures, type LiveOptions } from './live.js';
+import { AnalyzeError, Analyzer } from './analyze.js';
 import { CaptureSession, COLUMNS, type ColumnId, type LoadStatus } from './session.js';
 
 export class ApiError extends Error {
@@ -59,6 +60,7 @@ export class Api {
   /** called whenever a load starts (the WebSocket pushes status events) */
   onLoad: ((s: CaptureSession) => void) | undefined;
 
+  private readonly analyzer = new Analyzer();
   /** live captures started from the UI; undefined when the server refuses them */
   readonly live: LiveCaptures | undefined;
 
@@ -126,6 +128,15 @@ export class Api {
     }
   }
 
+  private async analyze<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof AnalyzeError) throw new ApiError(e.message);
+      throw e;
+    }
+  }
+
   private need(): CaptureSession {
     if (!this.session) throw new ApiError('no capture loaded', 409);
     return this.session;
@@ -144,6 +155,20 @@ export class Api {
           canCapture: this.live !== undefined,
         };
       }
+      case 'stats': return this.analyze(() => this.analyzer.stats(this.need(), str(p, 'spec')));
+      case 'follow': {
+        const proto = str(p, 'proto', 'tcp');
+        if (proto !== 'tcp' && proto !== 'udp') throw new ApiError('parameter "proto" must be tcp or udp');
+        const stream = int(p, 'stream');
+        if (stream < 0) throw new ApiError('parameter "stream" must be ≥ 0');
+        return this.analyze(() => this.analyzer.follow(this.need(), proto, stream));
+      }
+      case 'story': {
+        const stream = int(p, 'stream');
+        if (stream < 0) throw new ApiError('parameter "stream" must be ≥ 0');
+        return this.analyze(() => this.analyzer.story(this.need(), stream, str(p, 'lang', 'en')));
+      }
+      case 'properties': return this.analyzer.properties(this.need());
       case 'interfaces': {
         const live = this.needLive();
         return { interfaces: await this.liveCall(() => live.interfaces()) };

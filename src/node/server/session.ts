@@ -235,6 +235,11 @@ export class CaptureSession {
     this.engine.packet.cols = true;
   }
 
+  /** the file's header facts (format, interfaces, section options), once read */
+  get captureMeta(): CaptureMeta | undefined {
+    return this.meta ?? this.parser?.meta;
+  }
+
   colorRules(): readonly ColorRule[] {
     return this.colors.rules;
   }
