@@ -14,6 +14,8 @@ export const en: ExplainStrings = {
   span: (a, b, n, secs) => `Frames #${a}–#${b}: ${n} segment${n === 1 ? '' : 's'} over ${secs} s.`,
   openedBy: (f) => `The client opened it with the SYN in frame #${f}.`,
   openedSimultaneous: (f) => `Both ends sent a SYN (simultaneous open, frame #${f}); the first SYN's sender is called the client.`,
+  synMissing: (f) => `The client's SYN was not captured: the capture starts with the server's SYN-ACK in frame #${f}, so the client is the endpoint it answers; the client's state before it is UNKNOWN.`,
+  synData: (len) => `This SYN already carries ${len} bytes of data (TCP Fast Open): they are delivered once the handshake completes.`,
   midStream: (f, port) => `The capture starts in the middle of this connection: no SYN was captured, so both states are UNKNOWN before capture start (frame #${f}) and are inferred from the segments seen; the client is taken to be the endpoint on the higher port (${port}).`,
   noAnswerToSyn: () => 'No answer to the SYN was captured: the server did not reply, or its reply was not captured.',
   relativeNote: () => 'Seq and Ack are relative: each side\'s first sequence number (its ISN) counts as 0.',

@@ -15,6 +15,8 @@ import { en } from './en.js';
 import { zh } from './zh.js';
 import { TCP_STATE_NAMES } from '../analysis/tcp-state.js';
 import type { ExplainSeg } from './facts.js';
+import { TcpSegment } from '../analysis/tcp-analysis.js';
+import { TcpConnState, TcpStateResult } from '../analysis/tcp-state.js';
 
 const dir = capturesDir();
 const skip = dir ? false : 'no ../shared/captures';
@@ -175,4 +177,49 @@ test('properties over every stream: each segment cited once, states are tcp.stat
   }
   assert.ok(streams >= 100, `only ${streams} streams checked`);
   assert.ok(segsTotal >= 2000, `only ${segsTotal} segments checked`);
+});
+
+/** Segments of a made-up connection (relative numbers) with the states tcp-state.ts gives them. */
+function synth(steps: [0 | 1, number, number, number, string][]): ExplainSeg[] {
+  const c = new TcpConnState();
+  const seg = new TcpSegment();
+  const r = new TcpStateResult();
+  return steps.map(([d, seq, ack, len, fl], i) => {
+    const flags = (fl.includes('F') ? 1 : 0) | (fl.includes('S') ? 2 : 0) | (fl.includes('R') ? 4 : 0) | (fl.includes('A') ? 16 : 0);
+    seg.dir = d; seg.seq = seq; seg.ack = ack; seg.len = len; seg.flags = flags;
+    c.step(seg, d === 0 ? 50000 : 80, d === 0 ? 80 : 50000, r);
+    return {
+      num: i + 1, time: i / 100, stream: 0, src: d === 0 ? '10.0.0.1' : '10.0.0.2', dst: d === 0 ? '10.0.0.2' : '10.0.0.1',
+      sport: d === 0 ? 50000 : 80, dport: d === 0 ? 80 : 50000, seq, ack, seqRaw: seq + 1000, ackRaw: ack + 1000,
+      nxtseq: seq + len + (flags & 3 ? 1 : 0), len, flags, win: 1000, winCalc: 1000, scale: flags & 2 ? -1 : -2,
+      mss: -1, wsShift: -1, wsMult: -1, sackPerm: false, analysis: 0, acksFrame: 0, dupAckNum: 0, dupAckFrame: 0,
+      client: r.client, server: r.server, step: r.step, inferred: r.inferred,
+    };
+  });
+}
+
+test('simultaneous open, four-way close with FIN_WAIT_2, half-open, missing SYN, unanswered SYN', () => {
+  const open = renderStory(buildStory(synth([
+    [0, 0, 0, 0, 'S'], [1, 0, 0, 0, 'S'], [0, 0, 1, 0, 'SA'], [1, 0, 1, 0, 'SA'],
+    [0, 1, 1, 0, 'FA'], [1, 1, 2, 0, 'A'], [1, 1, 2, 0, 'FA'], [0, 2, 2, 0, 'A'],
+  ]), en));
+  assert.match(open, /Both ends sent a SYN \(simultaneous open, frame #2\)/);
+  assert.match(open, /#2 {2}server → client {2}\[SYN\] {2}Seq=0 Len=0\n {6}The server sends its own SYN before answering the other's: a simultaneous open \(both become SYN_RECEIVED\)\.\n.*\n {6}States after it: client SYN_RECEIVED, server SYN_RECEIVED\.\n/);
+  assert.match(open, /#6 {2}server → client {2}\[ACK\] {2}Seq=1 Ack=2 Len=0\n {6}The server acknowledges the FIN: Ack=2 = the FIN's Seq 1 \+ 1\.\n {6}States after it: client FIN_WAIT_2, server CLOSE_WAIT\.\n/);
+  assert.match(open, /#7 .*\n.*\n {6}States after it: client TIME_WAIT, server LAST_ACK\.\n/);
+  assert.match(open, /At the end of the capture: client TIME_WAIT, server CLOSED\./);
+
+  const half = renderStory(buildStory(synth([
+    [0, 0, 0, 0, 'S'], [1, 0, 1, 0, 'SA'], [0, 1, 1, 0, 'A'], [1, 1, 1, 0, 'RA'], [0, 1, 1, 10, 'A'],
+  ]), en));
+  assert.match(half, /#4 {2}server → client {2}\[RST, ACK\].*\n {6}The server aborts the connection \(RST\)/);
+  assert.match(half, /#5 {2}client → server {2}\[ACK\] {2}Seq=1 Ack=1 Len=10\n {6}The client still sends after the RST: the RST never reached it \(a half-open connection\)\.\n {6}The client sends 10 bytes: Seq 1 \+ Len 10 = next Seq 11\.\n {6}States after it: client ESTABLISHED, server CLOSED\.\n/);
+
+  const nosyn = renderStory(buildStory(synth([[1, 0, 1, 0, 'SA'], [0, 1, 1, 0, 'A'], [0, 1, 1, 5, 'A']]), en));
+  assert.match(nosyn, /client 10\.0\.0\.1:50000 → server 10\.0\.0\.2:80\n/);
+  assert.match(nosyn, /The client's SYN was not captured: the capture starts with the server's SYN-ACK in frame #1/);
+
+  const lone = renderStory(buildStory(synth([[0, 0, 0, 0, 'S'], [0, 0, 0, 0, 'S']]), zh));
+  assert.match(lone, /没有抓到对 SYN 的应答/);
+  assert.match(lone, /抓包结束时：客户端 SYN_SENT，服务器 SYN_RECEIVED。/);
 });

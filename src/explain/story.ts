@@ -127,6 +127,8 @@ export function buildStory(segs: readonly ExplainSeg[], L: ExplainStrings, opts:
   if ((first.flags & (SYN | ACK)) === SYN) {
     const second = segs.findIndex((s, i) => i > 0 && who[i] === 's' && (s.flags & (SYN | ACK)) === SYN);
     header.push(second > 0 && segs[second]!.step === STEP.SIMULTANEOUS_OPEN ? L.openedSimultaneous(segs[second]!.num) : L.openedBy(first.num));
+  } else if ((first.flags & (SYN | ACK)) === (SYN | ACK)) {
+    header.push(L.synMissing(first.num));
   } else {
     header.push(L.midStream(first.num, cl.port));
   }
@@ -138,6 +140,7 @@ export function buildStory(segs: readonly ExplainSeg[], L: ExplainStrings, opts:
   let phase: Phase = 'data';
   let prevClient = -2;
   let prevServer = -2;
+  let scalingSaid = false;
   const title = (k: Phase): string => (k === 'handshake' ? L.secHandshake : k === 'data' ? L.secData : L.secTeardown);
   const put = (k: Phase, line: StoryLine): void => {
     if (!cur || cur.kind !== k) sections.push((cur = { kind: k, title: title(k), lines: [] }));
@@ -230,10 +233,12 @@ export function buildStory(segs: readonly ExplainSeg[], L: ExplainStrings, opts:
       if (f & ACK) text.push(L.synAck(w, s.seqRaw, s.ack, s.ack - 1));
       else text.push(s.step === STEP.SIMULTANEOUS_OPEN ? L.simultaneousOpen(w) : L.synOpen(w, s.seqRaw));
       if (opt.length) text.push(opt.join('; ') + '.');
+      if (s.len > 0) text.push(L.synData(s.len), L.data(w, s.seq + 1, s.len, s.seq + 1 + s.len));
       text.push(windowSentence(s));
       me.synSeen = true;
       me.synMult = s.wsShift >= 0 ? (s.wsMult >= 0 ? s.wsMult : 2 ** s.wsShift) : -1;
-      if (f & ACK && peer.synSeen) {
+      if (f & ACK && peer.synSeen && !scalingSaid) {
+        scalingSaid = true;
         const cm = side.c.synMult;
         const sm = side.s.synMult;
         text.push(cm > 0 && sm > 0 ? L.scalingOn(cm, sm) : L.scalingOff());

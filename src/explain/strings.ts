@@ -17,6 +17,8 @@ export interface ExplainStrings {
   openedBy(frame: number): string;
   openedSimultaneous(frame: number): string;
   midStream(frame: number, clientPort: number): string;
+  synMissing(frame: number): string;
+  synData(len: number): string;
   noAnswerToSyn(): string;
   relativeNote(): string;
 
