@@ -21,6 +21,8 @@ import './ipv6.js';
 import './gre.js';
 import './cmd.js';
 import './mpls.js';
+import './ppp.js';
+import './pppoe.js';
 import './wlan.js';
 import './vxlan.js';
 import './geneve.js';
