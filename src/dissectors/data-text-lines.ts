@@ -7,9 +7,6 @@ import { registerHandle } from '../core/table.js';
 
 export const proto_data_text_lines = registerProtocol('data-text-lines', 'Line-based text data', 'Line-based text data');
 
-/** Lines longer than this are shown cut, with "[truncated]" in front (tshark's label limit). */
-const LABEL_MAX = 240;
-
 /** `\r`, `\n`, `\t` and other controls escaped the way tshark labels text. */
 export function escapeText(b: Uint8Array, from: number, to: number): string {
   let s = '';
@@ -18,7 +15,6 @@ export function escapeText(b: Uint8Array, from: number, to: number): string {
     if (c === 0x0d) s += '\\r';
     else if (c === 0x0a) s += '\\n';
     else if (c === 0x09) s += '\\t';
-    else if (c === 0x5c) s += '\\\\';
     else if (c < 0x20 || c === 0x7f) s += '\\x' + c.toString(16).padStart(2, '0');
     else s += String.fromCharCode(c);
   }
@@ -42,9 +38,7 @@ export function dissectTextLines(p: Packet, off: number, end: number, parent: nu
     let j = i;
     while (j < lim && b[j] !== 0x0a) j++;
     const stop = j < lim ? j + 1 : lim;
-    let text = escapeText(b, i, stop);
-    if (text.length > LABEL_MAX) text = ' [truncated]' + text.slice(0, LABEL_MAX);
-    t.addText(top, i, stop - i, text);
+    t.addText(top, i, stop - i, escapeText(b, i, stop));
     lines++;
     i = stop;
   }

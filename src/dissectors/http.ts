@@ -394,44 +394,16 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   } else {
     status = Number(firstLine.slice(9, 12));
   }
-  if (!msg) {
-    const ckey = convKey(p, p.srcport, p.dstport);
-    let conv = s.convs.get(ckey);
-    if (!conv) { conv = new HttpConv(); s.convs.set(ckey, conv); }
-    msg = new HttpMsg(conv);
-    msg.isReq = kind === Kind.REQUEST;
-    msg.frame = p.num;
-    msg.tsSec = p.tsSec;
-    msg.tsNsec = p.tsNsec;
-    if (msg.isReq) {
-      msg.method = method;
-      msg.fullUri = uri.includes('://') ? uri : host ? `http://${host}${uri}` : '';
-      if (method === 'CONNECT') msg.fullUri = '';
-      msg.number = ++conv.nreq;
-      msg.prevReq = conv.lastReq ? conv.lastReq.frame : 0;
-      if (conv.lastReq && conv.lastReq.frame !== p.num) conv.lastReq.next = p.num;
-      conv.lastReq = msg;
-      conv.pending.push(msg);
-    } else {
-      msg.number = ++conv.nresp;
-      // an interim 1xx answer does not take its request off the queue
-      const req = status >= 100 && status < 200 ? conv.pending[0] : conv.pending.shift();
-      if (req) {
-        msg.peer = req;
-        if (!(status >= 100 && status < 200)) req.peer = msg;
-        msg.prevReq = req.prevReq;
-      }
-      msg.prevResp = conv.lastResp ? conv.lastResp.frame : 0;
-      if (conv.lastResp && conv.lastResp.frame !== p.num) conv.lastResp.next = p.num;
-      conv.lastResp = msg;
-    }
-    if (!p.session.visited && p.session.retainFrames) s.msgs.set(mkey, msg);
-  }
+  const ckey = convKey(p, p.srcport, p.dstport);
+  let conv = s.convs.get(ckey);
+  if (!conv) { conv = new HttpConv(); s.convs.set(ckey, conv); }
+  // the request a response answers (peeked: the match is recorded once the message is complete)
+  const peer = msg ? msg.peer : kind === Kind.RESPONSE ? conv.pending[0] : undefined;
 
   // how long the body is
   let bodyStart = hdrEnd >= 0 ? hdrEnd : lim;
-  const req = msg.isReq ? undefined : msg.peer;
-  const noBody = hdrEnd < 0 || (!msg.isReq && ((status >= 100 && status < 200) || status === 204 || status === 304 || req?.method === 'HEAD'));
+  const isReq = kind === Kind.REQUEST;
+  const noBody = hdrEnd < 0 || (!isReq && ((status >= 100 && status < 200) || status === 204 || status === 304 || peer?.method === 'HEAD'));
   let bodyEnd = bodyStart;
   let chunks: { size: number; start: number; dataStart: number; dataEnd: number; end: number; ext: string }[] | undefined;
   let trailerStart = -1;
@@ -484,7 +456,7 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
         bodyEnd = end;
       }
       msgEnd = bodyEnd;
-    } else if (!msg.isReq) {
+    } else if (!isReq) {
       // neither: the body runs until the server closes the connection
       if (bodyStart < end || p.canDesegment) {
         if (p.desegment(off, DESEGMENT_UNTIL_FIN)) return 0;
@@ -494,6 +466,38 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
     }
   } else if (hdrEnd < 0) {
     msgEnd = lim;
+  }
+
+  // ---- request/response matching (first pass; revisits read the cached result) ----
+  if (!msg) {
+    msg = new HttpMsg(conv);
+    msg.isReq = kind === Kind.REQUEST;
+    msg.frame = p.num;
+    msg.tsSec = p.tsSec;
+    msg.tsNsec = p.tsNsec;
+    if (msg.isReq) {
+      msg.method = method;
+      msg.fullUri = uri.includes('://') ? uri : host ? `http://${host}${uri}` : '';
+      if (method === 'CONNECT') msg.fullUri = '';
+      msg.number = ++conv.nreq;
+      msg.prevReq = conv.lastReq ? conv.lastReq.frame : 0;
+      if (conv.lastReq && conv.lastReq.frame !== p.num) conv.lastReq.next = p.num;
+      conv.lastReq = msg;
+      conv.pending.push(msg);
+    } else {
+      msg.number = ++conv.nresp;
+      // an interim 1xx answer does not take its request off the queue
+      const req = status >= 100 && status < 200 ? conv.pending[0] : conv.pending.shift();
+      if (req) {
+        msg.peer = req;
+        if (!(status >= 100 && status < 200)) req.peer = msg;
+        msg.prevReq = req.prevReq;
+      }
+      msg.prevResp = conv.lastResp ? conv.lastResp.frame : 0;
+      if (conv.lastResp && conv.lastResp.frame !== p.num) conv.lastResp.next = p.num;
+      conv.lastResp = msg;
+    }
+    if (!p.session.visited && p.session.retainFrames) s.msgs.set(mkey, msg);
   }
 
   // ---- tree ----
@@ -551,7 +555,6 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   if (blankStart >= 0) t.addText(top, blankStart, hdrEnd - blankStart, escapeText(b, blankStart, hdrEnd));
 
   // ---- generated: numbering and matching ----
-  const conv = msg.conv;
   if (msg.isReq) {
     if (msg.fullUri) t.generated(t.addStr(top, hf.request_full_uri, off, 0, msg.fullUri));
     t.generated(t.hide(t.addNum(top, hf.request, off, 0, 1)));
@@ -572,11 +575,10 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
     }
     if (msg.prevReq) t.generated(t.addNum(top, hf.prev_request_in, off, 0, msg.prevReq));
     if (msg.prevResp) t.generated(t.addNum(top, hf.prev_response_in, off, 0, msg.prevResp));
-    if (rq) {
-      t.generated(t.addNum(top, hf.request_in, off, 0, rq.frame));
-      if (rq.fullUri) t.generated(t.addStr(top, hf.response_for_uri, off, 0, rq.fullUri));
-    }
+    if (rq) t.generated(t.addNum(top, hf.request_in, off, 0, rq.frame));
+    if (p.session.visited && rq && rq.next) t.generated(t.addNum(top, hf.next_request_in, off, 0, rq.next));
     if (p.session.visited && msg.next) t.generated(t.addNum(top, hf.next_response_in, off, 0, msg.next));
+    if (rq && rq.fullUri) t.generated(t.addStr(top, hf.response_for_uri, off, 0, rq.fullUri));
   }
 
   // ---- body ----
@@ -586,7 +588,7 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   let dataEnd = Math.min(bodyEnd, lim);
   const toks: number[] = [];
   if (chunks) {
-    const ci = t.addText(top, bodyStart, msgEnd - bodyStart, `HTTP chunked ${msg.isReq ? 'request' : 'response'}`);
+    const ci = t.addText(top, bodyStart, msgEnd - bodyStart, `HTTP chunked ${isReq ? 'request' : 'response'}`);
     let total = 0;
     for (const c of chunks) total += c.size;
     const dec = new Uint8Array(total);

@@ -909,12 +909,13 @@ function dissectPdu(p: Packet, sport: number, dport: number, pdu: Uint8Array, fr
   const t = p.tree;
   const n = pdu.length;
   const si = t.generated(t.addItem(ROOT, hf.segments, 0, n));
-  if (si >= 0 && t.full) t.setLabel(si, segmentsLabel(frames, n));
+  // (the printer brackets generated items: the label goes without them)
+  if (si >= 0 && t.full) t.setLabel(si, segmentsLabel(frames, n).slice(1, -1));
   let at = 0;
   for (let i = 0; i < frames.length; i += 2) {
     const len = frames[i + 1]!;
     const it = t.generated(t.addNum(si, hf.segment, at, len, frames[i]!));
-    if (it >= 0 && t.full) t.setLabel(it, `[Frame: ${frames[i]}, payload: ${at}-${at + len - 1} (${len} byte${len === 1 ? '' : 's'})]`);
+    if (it >= 0 && t.full) t.setLabel(it, `Frame: ${frames[i]}, payload: ${at}-${at + len - 1} (${len} byte${len === 1 ? '' : 's'})`);
     at += len;
   }
   t.generated(t.addNum(si, hf.segment_count, 0, 0, frames.length / 2));
@@ -969,7 +970,8 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       plan.segData = segLen;
       D.waiting.push(plan);
       p.proto = 'TCP';
-      if (p.cols) p.appendInfo(SEGMENT_TAG);
+      // (tshark does not tag a FIN segment that leaves the PDU incomplete)
+      if (p.cols && !fin) p.appendInfo(SEGMENT_TAG);
       return keepPlan(p, s, fkey, plan);
     }
     if (r === RA.COMPLETE) {
@@ -980,9 +982,12 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       const rest = ra.rest;
       restOff = segLen - rest;
       plan.segData = restOff;
-      for (const w of D.waiting) w.reassembledIn = p.num;
-      D.waiting.length = 0;
       const at = dissectPdu(p, sport, dport, pdu, frames, !flushed);
+      // the held segments belong to this PDU unless the dissector wants it longer still
+      if (at !== 0) {
+        for (const w of D.waiting) w.reassembledIn = p.num;
+        D.waiting.length = 0;
+      }
       if (at >= 0) {
         // still incomplete: the dissector learned more (e.g. the headers give the body's length);
         // the PDU goes on with the rest of this segment
