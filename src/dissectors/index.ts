@@ -16,6 +16,8 @@ import './raw.js';
 import './nflog.js';
 import './ipoib.js';
 import './arcnet.js';
+import './ipnet.js';
+import './fr.js';
 import './ip.js';
 import './ipv6.js';
 import './gre.js';
