@@ -62,8 +62,10 @@ function oneWay(v: string): string {
     if (/^\s*\[No response seen\]$/.test(l)) { skipDeeper = indent; continue; }
     if (/^User Datagram Protocol/.test(l)) udp = true;
     else if (/^\S/.test(l)) udp = false;
-    if (/^\s*\[(Response In|Reply In|Response frame|Reassembled IPv[46] in frame): \d+\]$/.test(l)) continue;
+    if (/^\s*\[(Response In|Reply In|Response frame|Reassembled IPv[46] in frame|Reassembled PDU in frame|Response in frame|Next request in frame|Next response in frame): \d+\]$/.test(l)) continue;
     if (udp && /^\s+\[Time since previous frame: /.test(l)) continue;
+    // HTTP's "[HTTP response 3/4]": the count of the connection's requests is known on a revisit only
+    if (/^\s*\[HTTP (request|response) \d+\/\d+\]$/.test(l)) continue;
     out.push(l);
   }
   return out.join('\n');
