@@ -168,7 +168,7 @@ export class Packet {
     this.stopped = false;
     this.isMalformed = false;
     this.isShort = false;
-    this.experts.length = 0;
+    if (this.experts.length !== 0) this.experts.length = 0;
     this.curProto = '';
     this.canDesegment = false;
     this.desegOff = -1;

@@ -72,11 +72,15 @@ export class Tree {
 
   reset(frameBuf: Uint8Array, frameBase: number, frameLen: number): void {
     this.n = 0;
-    this.obj.length = 0;
-    this.label.length = 0;
-    this.suffix.length = 0;
-    this.sources.length = 0;
-    this.sources.push({ name: 'Frame', buf: frameBuf, base: frameBase, len: frameLen });
+    // (setting .length costs even on an empty array: most packets of a filtering run have none)
+    if (this.obj.length !== 0) this.obj.length = 0;
+    if (this.label.length !== 0) this.label.length = 0;
+    if (this.suffix.length !== 0) this.suffix.length = 0;
+    if (this.sources.length !== 1) this.sources.length = 1;
+    // the frame's source object is reused (a Packet and its tree are valid until the next frame)
+    const f = this.sources[0];
+    if (f === undefined || f.name !== 'Frame') this.sources[0] = { name: 'Frame', buf: frameBuf, base: frameBase, len: frameLen };
+    else { f.buf = frameBuf; f.base = frameBase; f.len = frameLen; }
     this.cur = 0;
     this.base = frameBase;
     this.srcLen = frameLen;
