@@ -18,6 +18,7 @@ import './ipoib.js';
 import './arcnet.js';
 import './ipnet.js';
 import './fr.js';
+import './fddi.js';
 import './ip.js';
 import './ipv6.js';
 import './gre.js';
