@@ -9,7 +9,7 @@
 import { TA } from '../analysis/tcp-analysis.js';
 import { TCP_STATE_NAMES } from '../analysis/tcp-state.js';
 import type { ExplainSeg } from './facts.js';
-import { clientOf, flagText } from './story.js';
+import { clientOf, endpoint, flagText } from './story.js';
 import type { ExplainStrings } from './strings.js';
 import { en } from './en.js';
 
@@ -74,9 +74,8 @@ export function flowSvg(segs: readonly ExplainSeg[], opts: FlowSvgOptions = {}):
   const cl = clientOf(segs);
   const first = segs[0]!;
   const fromClient = (s: ExplainSeg): boolean => s.src === cl.addr && s.sport === cl.port;
-  const ep = (a: string, p: number): string => (a.includes(':') ? `[${a}]:${p}` : `${a}:${p}`);
-  const clientName = ep(cl.addr, cl.port);
-  const serverName = fromClient(first) ? ep(first.dst, first.dport) : ep(first.src, first.sport);
+  const clientName = endpoint(cl.addr, cl.port);
+  const serverName = fromClient(first) ? endpoint(first.dst, first.dport) : endpoint(first.src, first.sport);
   const height = TOP + segs.length * ROW + 30;
   const bottom = height - 20;
   const o: string[] = [];

@@ -66,7 +66,8 @@ export function flagText(f: number): string {
   return out.length ? out.join(', ') : '<None>';
 }
 
-function endpoint(addr: string, port: number): string {
+/** "addr:port", IPv6 in brackets. */
+export function endpoint(addr: string, port: number): string {
   return addr.includes(':') ? `[${addr}]:${port}` : `${addr}:${port}`;
 }
 

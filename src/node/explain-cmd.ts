@@ -57,53 +57,50 @@ export async function collectSegments(q: SegmentQuery): Promise<{ segs: ExplainS
 
 const USAGE = 'Usage: wirelens explain -r FILE [-Y FILTER] [--stream N]... [--lang en|zh] [--run-min N]\n';
 
-interface ExplainArgs extends SegmentQuery {
+/** The options `explain` and `flow` share. */
+export interface StoryArgs extends SegmentQuery {
   lang: ExplainStrings;
-  runMin: number;
 }
 
-function parseArgs(argv: readonly string[]): ExplainArgs {
+/** A non-negative integer option value. */
+export function intArg(k: string, v: string): number {
+  if (!/^\d+$/.test(v)) throw new UsageError(`${k}: "${v}" is not a non-negative integer`);
+  return Number(v);
+}
+
+/**
+ * Parses -r, -Y, --stream (repeatable), --lang and -h; `extra` handles a command's own options
+ * (each takes a value). Throws UsageError ('' for --help).
+ */
+export function parseStoryArgs(argv: readonly string[], extra: Readonly<Record<string, (v: string) => void>> = {}): StoryArgs {
   let file: string | undefined;
-  let filter: string | undefined;
-  const streams: number[] = [];
-  let lang = en;
-  let runMin = 10;
+  const a: Omit<StoryArgs, 'file'> = { filter: undefined, streams: [], lang: en };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
-    const val = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`option ${k} needs a value`);
-      return v;
-    };
-    const int = (v: string): number => {
-      if (!/^\d+$/.test(v)) throw new UsageError(`${k}: "${v}" is not a non-negative integer`);
-      return Number(v);
-    };
-    switch (k) {
-      case '-r': file = val(); break;
-      case '-Y': filter = val(); break;
-      case '--stream': streams.push(int(val())); break;
-      case '--run-min': runMin = Math.max(2, int(val())); break;
-      case '--lang': {
-        const v = val();
-        const l = LANGS[v];
-        if (!l) throw new UsageError(`--lang: "${v}" is not one of ${Object.keys(LANGS).join(', ')}`);
-        lang = l;
-        break;
-      }
-      case '-h': case '--help': throw new UsageError('');
-      default: throw new UsageError(`unknown argument ${k}`);
-    }
+    if (k === '-h' || k === '--help') throw new UsageError('');
+    const known = k === '-r' || k === '-Y' || k === '--stream' || k === '--lang' || Object.hasOwn(extra, k);
+    if (!known) throw new UsageError(`unknown argument ${k}`);
+    const v = argv[++i];
+    if (v === undefined) throw new UsageError(`option ${k} needs a value`);
+    if (k === '-r') file = v;
+    else if (k === '-Y') a.filter = v;
+    else if (k === '--stream') a.streams.push(intArg(k, v));
+    else if (k === '--lang') {
+      const l = LANGS[v];
+      if (!l) throw new UsageError(`--lang: "${v}" is not one of ${Object.keys(LANGS).join(', ')}`);
+      a.lang = l;
+    } else extra[k]!(v);
   }
   if (file === undefined) throw new UsageError('no capture file given: use -r FILE');
-  return { file, filter, streams, lang, runMin };
+  return { file, ...a };
 }
 
 /** Runs `wirelens explain`; resolves with the exit code. */
 export async function explainMain(argv: readonly string[]): Promise<number> {
-  let a: ExplainArgs;
+  let a: StoryArgs;
+  let runMin = 10;
   try {
-    a = parseArgs(argv);
+    a = parseStoryArgs(argv, { '--run-min': (v) => { runMin = Math.max(2, intArg('--run-min', v)); } });
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(e.message ? `wirelens explain: ${e.message}\n${USAGE}` : USAGE);
@@ -117,7 +114,7 @@ export async function explainMain(argv: readonly string[]): Promise<number> {
     process.stderr.write(`wirelens explain: ${e.message}\n`);
     return 2;
   }
-  const stories = buildStories(got.segs, a.lang, { runMin: a.runMin });
+  const stories = buildStories(got.segs, a.lang, { runMin });
   process.stdout.write(stories.map(renderStory).join('\n'));
   if (stories.length === 0) process.stderr.write('wirelens explain: no TCP connection selected\n');
   if (got.error) {
