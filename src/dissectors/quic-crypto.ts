@@ -33,12 +33,16 @@ function saltOf(version: number): Uint8Array | undefined {
   if (version === QUIC_V2) return SALT_V2;
   if ((version >>> 8) === 0xff0000) {
     const d = version & 0xff;
-    if (d >= 29 && d <= 32) return SALT_D29;
-    if (d >= 23 && d <= 28) return SALT_D23;
+    if (d >= 33) return SALT_V1;
+    if (d >= 29) return SALT_D29;
+    if (d >= 23) return SALT_D23;
+    return undefined;
   }
-  // mvfst's drafts (0xfaceb00x) use the draft-29 salt for 0xfaceb002 and later
-  if (version === 0xfaceb002 || version === 0xfaceb00e) return SALT_D29;
-  return undefined;
+  // mvfst: 0xfaceb002 is draft-27
+  if (version === 0xfaceb002) return SALT_D23;
+  if (version === 0xfaceb00e) return SALT_D29;
+  // other versions (greased, experimental): the v1 salt, as tshark tries
+  return SALT_V1;
 }
 
 function ascii(s: string): Uint8Array {
@@ -100,4 +104,29 @@ export function decryptPayload(keys: InitialKeys, pn: number, header: Uint8Array
   } catch {
     return undefined;
   }
+}
+
+/** RFC 9001 §5.8 (v1), RFC 9369 §3.3.3 (v2), draft-29 §5.8: the fixed Retry integrity key and nonce */
+const RETRY_V1 = [hexBytes('be0c690b9f66575a1d766b54e368c84e'), hexBytes('461599d35d632bf2239825bb')] as const;
+const RETRY_V2 = [hexBytes('8fb4b01b56ac48e260fbcbcead7ccc92'), hexBytes('d86969bc2d7c6d9990efb04a')] as const;
+const RETRY_D29 = [hexBytes('ccce187ed09a09d05728155a6cb96be1'), hexBytes('e54930f97f2136f0530a8c1c')] as const;
+
+/**
+ * Checks a Retry packet's integrity tag: AES-128-GCM over the Retry pseudo-packet (ODCID length,
+ * ODCID, the Retry packet without its tag) with an empty plaintext. Undefined when the version has
+ * no known key.
+ */
+export function retryTagValid(version: number, odcid: Uint8Array, packet: Uint8Array, tag: Uint8Array): boolean | undefined {
+  const kn = version === QUIC_V1 ? RETRY_V1 : version === QUIC_V2 ? RETRY_V2
+    : (version >>> 8) === 0xff0000 && (version & 0xff) >= 29 && (version & 0xff) <= 32 ? RETRY_D29
+      : (version >>> 8) === 0xff0000 && (version & 0xff) >= 33 ? RETRY_V1 : undefined;
+  if (kn === undefined) return undefined;
+  const aad = new Uint8Array(1 + odcid.length + packet.length);
+  aad[0] = odcid.length;
+  aad.set(odcid, 1);
+  aad.set(packet, 1 + odcid.length);
+  const t = gcm(kn[0], kn[1], aad).encrypt(new Uint8Array(0));
+  if (t.length !== tag.length) return false;
+  for (let i = 0; i < t.length; i++) if (t[i] !== tag[i]) return false;
+  return true;
 }

@@ -24,7 +24,7 @@ import { udpHeuristics } from './udp.js';
 import { convKey, frameKey } from './inet-util.js';
 import { proto_tls } from './tls-proto.js';
 import { dissectHandshakes, type TlsConv } from './tls-handshake.js';
-import { decryptPayload, hpMask, initialKeys, QUIC_V2, type InitialKeys } from './quic-crypto.js';
+import { decryptPayload, hpMask, initialKeys, retryTagValid, QUIC_V2, type InitialKeys } from './quic-crypto.js';
 
 export const proto_quic = registerProtocol('quic', 'QUIC IETF', 'QUIC');
 
@@ -113,6 +113,7 @@ const hf = {
 const ei = {
   decryption_failed: expertInfo('quic.decryption_failed', Group.DECRYPTION, Severity.WARN, 'Failed to decrypt handshake'),
   unknown_frame: expertInfo('quic.ft.unknown', Group.UNDECODED, Severity.NOTE, 'Unknown Frame Type'),
+  retransmission: expertInfo('quic.retransmission', Group.SEQUENCE, Severity.NOTE, 'This QUIC frame has a reused stream offset (retransmission?)'),
   coalesced_padding: expertInfo('quic.coalesced_padding_data', Group.PROTOCOL, Severity.NOTE, '(Random) padding data appended to the datagram'),
 };
 
@@ -156,8 +157,8 @@ class QuicConn {
   readonly c4: number;
   readonly c6: string;
   readonly cPort: number;
-  /** connection id lengths the short header uses towards each side: [to server, to client] */
-  dcidLen: [number, number] = [-1, -1];
+  /** connection ids short headers carry towards each side (hex): [to server, to client] */
+  cid: [string, string] = ['', ''];
   /** keys by client DCID hex: [client keys, server keys] */
   keys = new Map<string, [InitialKeys | undefined, InitialKeys | undefined]>();
   /** the DCID of the client's latest Initial (what both sides' Initial keys derive from) */
@@ -189,8 +190,12 @@ interface FrameCache {
   /** per packet in the datagram: plaintext (undefined when not decrypted), packet number */
   plain: (Uint8Array | undefined)[];
   pn: number[];
+  /** unprotected first byte (-1: header protection not removed) */
+  first: number[];
   /** per packet: CRYPTO bytes that completed TLS handshake messages in it */
   hs: (Uint8Array | undefined)[];
+  /** CRYPTO frames seen before (packet index * 65536 + frame offset) */
+  again: number[];
 }
 
 class QuicState {
@@ -219,6 +224,8 @@ function varint(b: Uint8Array, o: number, end: number): number {
 }
 
 function knownVersion(v: number): boolean {
+  // RFC 9000 §15: 0x?a?a?a?a versions are reserved to exercise version negotiation
+  if ((v & 0x0f0f0f0f) === 0x0a0a0a0a) return true;
   return v === 1 || v === QUIC_V2 || (v >>> 8) === 0xff0000 || (v >>> 4) === 0xfaceb00 || v === 0 || v === 0x709a50c4 || v === 0xff020000;
 }
 
@@ -257,7 +264,7 @@ function dissectQuic(p: Packet, off: number, end: number, parent: number): numbe
   let cache: FrameCache | undefined;
   if (p.session.visited) cache = st.frames.get(fk);
   else if (p.session.retainFrames) {
-    cache = { plain: [], pn: [], hs: [] };
+    cache = { plain: [], pn: [], first: [], hs: [], again: [] };
     st.frames.set(fk, cache);
   }
   let o = off;
@@ -281,7 +288,6 @@ function dissectPacket(p: Packet, conn: QuicConn, o: number, end: number, avail:
   const b = p.buf;
   const first = b[o]!;
   if (first & 0x80) return longPacket(p, conn, o, end, avail, idx, cache);
-  if (idx > 0 && (first & 0x40) === 0) return 0;
   return shortPacket(p, conn, o, end, avail, idx);
 }
 
@@ -317,8 +323,8 @@ function longPacket(p: Packet, conn: QuicConn, o: number, end: number, avail: nu
   const typeName = PACKET_TYPES.get(type)!;
   // short-header DCID lengths: packets to the server use the server's SCID (and vice versa)
   if (!p.session.visited) {
-    conn.dcidLen[dir === 0 ? 1 : 0] = scil;
-    if (conn.dcidLen[dir] < 0) conn.dcidLen[dir] = dcil;
+    // the other side addresses this one by the SCID it announced
+    conn.cid[dir === 0 ? 1 : 0] = hexOf(b, scidOff, scil);
     conn.version = version;
   }
   // Retry: no Length; the rest of the datagram is token + 16-byte integrity tag
@@ -326,11 +332,19 @@ function longPacket(p: Packet, conn: QuicConn, o: number, end: number, avail: nu
     const top = quicItem(p, idx, o, end);
     addConnInfo(p, top, conn, o, idx);
     t.generated(t.addNum(top, hf.packet_length, o, 0, end - o));
-    headerBits(p, top, o, version, false);
+    t.addNum(top, hf.header_form, o, 1, first);
+    t.addNum(top, isV2(version) ? hf.long_packet_type_v2 : hf.long_packet_type, o, 1, first);
+    t.addNum(top, hf.version, o + 1, 4, version);
     cidItems(p, top, o, dcil, scil);
     const tagOff = end - 16;
     if (tagOff > q) t.addBytes(top, hf.retry_token, q, tagOff - q);
-    if (tagOff >= q) t.addBytes(top, hf.retry_integrity_tag, tagOff, 16);
+    if (tagOff >= q && end <= p.capEnd) {
+      const ti = t.addBytes(top, hf.retry_integrity_tag, tagOff, 16);
+      if (ti >= 0 && t.full && conn.initialDcid !== '') {
+        const ok = retryTagValid(version, hexToBytes(conn.initialDcid), b.subarray(o, tagOff), b.subarray(tagOff, end));
+        if (ok !== undefined) t.appendLabel(ti, ok ? ' [verified]' : ' [verification failed]');
+      }
+    }
     if (p.cols) p.setInfo(summary(typeName, b, dcidOff, dcil, scidOff, scil));
     if (!p.session.visited) conn.retried = true;
     return end - o;
@@ -358,25 +372,24 @@ function longPacket(p: Packet, conn: QuicConn, o: number, end: number, avail: nu
   let plain: Uint8Array | undefined;
   let pn = 0;
   let pnLen = 0;
-  let unprotFirst = first;
+  let unprotFirst = -1;
   if (type === 0) {
     if (p.session.visited && cache) {
       plain = cache.plain[idx];
       pn = cache.pn[idx] ?? 0;
+      unprotFirst = cache.first[idx] ?? -1;
     } else {
       const r = decryptInitial(p, conn, o, dcidOff, dcil, pnOff, pktEnd, dir);
       if (r !== undefined) {
         plain = r.plain;
         pn = r.pn;
+        unprotFirst = r.first;
       }
-      if (cache) { cache.plain[idx] = plain; cache.pn[idx] = pn; }
+      if (cache) { cache.plain[idx] = plain; cache.pn[idx] = pn; cache.first[idx] = unprotFirst; }
     }
-    if (plain !== undefined) {
-      unprotFirst = unprotFirstByte;
-      pnLen = (unprotFirst & 3) + 1;
-    }
+    if (unprotFirst >= 0) pnLen = (unprotFirst & 3) + 1;
   }
-  headerBits(p, top, o, version, plain !== undefined, unprotFirst);
+  headerBits(p, top, o, version, unprotFirst >= 0, unprotFirst >= 0 ? unprotFirst : first);
   t.addNum(top, hf.version, o + 1, 4, version);
   cidItems(p, top, o, dcil, scil);
   if (type === 0) {
@@ -385,13 +398,15 @@ function longPacket(p: Packet, conn: QuicConn, o: number, end: number, avail: nu
   }
   t.addNum(top, hf.length, lenOff, lenLen, plen);
   let info = summary(typeName, b, dcidOff, dcil, scidOff, scil);
-  if (plain !== undefined) {
+  if (unprotFirst >= 0) {
     t.addNum(top, hf.packet_number, pnOff, pnLen, pn);
     t.addBytes(top, hf.payload, pnOff + pnLen, pktEnd - pnOff - pnLen);
     info += `, PKN: ${pn}`;
-    const tok = p.pushSource(`Decrypted QUIC (${plain.length} bytes)`, plain);
-    info += frames(p, conn, top, 0, plain.length, dir, idx, cache);
-    p.popSource(tok);
+    if (plain !== undefined) {
+      const tok = p.pushSource(`Decrypted QUIC (${plain.length} bytes)`, plain);
+      info += frames(p, conn, top, 0, plain.length, dir, idx, cache);
+      p.popSource(tok);
+    }
   } else {
     p.addExpert(top, ei.decryption_failed, pnOff, 0, type === 0 ? 'Failed to decrypt handshake' : 'Failed to create decryption context: Secrets are not available');
     t.addBytes(top, hf.remaining_payload, pnOff, pktEnd - pnOff);
@@ -446,9 +461,12 @@ function shortPacket(p: Packet, conn: QuicConn, o: number, end: number, avail: n
   const t = p.tree;
   const b = p.buf;
   const dir = conn.dirOf(p);
-  let dl = conn.dcidLen[dir];
-  if (dl < 0) dl = 0;
-  if (o + 1 + dl > avail) dl = Math.max(0, avail - o - 1);
+  // the DCID shows when it is the one the peer announced (tshark finds the connection by it)
+  const want = conn.cid[dir];
+  let dl = want.length >> 1;
+  if (dl > 0 && (o + 1 + dl > avail || hexOf(b, o + 1, dl) !== want)) dl = 0;
+  // bytes after a coalesced packet that do not carry the known DCID are padding
+  if (idx > 0 && (want === '' ? (b[o]! & 0x40) === 0 : dl === 0)) return 0;
   const top = quicItem(p, idx, o, end);
   addConnInfo(p, top, conn, o, idx);
   t.generated(t.addNum(top, hf.packet_length, o, 0, end - o));
@@ -469,20 +487,21 @@ function shortPacket(p: Packet, conn: QuicConn, o: number, end: number, avail: n
 
 // ---- Initial decryption ----
 
-let unprotFirstByte = 0;
+/** Header protection removed (first byte, packet number) and the payload when it decrypted. */
+interface Unprotected { plain: Uint8Array | undefined; pn: number; first: number }
 
-function decryptInitial(p: Packet, conn: QuicConn, o: number, dcidOff: number, dcil: number, pnOff: number, pktEnd: number, dir: number): { plain: Uint8Array; pn: number } | undefined {
+function decryptInitial(p: Packet, conn: QuicConn, o: number, dcidOff: number, dcil: number, pnOff: number, pktEnd: number, dir: number): Unprotected | undefined {
   const b = p.buf;
   // the client's Initial DCID names the keys of both directions (RFC 9001 §5.2)
   if (dir === 0 && (conn.initialDcid === '' || conn.retried)) {
     conn.initialDcid = hexOf(b, dcidOff, dcil);
     conn.retried = false;
   }
-  const kid = conn.initialDcid;
-  if (kid === '') return undefined;
+  if (conn.initialDcid === '') return undefined;
+  const kid = conn.version + ':' + conn.initialDcid;
   let ks = conn.keys.get(kid);
   if (ks === undefined) {
-    const dcid = dir === 0 ? b.slice(dcidOff, dcidOff + dcil) : hexToBytes(kid);
+    const dcid = hexToBytes(conn.initialDcid);
     ks = [initialKeys(conn.version, dcid, false), initialKeys(conn.version, dcid, true)];
     conn.keys.set(kid, ks);
   }
@@ -490,7 +509,7 @@ function decryptInitial(p: Packet, conn: QuicConn, o: number, dcidOff: number, d
   if (keys === undefined) return undefined;
   // RFC 9001 §5.4.2: the sample starts 4 bytes after the start of the packet number
   const sampleOff = pnOff + 4;
-  if (sampleOff + 16 > pktEnd || pktEnd > p.capEnd) return undefined;
+  if (sampleOff + 16 > pktEnd || sampleOff + 16 > p.capEnd) return undefined;
   const mask = hpMask(keys, b.subarray(sampleOff, sampleOff + 16));
   const f0 = b[o]! ^ (mask[0]! & 0x0f);
   const pnLen = (f0 & 3) + 1;
@@ -502,10 +521,9 @@ function decryptInitial(p: Packet, conn: QuicConn, o: number, dcidOff: number, d
     header[pnOff - o + i] = v;
     pn = pn * 256 + v;
   }
-  const plain = decryptPayload(keys, pn, header, b.subarray(pnOff + pnLen, pktEnd));
-  if (plain === undefined) return undefined;
-  unprotFirstByte = f0;
-  return { plain, pn };
+  // a payload cut by the snap length cannot be authenticated
+  const plain = pktEnd > p.capEnd ? undefined : decryptPayload(keys, pn, header, b.subarray(pnOff + pnLen, pktEnd));
+  return { plain, pn, first: f0 };
 }
 
 function hexToBytes(s: string): Uint8Array {
@@ -568,8 +586,18 @@ function frames(p: Packet, conn: QuicConn, top: number, o: number, end: number, 
         const cl = varint(b, q, end); if (!vlen) return info; t.addNum(it, hf.crypto_length, q, vlen, cl); q += vlen;
         const dEnd = Math.min(end, q + cl);
         t.addItem(it, hf.crypto_data, q, dEnd - q);
-        if (!p.session.visited) cs.add(co, b, q, dEnd);
-        if (co === 0) sawCrypto0 = true;
+        let again: boolean;
+        if (p.session.visited) again = cache?.again.includes(idx * 65536 + fo) ?? false;
+        else {
+          // bytes TLS already had: a retransmitted Initial
+          again = cl > 0 && co + cl <= cs.done;
+          if (again && cache) cache.again.push(idx * 65536 + fo);
+          if (!again) cs.add(co, b, q, dEnd);
+        }
+        if (again) {
+          const r = t.addText(it, q, 0, ei.retransmission.summary);
+          p.addExpert(r, ei.retransmission, q, 0);
+        } else if (co === 0) sawCrypto0 = true;
         lastCrypto = it;
         q = dEnd;
         break;
@@ -654,11 +682,11 @@ function heurQuic(p: Packet, off: number, end: number, parent: number): number {
     if (avail - off < 7) return 0;
     const v = p.dv.getUint32(off + 1);
     if (!knownVersion(v)) return 0;
-    if (v !== 0 && (first & 0x40) === 0) return 0;
     if (b[off + 5]! > MAX_CID_LEN) return 0;
+    // a clear fixed bit is fine once the connection is known (RFC 9287 greases it)
+    if (v !== 0 && (first & 0x40) === 0 && findConn(p, false) === undefined) return 0;
     return dissectQuic(p, off, end, parent);
   }
-  if ((first & 0x40) === 0) return 0;
   if (findConn(p, false) === undefined) return 0;
   return dissectQuic(p, off, end, parent);
 }

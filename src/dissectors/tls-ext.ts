@@ -40,6 +40,7 @@ const EXT_KEY_SHARE = 51;
 /** key_share's code point in TLS 1.3 drafts before 23 */
 const EXT_KEY_SHARE_DRAFT = 40;
 const EXT_QUIC_TRANSPORT_PARAMETERS = 57;
+const EXT_APPLICATION_SETTINGS = 0x4469;
 const EXT_QUIC_TRANSPORT_PARAMETERS_DRAFT = 0xffa5;
 const EXT_RENEGOTIATION_INFO = 0xff01;
 
@@ -116,6 +117,10 @@ export const hx = {
   compress_algorithms_length: tf('tls.compress_certificate.algorithms_length', 'Algorithms Length', FT.UINT8),
   compress_algorithm: tf('tls.compress_certificate.algorithm', 'Algorithm', FT.UINT16, { vals: CERT_COMPRESS }),
   record_size_limit: tf('tls.record_size_limit', 'Record Size Limit', FT.UINT16),
+  alps_len: tf('tls.handshake.extensions_alps_len', 'ALPS Extension Length', FT.UINT16),
+  alps_alpn_list: tf('tls.handshake.extensions_alps_alpn_list', 'Supported ALPN List', FT.NONE),
+  alps_alpn_str_len: tf('tls.handshake.extensions_alps_alpn_str_len', 'Supported ALPN Length', FT.UINT8),
+  alps_alpn_str: tf('tls.handshake.extensions_alps_alpn_str', 'Supported ALPN', FT.STRING),
 };
 
 /** What a ServerHello's extensions told about the session. */
@@ -319,6 +324,22 @@ function dissectExtension(p: Packet, e: number, type: number, d: number, dEnd: n
       if (!p.need(d, 2, dEnd)) return false;
       t.addNum(e, hx.record_size_limit, d, 2, u16(b, d));
       return true;
+    case EXT_APPLICATION_SETTINGS: {
+      if (!clientHello) return true;
+      if (!p.need(d, 2, dEnd)) return false;
+      const n = u16(b, d);
+      t.addNum(e, hx.alps_len, d, 2, n);
+      const l = t.addItem(e, hx.alps_alpn_list, d + 2, n);
+      const lim = Math.min(dEnd, d + 2 + n);
+      for (let o = d + 2; o < lim;) {
+        const sl = b[o]!;
+        t.addNum(l, hx.alps_alpn_str_len, o, 1, sl);
+        if (!p.need(o + 1, sl, lim)) return false;
+        t.addStr(l, hx.alps_alpn_str, o + 1, sl, ascii(b, o + 1, sl));
+        o += 1 + sl;
+      }
+      return true;
+    }
     case EXT_QUIC_TRANSPORT_PARAMETERS: case EXT_QUIC_TRANSPORT_PARAMETERS_DRAFT:
       return quicTransportParams(p, e, d, dEnd);
     case EXT_EARLY_DATA:
