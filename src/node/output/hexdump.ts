@@ -37,7 +37,9 @@ export function packetHexDump(t: Tree): string {
   }
   let out = '';
   for (const s of srcs) {
-    out += `${s.name} (${s.len} byte${s.len === 1 ? '' : 's'}):\n` + hexDump(s.buf, s.base, s.len);
+    // names that carry their size already ("Reassembled TCP (1652 bytes)") get no second one
+    const size = / \(\d+ bytes?\)$/.test(s.name) ? '' : ` (${s.len} byte${s.len === 1 ? '' : 's'})`;
+    out += `${s.name}${size}:\n` + hexDump(s.buf, s.base, s.len);
   }
   return out + '\n';
 }
