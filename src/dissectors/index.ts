@@ -7,6 +7,7 @@ import './ipproto.js';
 import './eth.js';
 import './vlan.js';
 import './ieee8021ad.js';
+import './vntag.js';
 import './arp.js';
 import './llc.js';
 import './sll.js';
