@@ -124,8 +124,9 @@ export class FollowTap implements Tap<FollowResult> {
     if (this.port0 < 0) {
       this.addr0 = src;
       this.port0 = sport;
-      this.node0 = `${src}:${sport}`;
-      this.node1 = `${dst}:${dport}`;
+      const br = (a: string): string => (a.includes(':') ? `[${a}]` : a);
+      this.node0 = `${br(src)}:${sport}`;
+      this.node1 = `${br(dst)}:${dport}`;
     }
     const dir: 0 | 1 = src === this.addr0 && sport === this.port0 ? 0 : 1;
     if (this.proto === 'udp') {
@@ -175,7 +176,7 @@ export class FollowTap implements Tap<FollowResult> {
       const tab = g.dir ? '\t' : '';
       if (this.mode === 'ascii') {
         let a = '';
-        for (const b of g.data) a += b === 0x0a || b === 0x0d || b === 0x09 || (b >= 0x20 && b < 0x7f) ? String.fromCharCode(b) : '.';
+        for (const b of g.data) a += b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f) ? String.fromCharCode(b) : '.';
         s += `${tab}${g.data.length}\n${a}\n`;
       } else if (this.mode === 'raw') {
         let h = '';
@@ -206,8 +207,8 @@ function hexChunk(d: Uint8Array, base: number, tab: string): string {
       } else hex += '   ';
     }
     const line = `${tab}${(base + i).toString(16).toUpperCase().padStart(8, '0')}  ${hex} ${asc}`;
-    // tshark drops the last column when it is a space
-    s += (line.endsWith(' ') ? line.slice(0, -1) : line) + '\n';
+    // tshark drops the last column of a full line when it is a space
+    s += (i + 16 <= d.length && line.endsWith(' ') ? line.slice(0, -1) : line) + '\n';
   }
   return s;
 }

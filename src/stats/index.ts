@@ -11,6 +11,7 @@
 //   io,stat,INTERVAL[,COL…]                → IoStatResult    { intervalNs, durationNs, columns, rows[k].cells[c] }
 //   expert[,error|warn|note|chat][,FILTER] → ExpertResult    { filter, rows: ExpertRow[] }
 //   follow,tcp|udp,ascii|hex|raw,TARGET    → FollowResult    { node0, node1, segments: {dir, frame, data}[] }
+//   flow,any|tcp|icmp,standard|network     → FlowResult      { kind, nodes, items: {frame, ns, src, dst, ports, label, comment}[] }
 // Times are nanoseconds relative to the capture's first frame.
 
 import { fields } from '../core/field.js';
@@ -22,6 +23,7 @@ import { ExpertTap } from './expert.js';
 import { FollowTap, parseFollowTarget, type FollowMode } from './follow.js';
 import { IoStatTap, parseIoColumn } from './io-stat.js';
 import { PhsTap } from './phs.js';
+import { FlowTap, type FlowKind } from './flow.js';
 import { splitSpec, wantOf, type Tap, type TapFilter } from './tap.js';
 import { Severity } from '../core/expert.js';
 
@@ -33,7 +35,8 @@ export type { IoStatResult, IoCell, IoFunc } from './io-stat.js';
 export type { ExpertResult, ExpertRow } from './expert.js';
 export type { FollowResult, FollowSegment, FollowMode, FollowTarget } from './follow.js';
 export type { AddrType } from './addr.js';
-export { ConvTap, EndpointsTap, PhsTap, IoStatTap, ExpertTap, FollowTap };
+export type { FlowResult, FlowItem, FlowKind } from './flow.js';
+export { ConvTap, EndpointsTap, PhsTap, IoStatTap, ExpertTap, FollowTap, FlowTap };
 
 /** A `-z` argument tshark would reject, with its message (first line) for stderr. */
 export class StatsSpecError extends Error {}
@@ -82,6 +85,11 @@ export function createTap(spec: string): Tap {
     const target = parseFollowTarget(parts.slice(3));
     if (target === undefined) throw new StatsSpecError('follow: invalid stream (a number or addr:port,addr:port)');
     return new FollowTap(spec, sub, mode as FollowMode, target);
+  }
+  if (kind === 'flow' && (sub === 'any' || sub === 'tcp' || sub === 'icmp')) {
+    const mode = parts[2] ?? 'standard';
+    if (mode !== 'standard' && mode !== 'network') throw new StatsSpecError(`flow: unsupported address type "${mode}" (standard, network)`);
+    return new FlowTap(spec, sub as FlowKind, mode === 'network');
   }
   throw new StatsSpecError(`unsupported statistic "${spec}"`);
 }

@@ -70,7 +70,8 @@ export class IoStatTap implements Tap<IoStatResult> {
     const ns = relNs(p, clock);
     if (ns > this.lastNs) this.lastNs = ns;
     const iv = this.intervalNs;
-    const k = iv > 0 ? Math.floor(ns / iv) : 0;
+    // a frame stamped before the first one counts in the first interval
+    const k = iv > 0 && ns > 0 ? Math.floor(ns / iv) : 0;
     for (let c = 0; c < this.cols.length; c++) {
       const col = this.cols[c]!;
       if (col.filter && !col.filter.match(p)) continue;
@@ -112,7 +113,8 @@ export class IoStatTap implements Tap<IoStatResult> {
     const dur = this.lastNs;
     const whole = !(this.intervalNs > 0 && this.intervalNs <= dur);
     const iv = whole ? dur : this.intervalNs;
-    const n = whole ? 1 : Math.floor(dur / iv) + 1;
+    // a capture without duration has no interval at all
+    const n = dur <= 0 ? 0 : whole ? 1 : Math.floor(dur / iv) + 1;
     const rows: IoStatResult['rows'] = [];
     for (let k = 0; k < n; k++) {
       const cells = this.cols.map((_, c) => {
@@ -141,24 +143,26 @@ export class IoStatTap implements Tap<IoStatResult> {
     const ivSec = Number(this.intervalText);
     const isInt = !whole && Number.isInteger(ivSec);
     const dot = this.intervalText.indexOf('.');
-    const dp = whole ? 3 : isInt ? 0 : Math.max(1, this.intervalText.replace(/0+$/, '').length - dot - 1);
     const durS = r.durationNs / 1e9;
-    const durText = durS.toFixed(whole ? 3 : isInt ? 6 : dp);
-    const ivText = whole ? durS.toFixed(3) : isInt ? String(ivSec) : ivSec.toFixed(dp);
+    // whole capture: 3 decimals below 10 s, 1 below 100 s (tshark's choice), none above
+    const dp = whole ? (durS < 10 ? 3 : durS < 100 ? 1 : 0) : isInt ? 0 : Math.max(1, this.intervalText.replace(/0+$/, '').length - dot - 1);
+    const intW = String(Math.floor(durS)).length;
+    // tshark prints the microseconds of an integer-interval duration with "%6u" (spaces, not zeros)
+    const durText = isInt ? `${Math.floor(durS)}.${padL(Math.floor(r.durationNs / 1000) % 1000000, 6)}` : durS.toFixed(dp);
+    const ivText = whole ? durS.toFixed(dp) : isInt ? padL(ivSec, intW) : ivSec.toFixed(dp);
 
     // interval labels
     const labels: string[] = [];
     if (isInt) {
-      const w = String(Math.floor(durS)).length + 2;
-      for (const row of r.rows) {
-        const end = row.endNs >= r.durationNs && row.endNs - row.startNs < r.intervalNs ? 'Dur' : String(row.endNs / 1e9);
-        labels.push(`${padL(row.startNs / 1e9, w)} <> ${padR(end, w)}`);
-      }
+      r.rows.forEach((row, k) => {
+        const last = k === r.rows.length - 1;
+        labels.push(` ${padL(row.startNs / 1e9, intW)} <> ${last ? 'Dur' : padL(row.endNs / 1e9, intW) + ' '}`);
+      });
     } else {
       const w = durS.toFixed(dp).length;
       for (const row of r.rows) labels.push(` ${padL((row.startNs / 1e9).toFixed(dp), w)} <> ${padL((row.endNs / 1e9).toFixed(dp), w)} `);
     }
-    const ivW = Math.max(10, ...labels.map((l) => l.length));
+    const ivW = Math.max(whole && labels.length === 0 ? 16 : 10, ...labels.map((l) => l.length));
 
     // column cells
     const cellText = (c: number, v: number): string => (this.isTime[c] ? v.toFixed(6) : String(v));
@@ -174,7 +178,8 @@ export class IoStatTap implements Tap<IoStatResult> {
     let tableW = 1 + ivW + 1;
     for (const g of groups) tableW += g.width + 1;
     const specLines = this.cols.map((c, i) => `${i === 0 ? 'Col' : '   '} ${i + 1}: ${c.func === 'FRAMES' && c.text === '' ? 'Frames and bytes' : c.text}`);
-    const W = Math.max(tableW, ...specLines.map((l) => l.length + 4));
+    // tshark sizes the box of a whole-capture table for a "0.000 <> 0.000" interval column
+    const W = Math.max(tableW + (whole ? Math.max(0, 16 - ivW) : 0), ...specLines.map((l) => l.length + 4));
     const box = (s: string): string => `| ${padR(s, W - 4)} |\n`;
     const ext = (s: string): string => (s.length < W ? padR(s, W - 1) + '|' : s) + '\n';
     const center = (s: string, w: number): string => {
@@ -194,7 +199,7 @@ export class IoStatTap implements Tap<IoStatResult> {
     });
     s += ext(nums) + ext(heads) + ext(`|${'-'.repeat(tableW - 2)}|`);
     r.rows.forEach((row, k) => {
-      let line = `|${padR(labels[k]!, ivW)}|`;
+      let line = `|${center(labels[k]!, ivW)}|`;
       groups.forEach((g, c) => {
         const cell = row.cells[c]!;
         if (this.cols[c]!.func === 'FRAMES') {
