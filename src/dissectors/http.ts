@@ -644,7 +644,8 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   const fi = t.addStr(top, hf.file_data, dataOff, n, t.wants(hf.file_data) ? ascii(p.buf, dataOff, Math.min(dataEnd, p.capEnd)) : '');
   if (fi >= 0 && full) t.setLabel(fi, `File Data: ${n} bytes`);
   if (n > 0) {
-    if (mediaType) dissectMedia(p, dataOff, dataEnd, ROOT, mediaType, flavor.column);
+    // (tshark has no dissector for application/octet-stream: the body is data, Info unchanged)
+    if (mediaType && mediaType !== 'application/octet-stream') dissectMedia(p, dataOff, dataEnd, ROOT, mediaType, flavor.column);
     else callData(p, dataOff, dataEnd, ROOT);
   }
   if (s.collect && !msg.isReq && !p.session.visited && n > 0) {
