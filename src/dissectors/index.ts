@@ -20,6 +20,7 @@ import './arcnet.js';
 import './ipnet.js';
 import './fr.js';
 import './fddi.js';
+import './pktap.js';
 import './ip.js';
 import './ipv6.js';
 import './gre.js';
