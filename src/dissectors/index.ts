@@ -21,6 +21,7 @@ import './ipnet.js';
 import './fr.js';
 import './fddi.js';
 import './pktap.js';
+import './tr.js';
 import './ip.js';
 import './ipv6.js';
 import './gre.js';
