@@ -29,6 +29,8 @@ export interface CompiledFilter {
    * undefined = unknown. Lets the dissection driver skip layers of packets that cannot match.
    */
   required: number[][] | undefined;
+  /** deprecated names the filter uses ("ssl" for "tls" …): it works, the UI warns (yellow) */
+  deprecated?: string[];
 }
 
 export interface FilterError {
@@ -56,10 +58,13 @@ export function compileFilter(text: string, opts: CompileOptions = {}): CompileR
     src = expandMacros(text, opts.macros);
     if (src.trim() === '') return { ok: true, filter: build(src, undefined, () => true, { want: new Set(), needsColumns: false }) };
     const ast = parse(src);
-    const typed = semcheck(src, ast, { reference: opts.reference });
+    const deprecated: string[] = [];
+    const typed = semcheck(src, ast, { reference: opts.reference, deprecated });
     const info: CompileInfo = { want: new Set(), needsColumns: false };
     const match = compileTest(typed, info);
-    return { ok: true, filter: build(src, typed, match, info) };
+    const filter = build(src, typed, match, info);
+    if (deprecated.length > 0) filter.deprecated = deprecated;
+    return { ok: true, filter };
   } catch (e) {
     if (e instanceof DfError) return { ok: false, error: { message: e.message, start: e.start, end: e.end, text: src } };
     throw e;

@@ -65,7 +65,12 @@ export type TNode =
 
 export interface CheckOptions {
   reference?: Packet | undefined;
+  /** filled with the deprecated names the filter uses (see DEPRECATED_NAMES) */
+  deprecated?: string[] | undefined;
 }
+
+/** Protocols Wireshark renamed: the old name (and its fields) still works, with a warning. */
+export const DEPRECATED_NAMES: ReadonlyMap<string, string> = new Map([['ssl', 'tls'], ['bootp', 'dhcp']]);
 
 /** Type context for coercing a literal: the type, and the field when the other side is a plain field. */
 interface Ctx { ft: FT; field: Field | undefined }
@@ -74,9 +79,17 @@ function err(msg: string, s: Span): DfError {
   return new DfError(msg, s.start, s.end);
 }
 
-function fieldOrCol(name: string): { f: Field } | { col: ColName } | undefined {
+function fieldOrCol(name: string, deprecated?: string[]): { f: Field } | { col: ColName } | undefined {
   const f = fieldByName(name);
   if (f) return { f };
+  const dot = name.indexOf('.');
+  const head = dot < 0 ? name : name.slice(0, dot);
+  const now = DEPRECATED_NAMES.get(head);
+  const g = now === undefined ? undefined : fieldByName(now + name.slice(head.length));
+  if (g) {
+    if (deprecated && !deprecated.includes(name)) deprecated.push(name);
+    return { f: g };
+  }
   const col = columnOf(name);
   return col ? { col } : undefined;
 }
@@ -90,7 +103,7 @@ export function semcheck(text: string, root: Test, opts: CheckOptions = {}): TNo
   function typeOf(v: Value): FT | undefined {
     switch (v.t) {
       case 'word': {
-        const r = fieldOrCol(v.text);
+        const r = fieldOrCol(v.text, opts.deprecated);
         if (!r) return undefined;
         if (v.raw) return FT.BYTES;
         return 'f' in r ? r.f.type : FT.STRING;
@@ -129,7 +142,7 @@ export function semcheck(text: string, root: Test, opts: CheckOptions = {}): TNo
   function build(v: Value, ctx: Ctx | undefined): VNode {
     switch (v.t) {
       case 'word': {
-        const r = fieldOrCol(v.text);
+        const r = fieldOrCol(v.text, opts.deprecated);
         if (r) {
           if ('col' in r) return { k: 'col', col: r.col, ft: FT.STRING, text: v.text, start: v.start, end: v.end };
           const f = r.f;

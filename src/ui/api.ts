@@ -69,7 +69,7 @@ export interface StatusResult {
   canCapture: boolean;
 }
 
-export type CheckResult = { ok: true; fields: string[] } | { ok: false; message: string; start: number; end: number };
+export type CheckResult = { ok: true; fields: string[]; deprecated: string[] } | { ok: false; message: string; start: number; end: number };
 
 export interface FilterResult {
   ok: boolean;

@@ -59,19 +59,21 @@ export class FilterBar {
     const seq = ++this.checkSeq;
     const el = this.input;
     if (text.trim() === '') {
-      el.classList.remove('ok', 'bad');
+      el.classList.remove('ok', 'bad', 'warn');
       this.msg.textContent = '';
       this.msg.className = 'filter-msg';
       return true;
     }
     const r = await this.api.check(text);
     if (seq !== this.checkSeq) return r.ok;
-    el.classList.toggle('ok', r.ok);
+    const warn = r.ok && r.deprecated.length > 0;
+    el.classList.toggle('ok', r.ok && !warn);
+    el.classList.toggle('warn', warn);
     el.classList.toggle('bad', !r.ok);
     this.msg.replaceChildren();
     if (r.ok) {
-      this.msg.className = 'filter-msg ok';
-      this.msg.textContent = t('filterOk');
+      this.msg.className = warn ? 'filter-msg warn' : 'filter-msg ok';
+      this.msg.textContent = warn ? `${t('filterDeprecated')}: ${r.deprecated.map((d) => `"${d}"`).join(', ')}` : t('filterOk');
       return true;
     }
     this.msg.className = 'filter-msg bad';

@@ -494,10 +494,10 @@ export class CaptureSession {
   // filters
 
   /** Validates a filter: its error with the span to underline, or ok. */
-  static check(text: string): { ok: true; fields: string[] } | { ok: false; message: string; start: number; end: number } {
+  static check(text: string): { ok: true; fields: string[]; deprecated: string[] } | { ok: false; message: string; start: number; end: number } {
     const r = compileFilter(text);
     if (!r.ok) return { ok: false, message: r.error.message, start: r.error.start, end: r.error.end };
-    return { ok: true, fields: r.filter.fields.map((f) => fields[f]!.abbrev) };
+    return { ok: true, fields: r.filter.fields.map((f) => fields[f]!.abbrev), deprecated: r.filter.deprecated ?? [] };
   }
 
   /** Field-name completion: protocols and fields starting with `prefix`, protocols first. */
