@@ -33,6 +33,7 @@ import { ROOT } from '../core/tree.js';
 import { dissectEthertype, ethertypeTable, proto_ethertype } from './ethertype.js';
 import { linktypeTable } from './frame.js';
 import { callData, proto_data } from './data.js';
+import { dissectF5Trailer } from './f5ethtrailer.js';
 
 const DST = 0;
 const SRC = 6;
@@ -185,6 +186,8 @@ export function addEthTrailer(p: Packet, parent: number, frameStart: number, tSt
   // Padding/trailer bytes that were not captured at all are not reported (tshark: no marker when
   // the capture ends exactly where the payload ends; one captured padding byte already is one).
   if (tStart >= p.capEnd) return;
+  // an F5 BIG-IP trailer takes the place of padding and trailer
+  if (dissectF5Trailer(p, tStart, end) > 0) return;
   const t = p.tree;
   const b = p.buf;
   const capEnd = p.capEnd;
@@ -248,6 +251,8 @@ function dissectEthCommon(p: Packet, off: number, end: number, parent: number, f
   p.proto = 'Ethernet';
   p.curProto = 'Ethernet';
   if (off + HEADER_LEN > Math.min(end, p.capEnd)) {
+    // tshark sets the Destination column as soon as the destination address was read
+    if (off + SRC <= Math.min(end, p.capEnd)) p.dst = formatMac(p.buf, off + DST);
     p.addLayer(proto_eth);
     p.need(off, HEADER_LEN, end);
     return end - off;
