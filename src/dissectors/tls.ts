@@ -9,8 +9,8 @@
 //  … length (16)  |  fragment (length bytes): handshake / alert / CCS / application data …
 //
 // Handshake messages live in tls-handshake.ts (extensions in tls-ext.ts, certificates in x509.ts).
-// A record that runs past the segment asks TCP for more bytes (p.desegment when the TCP glue
-// provides it); without it the segment is left to TCP, as tshark shows a segment of a reassembled PDU.
+// A record that runs past the segment asks TCP for more bytes (p.desegment); when TCP cannot
+// reassemble, the segment is left to TCP, as tshark shows a segment of a reassembled PDU.
 
 import { FT, Base, vals } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
@@ -136,13 +136,11 @@ function appProto(c: TlsConv): string {
 }
 
 /**
- * Asks TCP for `more` bytes after `end` for the PDU starting at `off` (Wireshark's
- * desegment_offset/desegment_len). Returns false when the transport cannot reassemble.
+ * Asks TCP for `more` bytes after `end` for the PDU starting at `off` (p.desegment's contract in
+ * core/packet.ts). Returns false when the transport cannot reassemble.
  */
 function askMore(p: Packet, off: number, more: number): boolean {
-  const d = (p as unknown as { desegment?: (off: number, more: number) => boolean | void }).desegment;
-  if (typeof d !== 'function') return false;
-  return d.call(p, off, more) !== false;
+  return p.desegment(off, more);
 }
 
 /** True when [off, off+5) looks like a TLS record header (content type and version). */
