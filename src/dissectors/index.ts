@@ -45,6 +45,7 @@ import './dhcp.js';
 import './ntp.js';
 import './tls.js';
 import './quic.js';
+import './ssh.js';
 import './data-text-lines.js';
 import './media.js';
 import './http.js';
