@@ -180,6 +180,7 @@ class HttpMsg {
   /** 1-based number among the connection's requests (or responses) */
   number = 0;
   method = '';
+  uri = '';
   fullUri = '';
   prevReq = 0;
   prevResp = 0;
@@ -198,7 +199,7 @@ class HttpConv {
   pending: HttpMsg[] = [];
 }
 
-/** A complete response body for --export-objects (first pass, in capture order). */
+/** A complete message body for --export-objects (first pass, in capture order). */
 export interface HttpObject {
   frame: number;
   hostname: string;
@@ -220,14 +221,23 @@ class HttpState {
 }
 const HTTP_STATE = stateKey('http', () => new HttpState());
 
-/** Complete response bodies of the capture (first pass); `collectHttpObjects` must be set first. */
+/** Complete message bodies of the capture (first pass), when collection was asked for before. */
 export function httpObjects(session: Session): readonly HttpObject[] {
   return session.get(HTTP_STATE).objects;
 }
 
-/** Asks the HTTP dissector to keep response bodies for --export-objects (before dissecting). */
+/** Asks the HTTP dissector to keep the message bodies of this session (before dissecting). */
 export function collectHttpObjects(session: Session): void {
   session.get(HTTP_STATE).collect = true;
+}
+
+/**
+ * Process-wide switch (like Decode As, a run's configuration rather than capture state): every
+ * session keeps its HTTP bodies — for a CLI that does not see the session before the first packet.
+ */
+let collectAll = false;
+export function setHttpObjectCollection(on: boolean): void {
+  collectAll = on;
 }
 
 // ---- text helpers ----
@@ -477,6 +487,7 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
     msg.tsNsec = p.tsNsec;
     if (msg.isReq) {
       msg.method = method;
+      msg.uri = uri;
       msg.fullUri = uri.includes('://') ? uri : host ? `http://${host}${uri}` : '';
       if (method === 'CONNECT') msg.fullUri = '';
       msg.number = ++conv.nreq;
@@ -648,10 +659,11 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
     if (mediaType && mediaType !== 'application/octet-stream') dissectMedia(p, dataOff, dataEnd, ROOT, mediaType, flavor.column);
     else callData(p, dataOff, dataEnd, ROOT);
   }
-  if (s.collect && !msg.isReq && !p.session.visited && n > 0) {
+  if ((s.collect || collectAll) && !p.session.visited && n > 0) {
+    // the decoded entity body of a request or response, named after the request's URI
     const body = p.buf.slice(dataOff, Math.min(dataEnd, p.capEnd));
-    const rq = msg.peer;
-    s.objects.push({ frame: p.num, hostname: rq ? hostOf(rq) : '', contentType, uri: rq ? uriOf(rq) : '', data: body });
+    const rq = msg.isReq ? msg : msg.peer;
+    s.objects.push({ frame: p.num, hostname: rq ? hostOf(rq) : host, contentType, uri: rq ? (rq.fullUri ? uriOf(rq) : rq.uri) : '', data: body });
   }
   void data;
   for (let i = toks.length - 1; i >= 0; i--) p.popSource(toks[i]!);

@@ -28,6 +28,10 @@ import { Progress } from './output/progress.js';
 import { applyLiveOption, newLiveArgs, type LiveArgs } from './live/options.js';
 import { interfacesText, liveRunner } from './live/cli-live.js';
 import { LiveCaptureError } from './live/tools.js';
+import { applyDecodeAs, DecodeAsError } from '../core/decode-as.js';
+import { exportObjectsUsage, parseExportObjects, writeHttpObjects, type ExportObjectsSpec } from './export-objects.js';
+import { httpObjects, setHttpObjectCollection } from '../dissectors/http.js';
+import type { Session } from '../core/session.js';
 
 const PROG = 'wirelens';
 const VERSION = '0.1.0';
@@ -76,6 +80,8 @@ interface Options {
   warnings: string[];
   /** live capture: -i -f -s -p -I -B -y -a -b -D */
   live: LiveArgs;
+  /** --export-objects http,DIR */
+  exportObjects: ExportObjectsSpec | undefined;
 }
 
 const USAGE = `Usage: ${PROG} [options] ...
@@ -204,6 +210,7 @@ const LONG: Record<string, { short?: string; arg: boolean }> = {
   hexdump: { arg: true },
   'temp-dir': { arg: true },
   'log-level': { arg: true },
+  'export-objects': { arg: true },
 };
 
 function parseCount(v: string): number {
@@ -220,7 +227,7 @@ export function parseArgs(argv: readonly string[]): Options {
     lineBuffered: false, outputType: 'text', fields: [], fieldsOpts: { ...DEFAULT_FIELDS_OPTIONS },
     timeFormat: 'r', displayFilter: undefined, readFilter: undefined, twoPass: false, write: undefined,
     writeFormat: 'pcapng', stats: [], explainFilter: false, noDuplicateKeys: false, warnings: [],
-    live: newLiveArgs(),
+    live: newLiveArgs(), exportObjects: undefined,
   };
   const rest: string[] = [];
   const apply = (opt: string, val: string): void => {
@@ -258,8 +265,18 @@ export function parseArgs(argv: readonly string[]): Options {
         if (val !== 's' && val !== 'hms') throw new CliExit(1, `Invalid -u parameter "${val}"; it must be one of:\n\t"s"   for seconds\n\t"hms" for hours, minutes and seconds`);
         if (val === 'hms') o.warnings.push('-u hms is not supported yet; times are shown in seconds');
         break;
-      case 'N': case 'j': case 'J': case 'O': case 'S': case 'C': case 'M': case 'H': case 'K': case 'X': case 'W': case 'o': case 'd':
+      case 'N': case 'j': case 'J': case 'O': case 'S': case 'C': case 'M': case 'H': case 'K': case 'X': case 'W': case 'o':
         o.warnings.push(`-${opt} is not supported yet; ignored`);
+        break;
+      case 'd':
+        try {
+          const w = applyDecodeAs(val).warning;
+          if (w) o.warnings.push(w);
+        } catch (e) {
+          // each message line carries the program name; the list lines (tab-indented) do not
+          if (e instanceof DecodeAsError) throw new CliExit(1, e.message.split('\n').map((l, i) => (i && l[0] !== '\t' ? `${PROG}: ${l}` : l)).join('\n'));
+          throw e;
+        }
         break;
       case 'i': case 'f': case 's': case 'y': case 'a': case 'b': case 'B': case 'p': case 'I': case 'D':
         applyLiveOption(o.live, opt, val);
@@ -299,6 +316,10 @@ export function parseArgs(argv: readonly string[]): Options {
         case 'explain-filter': o.explainFilter = true; break;
         case 'no-duplicate-keys': o.noDuplicateKeys = true; break;
         case 'hexdump': o.hex = true; break;
+        case 'export-objects':
+          o.exportObjects = parseExportObjects(val);
+          if (!o.exportObjects) throw new CliExit(1, exportObjectsUsage(PROG));
+          break;
         default: o.warnings.push(`--${name} is not supported yet; ignored`);
       }
       continue;
@@ -467,7 +488,10 @@ async function main(argv: string[]): Promise<number> {
 
   const tf = o.timeFormat;
   const fo = o.fieldsOpts;
+  let exportSession: Session | undefined;
+  if (o.exportObjects) setHttpObjectCollection(true);
   const onPacket = (p: Packet, ctx: PipelineContext): void => {
+    if (o.exportObjects) exportSession = ctx.engine.session;
     if (taps.length) {
       tapClock.firstSec = ctx.clock.firstSec;
       tapClock.firstNsec = ctx.clock.firstNsec;
@@ -497,7 +521,7 @@ async function main(argv: string[]): Promise<number> {
     result = await runner(o.read ?? '', {
       want: taps.length ? mergeWant(mergeWant(want, tapWant(taps)), printFilter?.want) : want,
       cols: needCols || tapColumns(taps) || printFilter?.needsColumns === true,
-      filter: passFilter, count: o.count, dissect: printPackets || taps.length > 0, twoPass: o.twoPass, prune: o.stats.length === 0,
+      filter: passFilter, count: o.count, dissect: printPackets || taps.length > 0 || o.exportObjects !== undefined, twoPass: o.twoPass, prune: o.stats.length === 0,
       onFrame: writer || progress
         ? (r, displayed, meta) => {
           if (writer && displayed) {
@@ -514,6 +538,7 @@ async function main(argv: string[]): Promise<number> {
   if (!started && (!result.error || result.frames > 0)) start();
   if (jw && started) out.write(jw.end());
   if (taps.length) out.write(statsText(taps));
+  if (o.exportObjects && exportSession) writeHttpObjects(httpObjects(exportSession), o.exportObjects.dir);
   out.flush();
   if (writer) writer.close();
   if (result.error) {
