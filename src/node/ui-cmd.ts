@@ -6,6 +6,9 @@
 //                      directory (or the current one without FILE) is always allowed
 //   --max-upload SIZE  largest upload, bytes or with K/M/G (default 256M)
 //   --token T          use this token instead of a random one (tests, scripts)
+//   --no-capture       refuse live capture from the page (default: allowed when bound to loopback)
+//   --capture          allow live capture even with --host (the page can then capture on this machine)
+//   --capturer NAME    dumpcap or tcpdump (default: dumpcap, else tcpdump)
 //
 // The server runs until SIGINT/SIGTERM; the promise then resolves with the exit code.
 
@@ -14,7 +17,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from './server/http.js';
 
-const USAGE = `Usage: wirelens ui [FILE] [--host ADDR] [--port N] [--allow DIR]... [--max-upload SIZE] [--token T]`;
+const USAGE = `Usage: wirelens ui [FILE] [--host ADDR] [--port N] [--allow DIR]... [--max-upload SIZE] [--token T] [--no-capture | --capture] [--capturer dumpcap|tcpdump]`;
 
 function parseSize(s: string): number {
   const m = /^(\d+)([KMG]?)i?B?$/i.exec(s.trim());
@@ -30,10 +33,13 @@ export interface UiArgs {
   allow: string[];
   maxUpload: number;
   token: string | undefined;
+  /** live capture from the page: undefined = allowed when bound to loopback */
+  capture: boolean | undefined;
+  capturer: 'dumpcap' | 'tcpdump' | undefined;
 }
 
 export function parseUiArgs(argv: readonly string[]): UiArgs {
-  const a: UiArgs = { file: undefined, host: undefined, port: 0, allow: [], maxUpload: 256 << 20, token: undefined };
+  const a: UiArgs = { file: undefined, host: undefined, port: 0, allow: [], maxUpload: 256 << 20, token: undefined, capture: undefined, capturer: undefined };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const val = (): string => {
@@ -53,6 +59,14 @@ export function parseUiArgs(argv: readonly string[]): UiArgs {
       case '--allow': a.allow.push(resolve(val())); break;
       case '--max-upload': a.maxUpload = parseSize(val()); break;
       case '--token': a.token = val(); break;
+      case '--no-capture': a.capture = false; break;
+      case '--capture': a.capture = true; break;
+      case '--capturer': {
+        const v = val();
+        if (v !== 'dumpcap' && v !== 'tcpdump') throw new Error(`--capturer: "${v}" is not dumpcap or tcpdump`);
+        a.capturer = v;
+        break;
+      }
       case '-h': case '--help': throw new Error('');
       default:
         if (k.startsWith('-')) throw new Error(`unknown option ${k}`);
@@ -79,8 +93,11 @@ export async function startUi(a: UiArgs): Promise<RunningServer> {
     open = f;
   } else roots.unshift(process.cwd());
   const dir = uiDir();
+  const host = a.host ?? '127.0.0.1';
+  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   return startServer({
-    host: a.host ?? '127.0.0.1',
+    host,
+    live: (a.capture ?? loopback) ? { capturer: a.capturer } : false,
     port: a.port,
     roots,
     staticDir: existsSync(resolve(dir, 'index.html')) ? dir : undefined,

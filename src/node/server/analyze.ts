@@ -23,6 +23,11 @@ const ALLOWED = /^(conv|endpoints),(eth|ip|ipv6|tcp|udp)(,|$)|^io,(phs|stat)(,|$
 
 export class AnalyzeError extends Error {}
 
+/** Waits for the first pass, except on a live capture still running (its frames so far count). */
+async function settled(s: CaptureSession): Promise<void> {
+  if (!(s.live && s.status().state === 'loading')) await s.ready();
+}
+
 export interface FollowData {
   proto: 'tcp' | 'udp';
   stream: number;
@@ -84,7 +89,7 @@ export class Analyzer {
     spec = spec.trim();
     if (!ALLOWED.test(spec)) throw new AnalyzeError(`unsupported statistic "${spec}"`);
     return this.cached(s, `stats\u0000${spec}`, async () => {
-      await s.ready();
+      await settled(s);
       try {
         const r = await computeStats(s.path, [spec]);
         return r.taps[0]!.result();
@@ -98,7 +103,7 @@ export class Analyzer {
   /** The payload of TCP/UDP stream `stream`, both directions in order. */
   follow(s: CaptureSession, proto: 'tcp' | 'udp', stream: number): Promise<FollowData> {
     return this.cached(s, `follow\u0000${proto}\u0000${stream}`, async () => {
-      await s.ready();
+      await settled(s);
       const r = await computeStats(s.path, [`follow,${proto},raw,${stream}`]);
       const f = r.taps[0]!.result() as FollowResult;
       return {
@@ -113,7 +118,7 @@ export class Analyzer {
     const L = explainLang(lang);
     if (!L) throw new AnalyzeError(`unknown language "${lang}"`);
     return this.cached(s, `story\u0000${stream}\u0000${lang}`, async () => {
-      await s.ready();
+      await settled(s);
       return storyOf(s.path, stream, L);
     });
   }
