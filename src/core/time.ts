@@ -9,7 +9,9 @@ export interface NsTime {
 /** a - b, normalised (nsec in [0, 1e9)). */
 export function nsDiff(aSec: number, aNsec: number, bSec: number, bNsec: number): NsTime {
   let sec = aSec - bSec;
-  let nsec = aNsec - bNsec;
+  // 32-bit wrap, as tshark computes it: only an invalid record fraction (pcap's signed nanoseconds,
+  // tcpdump/timestamp_invalid_nano.pcap) can overflow; valid ones differ by less than 1e9.
+  let nsec = (aNsec - bNsec) | 0;
   if (nsec < 0) { nsec += 1e9; sec -= 1; }
   return { sec, nsec };
 }

@@ -6,6 +6,7 @@
 
 import type { Packet } from '../../core/packet.js';
 import type { FrameClock } from '../pipeline.js';
+import { formatSecNsec, nsDiff } from '../../core/time.js';
 
 /** tshark's -t formats. */
 export type TimeFormat = 'r' | 'a' | 'ad' | 'adoy' | 'e' | 'd' | 'dd' | 'u' | 'ud' | 'udoy';
@@ -38,6 +39,8 @@ function secFrac(sec: number, nsec: number, digits: number): string {
 }
 
 function diff(aSec: number, aNsec: number, bSec: number, bNsec: number, digits: number): string {
+  // a record's invalid fraction (outside [0, 1e9)): tshark prints the unnormalised difference in full
+  if (aNsec >= 1e9 || aNsec < 0 || bNsec >= 1e9 || bNsec < 0) return formatSecNsec(nsDiff(aSec, aNsec, bSec, bNsec));
   let sec = aSec - bSec;
   let nsec = aNsec - bNsec;
   if (nsec < 0) { nsec += 1e9; sec -= 1; }
