@@ -15,7 +15,7 @@ const skip = dir ? false : 'no ../shared/captures';
 const CLI = join(dirname(fileURLToPath(import.meta.url)), 'cli.js');
 
 function run(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -33,7 +33,9 @@ test('wirelens explain: English and Chinese, -Y and --stream, errors', { skip },
   assert.match(none.err, /no TCP connection selected/);
   const x = run('explain', '-r', join(dir!, 'ndpi/1kxun.pcap'), '--stream', '23', '--stream', '24');
   assert.deepEqual([...x.out.matchAll(/^Connection (\d+) /gm)].map((m) => Number(m[1])), [23, 24]);
-  assert.equal(run('explain', '-r', get, '-Y', 'tcp.port ==').code, 2);
+  const badY = run('explain', '-r', get, '-Y', 'tcp.port ==');
+  assert.equal(badY.code, 2, badY.err);
+  assert.match(badY.err, /^wirelens explain: /);
   const bad = run('explain', '-r', get, '--lang', 'fr');
   assert.equal(bad.code, 1);
   assert.match(bad.err, /--lang: "fr" is not one of en, zh\nUsage: wirelens explain/);
