@@ -37,6 +37,7 @@ const SEQ_CTL = 22;
 const ADDR4 = 24;
 /** data/management header without Address 4 / QoS */
 const HEADER_LEN = SEQ_CTL + 2;
+const FCS_LEN = 4;
 
 const TYPE_MGMT = 0;
 const TYPE_CONTROL = 1;
@@ -95,6 +96,8 @@ const hf = {
   qos_ack: f('wlan.qos.ack', 'Ack Policy', FT.UINT16, { base: Base.HEX, mask: 0x60, vals: vals({ 0: 'Normal Ack', 1: 'No Ack', 2: 'No explicit acknowledgment', 3: 'Block Ack' }) }),
   qos_amsdu: f('wlan.qos.amsdupresent', 'Payload Type', FT.BOOLEAN, { boolBits: 16, mask: 0x80, tfs: ['A-MSDU', 'MSDU'] }),
   htc: f('wlan.htc', 'HT Control (+HTC)', FT.UINT32, { base: Base.HEX }),
+  fcs: f('wlan.fcs', 'Frame check sequence', FT.UINT32, { base: Base.HEX, blurb: 'Frame check sequence (FCS)' }),
+  fcs_status: f('wlan.fcs.status', 'FCS Status', FT.UINT8, { base: Base.NONE, vals: vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' }) }),
 };
 
 const FLAG_CHARS = 'TFMRPmpo';
@@ -112,7 +115,8 @@ function addAddr(p: Packet, parent: number, hfa: number, off: number): void {
   t.hide(t.addBytes(parent, hf.addr, off, 6));
 }
 
-function dissectWlan(p: Packet, off: number, end: number, parent: number): number {
+/** The 802.11 frame [off, end); `fcs`: the last 4 bytes are the frame check sequence. */
+function dissectWlan(p: Packet, off: number, end: number, parent: number, fcs = false): number {
   const t = p.tree;
   const b = p.buf;
   p.proto = '802.11';
@@ -147,6 +151,19 @@ function dissectWlan(p: Packet, off: number, end: number, parent: number): numbe
   if ((qos || type === TYPE_MGMT) && fl & 0x80) hlen += 4;
   t.setEnd(top, off + hlen);
   if (!p.need(off, type === TYPE_CONTROL ? Math.min(hlen, 10) : hlen, end)) return end - off;
+  // FCS (radiotap "FCS at end"): shown after the header fields, before the payload is dissected
+  let fcsOff = -1;
+  if (fcs && end - FCS_LEN >= off + Math.min(hlen, 10)) {
+    end -= FCS_LEN;
+    if (end + FCS_LEN <= p.capEnd) fcsOff = end;
+  }
+  const addFcs = (): void => {
+    if (fcsOff < 0) return;
+    const v = p.dv.getUint32(fcsOff, true);
+    const fi = t.addNum(top, hf.fcs, fcsOff, FCS_LEN, v);
+    if (fi >= 0 && t.full) t.setLabel(fi, `Frame check sequence: 0x${v.toString(16).padStart(8, '0')} [unverified]`);
+    t.generated(t.addNum(top, hf.fcs_status, fcsOff, FCS_LEN, 2));
+  };
   const dur = p.dv.getUint16(off + DURATION, true);
   const di = t.addNum(top, hf.duration, off + DURATION, 2, dur);
   if (di >= 0 && t.full) t.appendLabel(di, ' microseconds');
@@ -155,6 +172,7 @@ function dissectWlan(p: Packet, off: number, end: number, parent: number): numbe
     addAddr(p, top, hf.ra, off + ADDR1);
     p.dst = formatMac(b, off + ADDR1);
     if (p.cols) p.setInfo(`${tsName}, Flags=${flags}`);
+    addFcs();
     if (off + hlen < end) callData(p, off + hlen, end, parent);
     return end - off;
   }
@@ -193,6 +211,7 @@ function dissectWlan(p: Packet, off: number, end: number, parent: number): numbe
     t.addNum(top, hf.htc, o, 4, p.dv.getUint32(o, true));
     o += 4;
   }
+  addFcs();
   if (o >= end) return end - off;
   // Protected payloads, management bodies and unknown layouts are data.
   if (isData && (fl & 0x40) === 0 && (subtype & 4) === 0) {
@@ -206,6 +225,8 @@ function dissectWlan(p: Packet, off: number, end: number, parent: number): numbe
   return end - off;
 }
 
-export const wlanHandle = registerHandle('wlan_withoutfcs', dissectWlan);
+export const wlanHandle = registerHandle('wlan_withoutfcs', (p, off, end, parent) => dissectWlan(p, off, end, parent, false));
+/** 802.11 with the FCS at the end (radiotap's "FCS at end" flag). */
+export const wlanFcsHandle = registerHandle('wlan', (p, off, end, parent) => dissectWlan(p, off, end, parent, true));
 for (const [k, name] of GRE_PROTO_NAMES) if (name === 'ARUBA WLAN') greProtoTable.add(k, wlanHandle);
 linktypeTable.add(105, wlanHandle);
