@@ -19,6 +19,8 @@ export const en: ExplainStrings = {
   midStream: (f, port) => `The capture starts in the middle of this connection: no SYN was captured, so both states are UNKNOWN before capture start (frame #${f}) and are inferred from the segments seen; the client is taken to be the endpoint on the higher port (${port}).`,
   noAnswerToSyn: () => 'No answer to the SYN was captured: the server did not reply, or its reply was not captured.',
   relativeNote: () => 'Seq and Ack are relative: each side\'s first sequence number (its ISN) counts as 0.',
+  relativeNoteMid: () => 'Seq and Ack are relative to the first segment seen from each side (its Seq counts as 1: the real initial sequence number was not captured).',
+  synAgain: (w) => `The ${W[w]} sends its SYN again: no answer arrived in time (the retransmission timer fired).`,
 
   secHandshake: 'Handshake',
   secData: 'Data',

@@ -117,6 +117,7 @@ test('a capture that starts mid-connection (ndpi/1kxun.pcap stream 23), in Engli
   const t = await text('ndpi/1kxun.pcap', 23);
   assert.match(t, /no SYN was captured, so both states are UNKNOWN before capture start \(frame #804\).*higher port \(53406\)/);
   assert.match(t, /The connection was still open when the capture ended\./);
+  assert.match(t, /Seq and Ack are relative to the first segment seen from each side \(its Seq counts as 1/);
   const z = await text('ndpi/1kxun.pcap', 23, zh);
   assert.match(z, /^连接 23（tcp.stream eq 23）：客户端 192.168.5.16:53406 → 服务器 119.235.235.84:443\n/);
   assert.match(z, /抓包开始之前（帧 #804 之前）双方状态未知（UNKNOWN）/);
@@ -222,4 +223,10 @@ test('simultaneous open, four-way close with FIN_WAIT_2, half-open, missing SYN,
   const lone = renderStory(buildStory(synth([[0, 0, 0, 0, 'S'], [0, 0, 0, 0, 'S']]), zh));
   assert.match(lone, /没有抓到对 SYN 的应答/);
   assert.match(lone, /抓包结束时：客户端 SYN_SENT，服务器 SYN_RECEIVED。/);
+});
+
+test('a SYN sent again with no answer (zeek/tcp/option-sack.pcap)', { skip }, async () => {
+  const t = await text('zeek/tcp/option-sack.pcap');
+  assert.equal(t.match(/The client sends its SYN again: no answer arrived in time/g)?.length, 3);
+  assert.match(t, /No answer to the SYN was captured/);
 });

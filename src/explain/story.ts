@@ -133,7 +133,7 @@ export function buildStory(segs: readonly ExplainSeg[], L: ExplainStrings, opts:
   } else {
     header.push(L.midStream(first.num, cl.port));
   }
-  header.push(L.relativeNote());
+  header.push(first.flags & SYN ? L.relativeNote() : L.relativeNoteMid());
 
   const side: Record<Who, SideTrack> = { c: new SideTrack(), s: new SideTrack() };
   const sections: StorySection[] = [];
@@ -232,7 +232,8 @@ export function buildStory(segs: readonly ExplainSeg[], L: ExplainStrings, opts:
       if (s.wsShift >= 0) opt.push(L.ws(s.wsShift, s.wsMult >= 0 ? s.wsMult : 2 ** s.wsShift));
       if (s.sackPerm) opt.push(L.sackPerm());
       if (f & ACK) text.push(L.synAck(w, s.seqRaw, s.ack, s.ack - 1));
-      else text.push(s.step === STEP.SIMULTANEOUS_OPEN ? L.simultaneousOpen(w) : L.synOpen(w, s.seqRaw));
+      else if (s.step === STEP.SIMULTANEOUS_OPEN) text.push(L.simultaneousOpen(w));
+      else text.push(me.synSeen && s.analysis & TA.RETRANSMISSION ? L.synAgain(w) : L.synOpen(w, s.seqRaw));
       if (opt.length) text.push(opt.join('; ') + '.');
       if (s.len > 0) text.push(L.synData(s.len), L.data(w, s.seq + 1, s.len, s.seq + 1 + s.len));
       text.push(windowSentence(s));

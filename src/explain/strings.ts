@@ -21,6 +21,8 @@ export interface ExplainStrings {
   synData(len: number): string;
   noAnswerToSyn(): string;
   relativeNote(): string;
+  relativeNoteMid(): string;
+  synAgain(w: Who): string;
 
   // ---- sections ----
   secHandshake: string;

@@ -19,6 +19,8 @@ export const zh: ExplainStrings = {
   midStream: (f, port) => `抓包开始时该连接已在进行中：没有抓到 SYN，因此在抓包开始之前（帧 #${f} 之前）双方状态未知（UNKNOWN），状态由所见报文段推断；端口较大的一端（${port}）被视为客户端。`,
   noAnswerToSyn: () => '没有抓到对 SYN 的应答：服务器没有回复，或回复没有被抓到。',
   relativeNote: () => 'Seq 和 Ack 为相对值：每一方的初始序列号（ISN）记为 0。',
+  relativeNoteMid: () => 'Seq 和 Ack 相对于每一方抓到的第一个报文段（其 Seq 记为 1：真正的初始序列号没有抓到）。',
+  synAgain: (w) => `${W[w]}再次发送 SYN：没有及时收到应答（重传定时器到期）。`,
 
   secHandshake: '握手',
   secData: '数据',
