@@ -7,30 +7,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { createNetnsPair, exited, IF_A, IP_B, netnsSkipReason, type NetnsPair } from '../node/live/netns.testutil.js';
 import { whichTool } from '../node/live/tools.js';
 import { startServer, type RunningServer } from '../node/server/http.js';
+import { ART, browserSkipReason, CHROMIUM, FLAGS, SAMPLE, UI, type Browser } from './browser.testutil.js';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SAMPLE = join(repo, 'samples/sample.pcapng');
-const UI = join(repo, 'dist/ui');
-const ART = join(repo, 'test-artifacts');
-const CHROMIUM = process.env['WIRELENS_CHROMIUM'] ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic'];
-
-const skip = !existsSync(CHROMIUM) ? `${CHROMIUM} not found (apt-get install -y chromium)`
-  : !existsSync(join(UI, 'index.html')) ? 'dist/ui not built (npm run build:ui)'
-    : netnsSkipReason() ?? (whichTool('dumpcap') || whichTool('tcpdump') ? undefined : 'no capturer (apt-get install -y wireshark-common or tcpdump)')
-      ?? (whichTool('tshark') ? false : 'tshark missing (apt-get install -y tshark)');
+const skip = browserSkipReason() || (netnsSkipReason()
+  ?? (whichTool('dumpcap') || whichTool('tcpdump') ? undefined : 'no capturer (apt-get install -y wireshark-common or tcpdump)')
+  ?? (whichTool('tshark') ? false : 'tshark missing (apt-get install -y tshark)'));
 if (skip) console.log(`# live.e2e skipped: ${skip}`);
 
-type PW = typeof import('playwright-core');
-type Browser = Awaited<ReturnType<PW['chromium']['launch']>>;
 
 let browser: Browser | undefined;
 let srv: RunningServer | undefined;

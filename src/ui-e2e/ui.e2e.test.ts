@@ -6,34 +6,21 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { CaptureWriter } from '../capture/writer.js';
 import { compileFilter } from '../dfilter/index.js';
 import { runPipeline } from '../node/pipeline.js';
 import { startServer, type RunningServer } from '../node/server/http.js';
+import { ART, browserSkipReason, CHROMIUM, FLAGS, SAMPLE, UI, type Browser, type Page } from './browser.testutil.js';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SAMPLE = join(repo, 'samples/sample.pcapng');
-const UI = join(repo, 'dist/ui');
-const ART = join(repo, 'test-artifacts');
-const CHROMIUM = process.env['WIRELENS_CHROMIUM'] ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic'];
-
-const skip = !existsSync(CHROMIUM) ? `${CHROMIUM} not found (apt-get install -y chromium)`
-  : !existsSync(join(UI, 'index.html')) ? 'dist/ui not built (npm run build:ui)' : false;
+const skip = browserSkipReason();
 if (skip) console.log(`# ui.e2e skipped: ${skip}`);
 
 /** what the page-side callbacks touch of an element (the suite compiles without DOM types) */
 interface Dom { dataset: Record<string, string | undefined>; style: { backgroundColor: string } }
 
-// playwright-core's types, kept local so the suite compiles without a browser
-type PW = typeof import('playwright-core');
-type Browser = Awaited<ReturnType<PW['chromium']['launch']>>;
-type Page = Awaited<ReturnType<Browser['newPage']>>;
 
 let browser: Browser | undefined;
 let srv: RunningServer | undefined;
