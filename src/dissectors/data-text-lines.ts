@@ -42,7 +42,7 @@ export function dissectTextLines(p: Packet, off: number, end: number, parent: nu
     lines++;
     i = stop;
   }
-  t.setLabel(top, `Line-based text data${mediaType ? ': ' + mediaType : ''} (${lines} line${lines === 1 ? '' : 's'})`);
+  t.setLabel(top, `Line-based text data${mediaType ? ': ' + mediaType : ''} (${lines} lines)`);
   return end - off;
 }
 

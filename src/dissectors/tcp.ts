@@ -910,7 +910,8 @@ function dissectPdu(p: Packet, sport: number, dport: number, pdu: Uint8Array, fr
   const n = pdu.length;
   const si = t.generated(t.addItem(ROOT, hf.segments, 0, n));
   // (the printer brackets generated items: the label goes without them)
-  if (si >= 0 && t.full) t.setLabel(si, segmentsLabel(frames, n).slice(1, -1));
+  // (tshark builds this label in a fixed 240-byte buffer: a long list is cut there, without a marker)
+  if (si >= 0 && t.full) t.setLabel(si, segmentsLabel(frames, n).slice(1, -1).slice(0, 239));
   let at = 0;
   for (let i = 0; i < frames.length; i += 2) {
     const len = frames[i + 1]!;
