@@ -597,17 +597,19 @@ export class CaptureSession {
     let n = 0;
     let prevDisp = -1;
     const saved = saveScalars(s);
+    const growing = this.growing;
     try {
       await readCaptureFile(this.path, (r) => {
         if (r.num > total) return false;
-        const sv = saveScalars(s);
+        // a first pass still running (live capture) may run between two frames: give its clock back
+        const sv = growing ? saveScalars(s) : undefined;
         this.setClock(s, r.num, prevDisp);
         e.dissect(r, r.buf, r.dv, r.off);
         if (f.match(p)) {
           out[n++] = r.num;
           prevDisp = r.num;
         }
-        restoreScalars(s, sv);
+        if (sv) restoreScalars(s, sv);
         return true;
       }, { customBlocks: true });
     } catch (err) {
