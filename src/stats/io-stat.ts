@@ -179,7 +179,11 @@ export class IoStatTap implements Tap<IoStatResult> {
     for (const g of groups) tableW += g.width + 1;
     const specLines = this.cols.map((c, i) => `${i === 0 ? 'Col' : '   '} ${i + 1}: ${c.func === 'FRAMES' && c.text === '' ? 'Frames and bytes' : c.text}`);
     // tshark sizes the box of a whole-capture table for a "0.000 <> 0.000" interval column
-    const W = Math.max(tableW + (whole ? Math.max(0, 16 - ivW) : 0), ...specLines.map((l) => l.length + 4));
+    // a whole-capture box is at least as wide as its Frames/Bytes table would be
+    const boxW = whole ? Math.max(tableW, 35) : tableW;
+    const specW = Math.max(...specLines.map((l) => l.length + 4));
+    // a table widened by the column titles gets at least a two-character filler column (" |")
+    const W = specW <= boxW ? boxW : specW === boxW + 1 ? boxW + 2 : specW;
     const box = (s: string): string => `| ${padR(s, W - 4)} |\n`;
     const ext = (s: string): string => (s.length < W ? padR(s, W - 1) + '|' : s) + '\n';
     const center = (s: string, w: number): string => {
