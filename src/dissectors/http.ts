@@ -689,12 +689,15 @@ function uriOf(m: HttpMsg): string {
 /** TCP heuristic: a payload that starts with a request or status line (and later data of that connection). */
 function heuristicHttp(p: Packet, off: number, end: number, parent: number): number {
   const s = p.session.get(HTTP_STATE);
-  const key = convKey(p, p.srcport, p.dstport);
-  if (!s.heur.has(key)) {
-    if (!startsLikeHttp(p.buf, off, Math.min(end, p.capEnd))) return 0;
-    s.heur.add(key);
+  const b = p.buf;
+  // cheap first: a message starts with an upper-case method or "HTTP/"
+  const c = off < p.capEnd ? b[off]! : 0;
+  if (c >= 0x41 && c <= 0x5a && startsLikeHttp(b, off, Math.min(end, p.capEnd))) {
+    s.heur.add(convKey(p, p.srcport, p.dstport));
+    return dissectHttp(p, off, end, parent);
   }
-  return dissectHttp(p, off, end, parent);
+  if (s.heur.size !== 0 && s.heur.has(convKey(p, p.srcport, p.dstport))) return dissectHttp(p, off, end, parent);
+  return 0;
 }
 
 export const httpHandle: Handle = registerHandle('http', dissectHttp);

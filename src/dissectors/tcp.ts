@@ -857,25 +857,21 @@ const SEGMENT_TAG = ' [TCP segment of a reassembled PDU]';
 /** seq a is before seq b (mod 2^32) */
 const seqBefore = (a: number, b: number): boolean => ((a - b) | 0) < 0;
 
-/** State to drop what a dissector built for a PDU it then found incomplete. */
-interface Mark { n: number; nlayers: number; nsources: number; nexperts: number; proto: string }
-
-function markOf(p: Packet): Mark {
-  return { n: p.tree.n, nlayers: p.nlayers, nsources: p.tree.sources.length, nexperts: p.experts.length, proto: p.proto };
-}
-
-/** Drops the items, layers, data sources and expert entries added since `m`; Info stays. */
-function rollback(p: Packet, m: Mark): void {
+/**
+ * Drops the items, layers, data sources and expert entries added since the counts given (what a
+ * dissector built for a PDU it then found incomplete); Info stays.
+ */
+function rollback(p: Packet, n: number, nlayers: number, nsources: number, nexperts: number): void {
   const t = p.tree;
-  for (let i = m.n; i < t.n; i++) {
+  for (let i = n; i < t.n; i++) {
     t.label[i] = undefined;
     t.suffix[i] = undefined;
     t.obj[i] = undefined;
   }
-  t.n = m.n;
-  p.nlayers = m.nlayers;
-  if (t.sources.length > m.nsources) t.sources.length = m.nsources;
-  p.experts.length = m.nexperts;
+  t.n = n;
+  p.nlayers = nlayers;
+  if (t.sources.length > nsources) t.sources.length = nsources;
+  p.experts.length = nexperts;
   p.proto = 'TCP';
 }
 
@@ -887,14 +883,15 @@ function callApp(p: Packet, sport: number, dport: number, off: number, end: numb
   const saved = p.canDesegment;
   p.canDesegment = can;
   p.desegOff = -1;
-  const m = can ? markOf(p) : undefined;
+  // (plain counts, not an object: this runs for every TCP payload)
+  const n = p.tree.n, nlayers = p.nlayers, nsources = p.tree.sources.length, nexperts = p.experts.length;
   dissectPayload(p, sport, dport, off, end, ROOT);
   p.canDesegment = saved;
   const at = p.desegOff;
   p.desegOff = -1;
   if (at < off || at > end || p.stopped) return -1;
   // the incomplete PDU's items go; what came before it (complete PDUs) stays
-  if (at === off && m) rollback(p, m);
+  if (at === off && can) rollback(p, n, nlayers, nsources, nexperts);
   return at;
 }
 
@@ -953,7 +950,6 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
   }
   const ra = D.ra;
   let plan: DesegPlan | undefined;
-  const newPlan = (): DesegPlan => ({ old: false, pdu: undefined, frames: [], callOff: -1, heldAt: -1, segData: 0, reassembledIn: 0 });
   let restOff = 0;
   if (ra && ra.active) {
     let r = ra.add(pseq, p.buf.subarray(pOff, end), p.num);
@@ -1058,6 +1054,10 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
     return keepPlan(p, s, fkey, plan);
   }
   return undefined;
+}
+
+function newPlan(): DesegPlan {
+  return { old: false, pdu: undefined, frames: [], callOff: -1, heldAt: -1, segData: 0, reassembledIn: 0 };
 }
 
 function keepPlan(p: Packet, s: TcpState, fkey: number, plan: DesegPlan): DesegPlan {
