@@ -134,3 +134,8 @@ test('a retransmitted FIN changes no state (simultaneous close with lost FINs, a
     'TIME_WAIT/TIME_WAIT Teardown 4/4 (ACK of the FIN)',
   ]);
 });
+
+test('a copy of the first SYN after the handshake changes no state (arkime/wireshark-retrans.pcap)', { skip }, async () => {
+  const s = await story('arkime/wireshark-retrans.pcap');
+  assert.equal(s[9], 'ESTABLISHED/ESTABLISHED Handshake 1/3 (SYN)');
+});

@@ -167,12 +167,16 @@ export class TcpConnState {
         step = STEP.HALF_OPEN;
       }
       if (f & SYN) {
+        const again = x.synSent && ((s.seq + 1) >>> 0) === x.synNext;
         if (!x.synSent) {
           x.synSent = true;
           x.synNext = (s.seq + 1) >>> 0;
         }
         if (!(f & ACK)) {
-          if (y.synSent && !y.synAcked && (y.state === TS.SYN_SENT || y.state === TS.SYN_RECEIVED)) {
+          if (again && x.state !== TS.SYN_SENT && x.state !== TS.SYN_RECEIVED && x.state !== TS.CLOSED && x.state !== TS.UNKNOWN) {
+            // a copy of its first SYN after the handshake (late or duplicated): it changes no state
+            step = STEP.HANDSHAKE_1;
+          } else if (y.synSent && !y.synAcked && (y.state === TS.SYN_SENT || y.state === TS.SYN_RECEIVED)) {
             // both sent a SYN without ACK: each receives the other's
             x.state = TS.SYN_RECEIVED;
             y.state = TS.SYN_RECEIVED;

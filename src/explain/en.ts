@@ -21,6 +21,7 @@ export const en: ExplainStrings = {
   relativeNote: () => 'Seq and Ack are relative: each side\'s first sequence number (its ISN) counts as 0.',
   relativeNoteMid: () => 'Seq and Ack are relative to the first segment seen from each side (its Seq counts as 1: the real initial sequence number was not captured).',
   synAgain: (w) => `The ${W[w]} sends its SYN again: no answer arrived in time (the retransmission timer fired).`,
+  synCopy: (w) => `A copy of the ${W[w]}'s SYN (the same initial sequence number) after the handshake: it changes no state.`,
 
   secHandshake: 'Handshake',
   secData: 'Data',

@@ -230,3 +230,10 @@ test('a SYN sent again with no answer (zeek/tcp/option-sack.pcap)', { skip }, as
   assert.equal(t.match(/The client sends its SYN again: no answer arrived in time/g)?.length, 3);
   assert.match(t, /No answer to the SYN was captured/);
 });
+
+test('SYN and SYN-ACK sent again, a late copy of the SYN (arkime/wireshark-retrans.pcap)', { skip }, async () => {
+  const t = await text('arkime/wireshark-retrans.pcap');
+  assert.match(t, /#2 {2}client → server {2}\[SYN\] {2}Seq=0 Len=0\n {6}The client sends its SYN again/);
+  assert.match(t, /#5 {2}server → client {2}\[SYN, ACK\] {2}Seq=0 Ack=1 Len=0\n {6}The server sends its SYN again/);
+  assert.match(t, /#10 {2}client → server {2}\[SYN\] {2}Seq=0 Len=0\n {6}A copy of the client's SYN \(the same initial sequence number\) after the handshake: it changes no state\.\n(?: {6}.*\n)* {6}States after it: client ESTABLISHED, server ESTABLISHED\.\n/);
+});

@@ -110,6 +110,7 @@ class SideTrack {
   /** relative sequence number of its FIN, -1 none */
   fin = -1;
   synSeen = false;
+  isnRaw = -1;
   synMult = -1;
 }
 
@@ -231,12 +232,15 @@ export function buildStory(segs: readonly ExplainSeg[], L: ExplainStrings, opts:
       if (s.mss >= 0) opt.push(L.mss(s.mss));
       if (s.wsShift >= 0) opt.push(L.ws(s.wsShift, s.wsMult >= 0 ? s.wsMult : 2 ** s.wsShift));
       if (s.sackPerm) opt.push(L.sackPerm());
-      if (f & ACK) text.push(L.synAck(w, s.seqRaw, s.ack, s.ack - 1));
+      if (me.synSeen && s.analysis & TA.RETRANSMISSION) text.push(L.synAgain(w));
+      else if (me.synSeen && s.seqRaw === me.isnRaw && s.client >= TS.ESTABLISHED && s.server >= TS.ESTABLISHED) text.push(L.synCopy(w));
+      else if (f & ACK) text.push(L.synAck(w, s.seqRaw, s.ack, s.ack - 1));
       else if (s.step === STEP.SIMULTANEOUS_OPEN) text.push(L.simultaneousOpen(w));
-      else text.push(me.synSeen && s.analysis & TA.RETRANSMISSION ? L.synAgain(w) : L.synOpen(w, s.seqRaw));
+      else text.push(L.synOpen(w, s.seqRaw));
       if (opt.length) text.push(opt.join('; ') + '.');
       if (s.len > 0) text.push(L.synData(s.len), L.data(w, s.seq + 1, s.len, s.seq + 1 + s.len));
       text.push(windowSentence(s));
+      if (!me.synSeen) me.isnRaw = s.seqRaw;
       me.synSeen = true;
       me.synMult = s.wsShift >= 0 ? (s.wsMult >= 0 ? s.wsMult : 2 ** s.wsShift) : -1;
       if (f & ACK && peer.synSeen && !scalingSaid) {

@@ -23,6 +23,7 @@ export interface ExplainStrings {
   relativeNote(): string;
   relativeNoteMid(): string;
   synAgain(w: Who): string;
+  synCopy(w: Who): string;
 
   // ---- sections ----
   secHandshake: string;

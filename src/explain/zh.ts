@@ -21,6 +21,7 @@ export const zh: ExplainStrings = {
   relativeNote: () => 'Seq 和 Ack 为相对值：每一方的初始序列号（ISN）记为 0。',
   relativeNoteMid: () => 'Seq 和 Ack 相对于每一方抓到的第一个报文段（其 Seq 记为 1：真正的初始序列号没有抓到）。',
   synAgain: (w) => `${W[w]}再次发送 SYN：没有及时收到应答（重传定时器到期）。`,
+  synCopy: (w) => `握手之后出现的${W[w]} SYN 副本（初始序列号相同）：它不改变任何状态。`,
 
   secHandshake: '握手',
   secData: '数据',
