@@ -34,6 +34,9 @@ export interface IoStatResult {
   rows: { startNs: number; endNs: number; cells: IoCell[] }[];
 }
 
+/** At most this many intervals are listed (a capture spanning years at 1 s would never end). */
+export const MAX_ROWS = 100000;
+
 interface Acc { frames: number; bytes: number; n: number; sum: number; min: number; max: number }
 
 /** Parses one io,stat column: `FUNC(field)filter` or a plain filter. */
@@ -49,7 +52,7 @@ export class IoStatTap implements Tap<IoStatResult> {
   readonly columns = false;
   readonly filter = undefined;
   /** per column, per interval */
-  private readonly acc: Acc[][];
+  private readonly acc: Map<number, Acc>[];
   private readonly fids: number[];
   private readonly isTime: boolean[];
   private lastNs = 0;
@@ -57,7 +60,7 @@ export class IoStatTap implements Tap<IoStatResult> {
   /** intervalText: the INTERVAL argument as given (its decimals set the printed precision) */
   constructor(readonly spec: string, readonly intervalText: string, readonly cols: IoColumnSpec[]) {
     this.fields = cols.flatMap((c) => (c.field ? [c.field] : []));
-    this.acc = cols.map(() => []);
+    this.acc = cols.map(() => new Map());
     this.fids = cols.map((c) => (c.field ? fid(c.field) : -1));
     this.isTime = this.fids.map((f) => f >= 0 && fields[f]!.type === FT.RELATIVE_TIME);
   }
@@ -75,9 +78,12 @@ export class IoStatTap implements Tap<IoStatResult> {
     for (let c = 0; c < this.cols.length; c++) {
       const col = this.cols[c]!;
       if (col.filter && !col.filter.match(p)) continue;
-      const list = this.acc[c]!;
-      while (list.length <= k) list.push({ frames: 0, bytes: 0, n: 0, sum: 0, min: Infinity, max: -Infinity });
-      const a = list[k]!;
+      const m = this.acc[c]!;
+      let a = m.get(k);
+      if (a === undefined) {
+        a = { frames: 0, bytes: 0, n: 0, sum: 0, min: Infinity, max: -Infinity };
+        m.set(k, a);
+      }
       a.frames++;
       a.bytes += p.len;
       const f = this.fids[c]!;
@@ -114,11 +120,11 @@ export class IoStatTap implements Tap<IoStatResult> {
     const whole = !(this.intervalNs > 0 && this.intervalNs <= dur);
     const iv = whole ? dur : this.intervalNs;
     // a capture without duration has no interval at all
-    const n = dur <= 0 ? 0 : whole ? 1 : Math.floor(dur / iv) + 1;
+    const n = Math.min(MAX_ROWS, dur <= 0 ? 0 : whole ? 1 : Math.floor(dur / iv) + 1);
     const rows: IoStatResult['rows'] = [];
     for (let k = 0; k < n; k++) {
       const cells = this.cols.map((_, c) => {
-        const a = whole ? this.merged(c) : this.acc[c]![k];
+        const a = whole ? this.merged(c) : this.acc[c]!.get(k);
         return { frames: a?.frames ?? 0, bytes: a?.bytes ?? 0, value: this.cellValue(c, a) };
       });
       rows.push({ startNs: k * iv, endNs: Math.min((k + 1) * iv, dur), cells });
@@ -129,7 +135,7 @@ export class IoStatTap implements Tap<IoStatResult> {
   /** one accumulator over all intervals (when the whole capture is one interval) */
   private merged(c: number): Acc {
     const m: Acc = { frames: 0, bytes: 0, n: 0, sum: 0, min: Infinity, max: -Infinity };
-    for (const a of this.acc[c]!) {
+    for (const a of this.acc[c]!.values()) {
       m.frames += a.frames; m.bytes += a.bytes; m.n += a.n; m.sum += a.sum;
       if (a.min < m.min) m.min = a.min;
       if (a.max > m.max) m.max = a.max;
