@@ -12,6 +12,8 @@ export interface StatsRun {
   text: string;
   /** text per spec, in the order given */
   texts: string[];
+  /** structured result per spec (ConvResult, PhsResult … see src/stats/index.ts), in the order given */
+  results: unknown[];
   pipeline: PipelineResult;
 }
 
@@ -38,5 +40,5 @@ export async function computeStats(path: string, specs: readonly string[], opts:
     clock.firstNsec = ctx.clock.firstNsec;
     feedTaps(taps, p, clock);
   });
-  return { taps, text: statsText(taps), texts: taps.map((t) => t.text()), pipeline };
+  return { taps, text: statsText(taps), texts: taps.map((t) => t.text()), results: taps.map((t) => t.result()), pipeline };
 }
