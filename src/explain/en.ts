@@ -62,7 +62,7 @@ export const en: ExplainStrings = {
   runAcked: (w, n, upTo) => `the ${W[w]} sent ${n} ACK${n === 1 ? '' : 's'}, confirming up to Ack=${upTo}`,
 
   retransmission: (next) => `Retransmission: it carries data (or a SYN/FIN) below the next expected sequence number ${next}, so these bytes were sent before.`,
-  fastRetransmission: () => 'Fast retransmission: it re-sends the segment that duplicate ACKs (two or more) were asking for, right after them.',
+  fastRetransmission: () => 'Fast retransmission: it re-sends the segment that two or more duplicate ACKs asked for (its Seq is their Ack), within 20 ms of the last of them.',
   spuriousRetransmission: () => 'Spurious retransmission: every byte of it had already been acknowledged by the receiver.',
   outOfOrder: () => 'Out-of-order: it is below the next expected sequence number but arrived within the round-trip time (or 3 ms) of the segment that set it: reordered rather than re-sent.',
   lostSegment: (next) => `Previous segment not captured: its Seq is above the next expected sequence number ${next}: bytes in between were lost or not captured.`,

@@ -62,7 +62,7 @@ export const zh: ExplainStrings = {
   runAcked: (w, n, upTo) => `${W[w]}发送了 ${n} 个 ACK，确认到 Ack=${upTo}`,
 
   retransmission: (next) => `重传：它携带的数据（或 SYN/FIN）低于期望的下一个序列号 ${next}，这些字节之前已经发送过。`,
-  fastRetransmission: () => '快速重传：紧跟在两个或更多重复 ACK 之后，重新发送它们所请求的报文段。',
+  fastRetransmission: () => '快速重传：在最后一个重复 ACK 之后 20 毫秒内，重新发送两个或更多重复 ACK 所请求的报文段（其 Seq 即它们的 Ack）。',
   spuriousRetransmission: () => '虚假重传：它的每个字节都已经被接收方确认过。',
   outOfOrder: () => '乱序：它低于期望的下一个序列号，但在设定该序列号的报文段之后一个往返时间（或 3 毫秒）内到达：是次序颠倒而不是重发。',
   lostSegment: (next) => `前一个报文段未抓到：其 Seq 高于期望的下一个序列号 ${next}，中间的字节丢失或未被抓到。`,
