@@ -90,6 +90,8 @@ function cacheableType(t: FT): boolean {
 
 const EMPTY = new Uint8Array(0);
 const NUM = 0, NOVAL = 1, STR = 2, BYT = 3;
+/** Values that depend on the filter applied (the previous displayed frame): never learned. */
+const NOT_LEARNED = new Set(['frame.time_delta_displayed']);
 /** a place in the frame packed in 32 bits: start | len << 16 */
 const PLACE_MAX = 0xffff;
 
@@ -135,31 +137,40 @@ export class FilterCache {
   }
 
   /** Records the cached items of the tree just built for the next frame (call in frame order). */
+  /**
+   * The cached form of tree item i of field f: a uint32 (number, interned string, or place in the
+   * frame), or -1 when the cache cannot hold it faithfully (the field is then tainted).
+   */
+  private encode(t: Tree, i: number, f: number): number {
+    const fl = t.flags[i]!;
+    const kd = this.kind[f]!;
+    if (kd === BYT || kd === NOVAL) {
+      // the item's place in the frame (protocols: where their bytes start)
+      const a = t.start[i]!, n = t.len[i]!;
+      if (t.src[i] === 0 && a >= 0 && n >= 0 && a <= PLACE_MAX && n <= PLACE_MAX) {
+        return kd === BYT && (fl & ItemFlag.BYTES) === 0 ? -1 : (a | (n << 16)) >>> 0;
+      }
+      if (kd === BYT) return -1;
+      this.notFrame[f] = 1;
+      return 0;
+    }
+    if (kd === STR) {
+      const o = (fl & ItemFlag.OBJ) !== 0 ? t.obj[i] : undefined;
+      return typeof o === 'string' ? this.intern(o) : -1;
+    }
+    if ((fl & (ItemFlag.OBJ | ItemFlag.BYTES)) !== 0) return -1;
+    if ((fl & ItemFlag.NOVALUE) !== 0) return 0;
+    const v = t.num[i]!;
+    return v >= 0 && v <= 0xffffffff && Number.isInteger(v) ? v : -1;
+  }
+
   record(t: Tree): void {
-    const set = this.set, fidA = t.fid, flags = t.flags, num = t.num, tainted = this.tainted;
-    const start = t.start, len = t.len, src = t.src;
+    const set = this.set, fidA = t.fid, tainted = this.tainted;
     for (let i = 0, m = t.n; i < m; i++) {
       const f = fidA[i]!;
       if (f >= set.length || set[f] === 0) continue;
-      const fl = flags[i]!;
-      let v = 0;
-      const kd = this.kind[f]!;
-      if (kd === BYT || kd === NOVAL) {
-        // the item's place in the frame (protocols: where their bytes start)
-        const a = start[i]!, n = len[i]!;
-        if (src[i] === 0 && a >= 0 && n >= 0 && a <= PLACE_MAX && n <= PLACE_MAX) v = (a | (n << 16)) >>> 0;
-        else if (kd === BYT) { tainted[f] = 1; continue; }
-        else this.notFrame[f] = 1;
-        if (kd === BYT && (fl & ItemFlag.BYTES) === 0) { tainted[f] = 1; continue; }
-      } else if (kd === STR) {
-        const o = (fl & ItemFlag.OBJ) !== 0 ? t.obj[i] : undefined;
-        if (typeof o !== 'string') { tainted[f] = 1; continue; }
-        v = this.intern(o);
-      } else if ((fl & (ItemFlag.OBJ | ItemFlag.BYTES)) !== 0) { tainted[f] = 1; continue; }
-      else if ((fl & ItemFlag.NOVALUE) === 0) {
-        v = num[i]!;
-        if (!(v >= 0 && v <= 0xffffffff && Number.isInteger(v))) { tainted[f] = 1; continue; }
-      }
+      const v = this.encode(t, i, f);
+      if (v < 0) { tainted[f] = 1; continue; }
       if (this.n >= this.fid.length) this.growItems();
       this.fid[this.n] = f;
       this.val[this.n] = v;
@@ -192,30 +203,91 @@ export class FilterCache {
    * Rebuilds frame `num`'s cached items into `t` (a Tree built with want = null). The tree then
    * holds protocol items (no value, no bytes) and numeric items as the dissectors stored them.
    */
-  replay(num: number, t: Tree): void {
+  replay(num: number, t: Tree, learned?: readonly number[]): void {
     // only items are replaced: filters the cache answers read no data source, label or object
     if (t.sources.length === 0) t.reset(EMPTY, 0, 0);
     t.n = 0;
     const a = this.start[num - 1]!, b = this.start[num]!;
-    const fid = this.fid, val = this.val, kind = this.kind;
-    for (let k = a; k < b; k++) {
-      const f = fid[k]!;
-      const i = t.addItem(ROOT, f, 0, 0);
-      const kd = kind[f]!;
-      if (kd === NUM) {
-        t.flags[i] = 0;
-        t.num[i] = val[k]!;
-      } else if (kd === STR) {
-        t.flags[i] = ItemFlag.OBJ;
-        t.obj[i] = this.strings[val[k]!];
-      } else {
-        // place in the frame: read only by 'bytes' filters, which replay with the frame's bytes
-        const v = val[k]!;
-        t.start[i] = v & PLACE_MAX;
-        t.len[i] = v >>> 16;
-        if (kd === BYT) t.flags[i] = ItemFlag.BYTES;
+    const fid = this.fid, val = this.val;
+    for (let k = a; k < b; k++) this.decode(t, fid[k]!, val[k]!);
+    if (learned) {
+      for (const f of learned) {
+        const l = this.learned.get(f)!;
+        for (let k = l.start[num - 1]!, e = l.start[num]!; k < e; k++) this.decode(t, f, l.val[k]!);
       }
     }
+  }
+
+  /** Adds an item of field f with cached value v to t. */
+  private decode(t: Tree, f: number, v: number): void {
+    const i = t.addItem(ROOT, f, 0, 0);
+    const kd = this.kind[f]!;
+    if (kd === NUM) {
+      t.flags[i] = 0;
+      t.num[i] = v;
+    } else if (kd === STR) {
+      t.flags[i] = ItemFlag.OBJ;
+      t.obj[i] = this.strings[v];
+    } else {
+      // place in the frame: read only by 'bytes' filters, which replay with the frame's bytes
+      t.start[i] = v & PLACE_MAX;
+      t.len[i] = v >>> 16;
+      if (kd === BYT) t.flags[i] = ItemFlag.BYTES;
+    }
+  }
+
+  // ---- fields learned from re-dissections ----
+
+  /** per field: its items of every frame (frame i's are [start[i], start[i + 1])) */
+  private readonly learned = new Map<number, { start: Uint32Array; val: Uint32Array }>();
+
+  /** The learned fields among `fids` (replay() adds their items). */
+  learnedOf(fids: readonly number[]): number[] {
+    return fids.filter((f) => this.learned.has(f));
+  }
+
+  /**
+   * A recorder for a re-dissection over every frame in order: it keeps the items of the filter's
+   * fields that the first pass did not cache, so the next filter on them (`http.request.uri
+   * contains …` refined) is answered without dissection. finish() after the last frame; an
+   * interrupted run is simply not finished.
+   */
+  learner(fids: readonly number[]): { record(num: number, t: Tree): void; finish(): void } | undefined {
+    const todo = fids.filter((f) => f < this.set.length && this.set[f] === 0 && !this.learned.has(f) && !NOT_LEARNED.has(fields[f]!.abbrev)
+      && (this.kind[f] === NUM ? cacheableType(fields[f]!.type) && fields[f]!.type !== FT.NONE : this.kind[f] === STR || this.kind[f] === BYT));
+    if (todo.length === 0 || this.frames === 0) return undefined;
+    const total = this.frames;
+    const slot = new Int32Array(this.set.length).fill(-1);
+    const recs = todo.map((f, k) => {
+      slot[f] = k;
+      return { f, start: new Uint32Array(total + 1), val: new Uint32Array(1024), n: 0, bad: false };
+    });
+    let last = 0;
+    return {
+      record: (num: number, t: Tree): void => {
+        if (num !== last + 1) { last = -1; return; }
+        last = num;
+        for (let i = 0, m = t.n; i < m; i++) {
+          const k = slot[t.fid[i]!]!;
+          if (k < 0) continue;
+          const r = recs[k]!;
+          if (r.bad) continue;
+          const v = this.encode(t, i, r.f);
+          if (v < 0) { r.bad = true; continue; }
+          if (r.n >= r.val.length) {
+            const b = new Uint32Array(r.val.length * 2);
+            b.set(r.val);
+            r.val = b;
+          }
+          r.val[r.n++] = v;
+        }
+        for (const r of recs) r.start[num] = r.n;
+      },
+      finish: (): void => {
+        if (last !== total || this.frames !== total) return;
+        for (const r of recs) if (!r.bad) this.learned.set(r.f, { start: r.start, val: r.val.slice(0, r.n) });
+      },
+    };
   }
 
   private growItems(): void {
@@ -250,7 +322,9 @@ export class FilterCache {
     let bytes = false;
     const okField = (v: VNode, presence: boolean): boolean => {
       if (v.k !== 'field' || v.raw) return false;
-      if (v.fid >= this.set.length || this.set[v.fid] === 0 || this.tainted[v.fid] !== 0) return false;
+      if (v.fid >= this.set.length || this.tainted[v.fid] !== 0) return false;
+      // learned items are replayed after the cached ones: no layer operator on them
+      if (this.set[v.fid] === 0 && (!this.learned.has(v.fid) || v.layer !== undefined)) return false;
       const kd = this.kind[v.fid]!;
       if (kd === BYT && !presence) bytes = true;
       if (fields[v.fid]!.type === FT.PROTOCOL && !presence) {
@@ -287,8 +361,8 @@ export class FilterCache {
   }
 
   /** replay() plus frame `num`'s bytes as the Frame data source (for 'bytes' filters). */
-  replayFrame(num: number, t: Tree, buf: Uint8Array, off: number, caplen: number): void {
-    this.replay(num, t);
+  replayFrame(num: number, t: Tree, buf: Uint8Array, off: number, caplen: number, learned?: readonly number[]): void {
+    this.replay(num, t, learned);
     const s = t.sources[0]!;
     s.buf = buf;
     s.base = off;

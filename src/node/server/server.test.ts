@@ -123,6 +123,21 @@ test('filters: cache and re-dissection give the pipeline\'s count', async () => 
   assert.ok(viaBytes > 5 * BYTES_FILTERS.length, `filters on bytes in the frame read them without dissection (${viaBytes})`);
 });
 
+test('filters: fields a re-dissection read are learned; the next filter on them needs none', async () => {
+  for (const path of [SAMPLE, ...CORPUS.slice(0, 3)]) {
+    const s = await loaded(path);
+    for (const [first, next] of [['dns.flags.opcode == 0', 'dns.flags.opcode != 0 or ip.checksum < 1000'], ['ip.checksum > 1000', 'ip.checksum <= 1000'],
+      ['eth.type == 0x0800 && tcp.urgent_pointer == 0', 'tcp.urgent_pointer > 0 or eth.type == 0x86dd'], ['tcp.checksum.status', 'not tcp.checksum.status']] as const) {
+      const a = await s.applyFilter(first);
+      assert.equal(a.displayed, await pipelineCount(path, first), `${path}: ${first}`);
+      const b = await s.applyFilter(next);
+      assert.equal(b.displayed, await pipelineCount(path, next), `${path}: ${next} (${b.via})`);
+      if (first === 'ip.checksum > 1000') assert.equal(b.via, 'cache', `${path}: ${next}`);
+    }
+    await s.close();
+  }
+});
+
 test('details: revisiting frame N gives the first pass\'s tree (relative seq, analysis, reassembly)', async () => {
   for (const path of [SAMPLE, ...CORPUS]) {
     const want: string[] = [];

@@ -540,8 +540,9 @@ export class CaptureSession {
         const e = this.cacheEngine();
         const t = e.tree;
         const p = e.packet;
+        const learned = this.cache.learnedOf(f.fields);
         for (let num = 1; num <= total; num++) {
-          this.cache.replay(num, t);
+          this.cache.replay(num, t, learned);
           if (f.match(p)) out[n++] = num;
         }
       } else if (mode === 'bytes') {
@@ -570,11 +571,12 @@ export class CaptureSession {
     const e = this.cacheEngine();
     const t = e.tree;
     const p = e.packet;
+    const learned = this.cache.learnedOf(f.fields);
     let n = 0;
     try {
       await readCaptureFile(this.path, (r) => {
         if (r.num > total) return false;
-        this.cache.replayFrame(r.num, t, r.buf, r.off, r.caplen);
+        this.cache.replayFrame(r.num, t, r.buf, r.off, r.caplen, learned);
         if (f.match(p)) out[n++] = r.num;
         return true;
       }, { customBlocks: true });
@@ -598,6 +600,8 @@ export class CaptureSession {
     let prevDisp = -1;
     const saved = saveScalars(s);
     const growing = this.growing;
+    // the filter's fields the cache lacks are learned on the way (not while a live capture grows)
+    const learn = growing || this.opts.filterCache === false ? undefined : this.cache.learner(f.fields);
     try {
       await readCaptureFile(this.path, (r) => {
         if (r.num > total) return false;
@@ -605,6 +609,7 @@ export class CaptureSession {
         const sv = growing ? saveScalars(s) : undefined;
         this.setClock(s, r.num, prevDisp);
         e.dissect(r, r.buf, r.dv, r.off);
+        learn?.record(r.num, p.tree);
         if (f.match(p)) {
           out[n++] = r.num;
           prevDisp = r.num;
@@ -612,6 +617,7 @@ export class CaptureSession {
         if (sv) restoreScalars(s, sv);
         return true;
       }, { customBlocks: true });
+      learn?.finish();
     } catch (err) {
       if (!(err instanceof CaptureError)) throw err;
     } finally {
