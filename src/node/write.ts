@@ -2,16 +2,14 @@
 // buffer to the OS with a synchronous write (bounded memory, no queue to grow), '-' = stdout.
 // Errors are CaptureErrors worded as tshark's.
 
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { writeFullySync } from './output/out.js';
 import { CaptureWriter, type WritableFrame, type WriterInterface, type WriterOptions } from '../capture/writer.js';
 import { CaptureError } from '../capture/types.js';
 
 export type { WriteFormat, WritableFrame, WriterInterface } from '../capture/writer.js';
 
 export type FileWriterOptions = Omit<WriterOptions, 'sink' | 'syncSink'>;
-
-/** One-slot wait for EAGAIN on a non-blocking stdout pipe (Atomics.wait sleeps without spinning). */
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
 export class CaptureFileWriter {
   readonly writer: CaptureWriter;
@@ -61,18 +59,10 @@ export class CaptureFileWriter {
   }
 
   private writeAll(piece: Uint8Array): void {
-    let off = 0;
-    while (off < piece.length) {
-      try {
-        off += writeSync(this.fd, piece, off, piece.length - off);
-      } catch (e) {
-        const code = (e as { code?: string }).code;
-        if (code === 'EAGAIN') {
-          Atomics.wait(sleepCell, 0, 0, 2);
-          continue;
-        }
-        throw writeError(this.path, e);
-      }
+    try {
+      writeFullySync(this.fd, piece);
+    } catch (e) {
+      throw writeError(this.path, e);
     }
   }
 }

@@ -6,6 +6,19 @@ import { writeSync } from 'node:fs';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
+/** Writes all of `data` to `fd`, waiting out EAGAIN (a non-blocking pipe that is full); other errors are thrown. */
+export function writeFullySync(fd: number, data: Uint8Array): void {
+  let off = 0;
+  while (off < data.length) {
+    try {
+      off += writeSync(fd, data, off, data.length - off);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'EAGAIN') { Atomics.wait(sleepCell, 0, 0, 2); continue; }
+      throw e;
+    }
+  }
+}
+
 export class Out {
   private readonly buf: Buffer;
   private off = 0;
@@ -46,16 +59,11 @@ export class Out {
   }
 
   private writeAll(data: Buffer): void {
-    let off = 0;
-    while (off < data.length) {
-      try {
-        off += writeSync(this.fd, data, off, data.length - off);
-      } catch (e) {
-        const code = (e as { code?: string }).code;
-        if (code === 'EAGAIN') { Atomics.wait(sleepCell, 0, 0, 2); continue; }
-        if (code === 'EPIPE') { this.broken = true; throw this.closed(); }
-        throw e;
-      }
+    try {
+      writeFullySync(this.fd, data);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'EPIPE') { this.broken = true; throw this.closed(); }
+      throw e;
     }
   }
 }
