@@ -40,6 +40,10 @@ test('wirelens explain: English and Chinese, -Y and --stream, errors', { skip },
   assert.equal(bad.code, 1);
   assert.match(bad.err, /--lang: "fr" is not one of en, zh\nUsage: wirelens explain/);
   assert.equal(run('explain', '--help').code, 0);
+  const j = JSON.parse(run('explain', '-r', get, '--json').out) as { stream: number; sections: { kind: string; lines: { frames: number[] }[] }[] }[];
+  assert.equal(j.length, 1);
+  assert.deepEqual(j[0]!.sections.map((s) => s.kind), ['handshake', 'data', 'teardown', 'end']);
+  assert.deepEqual(j[0]!.sections.flatMap((s) => s.lines.flatMap((l) => l.frames)), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
 });
 
 test('wirelens flow: SVG to a file or stdout, first connection by default', { skip }, () => {

@@ -1,4 +1,4 @@
-// `wirelens explain -r FILE [-Y FILTER] [--stream N]... [--lang en|zh] [--run-min N]`: the story of
+// `wirelens explain -r FILE [-Y FILTER] [--stream N]... [--lang en|zh] [--run-min N] [--json]`: the story of
 // each TCP connection of a capture (src/explain/story.ts), from SYN to TIME_WAIT.
 //
 // -Y selects connections: a connection is told (all its segments) when at least one of its
@@ -55,7 +55,7 @@ export async function collectSegments(q: SegmentQuery): Promise<{ segs: ExplainS
   return { segs, error: res.error?.message };
 }
 
-const USAGE = 'Usage: wirelens explain -r FILE [-Y FILTER] [--stream N]... [--lang en|zh] [--run-min N]\n';
+const USAGE = 'Usage: wirelens explain -r FILE [-Y FILTER] [--stream N]... [--lang en|zh] [--run-min N] [--json]\n';
 
 /** The options `explain` and `flow` share. */
 export interface StoryArgs extends SegmentQuery {
@@ -99,8 +99,9 @@ export function parseStoryArgs(argv: readonly string[], extra: Readonly<Record<s
 export async function explainMain(argv: readonly string[]): Promise<number> {
   let a: StoryArgs;
   let runMin = 10;
+  const json = argv.includes('--json');
   try {
-    a = parseStoryArgs(argv, { '--run-min': (v) => { runMin = Math.max(2, intArg('--run-min', v)); } });
+    a = parseStoryArgs(argv.filter((x) => x !== '--json'), { '--run-min': (v) => { runMin = Math.max(2, intArg('--run-min', v)); } });
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(e.message ? `wirelens explain: ${e.message}\n${USAGE}` : USAGE);
@@ -115,7 +116,7 @@ export async function explainMain(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const stories = buildStories(got.segs, a.lang, { runMin });
-  process.stdout.write(stories.map(renderStory).join('\n'));
+  process.stdout.write(json ? JSON.stringify(stories, null, 1) + '\n' : stories.map(renderStory).join('\n'));
   if (stories.length === 0) process.stderr.write('wirelens explain: no TCP connection selected\n');
   if (got.error) {
     process.stderr.write(`wirelens explain: ${got.error}\n`);
