@@ -12,10 +12,10 @@
 import { FT, Base } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { tf } from './tls-proto.js';
-import { CIPHER_SUITES, COMP_METHODS, HS_TYPES, VERSIONS } from './tls-names.js';
+import { CIPHER_SUITES, COMP_METHODS, CURVE_TYPES, GROUPS, HS_TYPES, VERSIONS } from './tls-names.js';
 import {
   dissectExtensions, newJaInput, isGrease, HS_CLIENT_HELLO, HS_SERVER_HELLO, HS_HELLO_RETRY_REQUEST,
-  HS_ENCRYPTED_EXTENSIONS, type HelloFacts, type JaInput,
+  HS_ENCRYPTED_EXTENSIONS, hx, type HelloFacts, type JaInput,
 } from './tls-ext.js';
 import { ja3Full, ja3sFull, ja4, md5Hex } from './tls-fingerprint.js';
 import { dissectCertificate } from './x509.js';
@@ -30,10 +30,14 @@ export interface TlsConv {
   alpn: string;
   /** ChangeCipherSpec seen, per direction (0 client→server, 1 server→client) */
   ccs: [boolean, boolean];
+  /** cipher suite the ServerHello selected (0 unknown): how key exchange messages read */
+  cipher?: number;
 }
 
 const HS_NEW_SESSION_TICKET = 4;
 const HS_CERTIFICATE = 11;
+const HS_SERVER_KEY_EXCHANGE = 12;
+const HS_CLIENT_KEY_EXCHANGE = 16;
 const HS_FINISHED = 20;
 const HS_HEADER_LEN = 4;
 const RANDOM_LEN = 32;
@@ -69,6 +73,16 @@ export const hh = {
   ja3: tf('tls.handshake.ja3', 'JA3', FT.STRING),
   ja3s_full: tf('tls.handshake.ja3s_full', 'JA3S Fullstring', FT.STRING),
   ja3s: tf('tls.handshake.ja3s', 'JA3S', FT.STRING),
+  server_curve_type: tf('tls.handshake.server_curve_type', 'Curve Type', FT.UINT8, { base: Base.HEX, vals: CURVE_TYPES }),
+  server_named_curve: tf('tls.handshake.server_named_curve', 'Named Curve', FT.UINT16, { base: Base.HEX, vals: GROUPS }),
+  server_point_len: tf('tls.handshake.server_point_len', 'Pubkey Length', FT.UINT8),
+  server_point: tf('tls.handshake.server_point', 'Pubkey', FT.BYTES),
+  client_point_len: tf('tls.handshake.client_point_len', 'Pubkey Length', FT.UINT8),
+  client_point: tf('tls.handshake.client_point', 'Pubkey', FT.BYTES),
+  sig_len: tf('tls.handshake.sig_len', 'Signature Length', FT.UINT16),
+  sig: tf('tls.handshake.sig', 'Signature', FT.BYTES),
+  epms_len: tf('tls.handshake.epms_len', 'Encrypted PreMaster length', FT.UINT16),
+  epms: tf('tls.handshake.epms', 'Encrypted PreMaster', FT.BYTES),
   // newer than tshark 4.0: hidden so -V stays as 4.0 prints it; filters and -e can use it
   ja4: tf('tls.handshake.ja4', 'JA4', FT.STRING),
 };
@@ -152,6 +166,8 @@ function dissectBody(p: Packet, conv: TlsConv, hs: number, ty: number, o: number
       if (facts.alpn !== '') conv.alpn = facts.alpn;
       break;
     }
+    case HS_SERVER_KEY_EXCHANGE: serverKeyExchange(p, conv, hs, o, end); break;
+    case HS_CLIENT_KEY_EXCHANGE: clientKeyExchange(p, conv, hs, o, end); break;
     case HS_FINISHED:
       p.tree.addItem(hs, hh.verify_data, o, end - o);
       break;
@@ -244,6 +260,7 @@ function hello(p: Packet, conv: TlsConv, hs: number, o: number, end: number, cli
   const facts: HelloFacts = { selectedVersion: 0, alpn: '', sni: '' };
   if (!dissectExtensions(p, hs, o, end, client ? HS_CLIENT_HELLO : hrr ? HS_HELLO_RETRY_REQUEST : HS_SERVER_HELLO, ja, facts)) return;
   if (!client && !p.session.visited) {
+    conv.cipher = cipher;
     conv.version = facts.selectedVersion !== 0 ? facts.selectedVersion : version;
     if (facts.alpn !== '') conv.alpn = facts.alpn;
   }
@@ -327,5 +344,69 @@ function certificate(p: Packet, conv: TlsConv, hs: number, o: number, end: numbe
       const el = u16(b, o);
       o += 2 + el;
     }
+  }
+}
+
+/** Key exchange family of a cipher suite, from its name: 'ECDHE', 'DHE', 'RSA' or '' (unknown). */
+function kexOf(cipher: number | undefined): string {
+  const n = cipher === undefined ? undefined : CIPHER_SUITES.get(cipher);
+  if (n === undefined) return '';
+  if (/^TLS_ECDHE_/.test(n)) return 'ECDHE';
+  if (/^TLS_DHE_/.test(n)) return 'DHE';
+  if (/^TLS_RSA_/.test(n)) return 'RSA';
+  return '';
+}
+
+/** ServerKeyExchange (RFC 8422 §5.4 for ECDHE): curve, public key, signature algorithm and signature. */
+function serverKeyExchange(p: Packet, conv: TlsConv, hs: number, o: number, end: number): void {
+  if (kexOf(conv.cipher) !== 'ECDHE') return;
+  const t = p.tree;
+  const b = p.buf;
+  const g = t.addText(hs, o, end - o, 'EC Diffie-Hellman Server Params');
+  if (!p.need(o, 4, end)) return;
+  t.addNum(g, hh.server_curve_type, o, 1, b[o]!);
+  if (b[o] !== 3) return; // only named curves are in use
+  t.addNum(g, hh.server_named_curve, o + 1, 2, u16(b, o + 1));
+  const pl = b[o + 3]!;
+  t.addNum(g, hh.server_point_len, o + 3, 1, pl);
+  o += 4;
+  if (!p.need(o, pl, end)) return;
+  t.addBytes(g, hh.server_point, o, pl);
+  o += pl;
+  if (o >= end) return;
+  if (conv.version === 0x0303) {
+    if (!p.need(o, 2, end)) return;
+    const v = u16(b, o);
+    const a = t.addNum(g, hx.sig_hash_alg, o, 2, v);
+    t.addNum(a, hx.sig_hash_hash, o, 1, b[o]!);
+    t.addNum(a, hx.sig_hash_sig, o + 1, 1, b[o + 1]!);
+    o += 2;
+  }
+  if (!p.need(o, 2, end)) return;
+  const sl = u16(b, o);
+  t.addNum(g, hh.sig_len, o, 2, sl);
+  if (!p.need(o + 2, sl, end)) return;
+  t.addBytes(g, hh.sig, o + 2, sl);
+}
+
+/** ClientKeyExchange: the client's ECDH public key, or the RSA-encrypted premaster secret. */
+function clientKeyExchange(p: Packet, conv: TlsConv, hs: number, o: number, end: number): void {
+  const t = p.tree;
+  const b = p.buf;
+  const k = kexOf(conv.cipher);
+  if (k === 'ECDHE') {
+    const g = t.addText(hs, o, end - o, 'EC Diffie-Hellman Client Params');
+    if (!p.need(o, 1, end)) return;
+    const pl = b[o]!;
+    t.addNum(g, hh.client_point_len, o, 1, pl);
+    if (!p.need(o + 1, pl, end)) return;
+    t.addBytes(g, hh.client_point, o + 1, pl);
+  } else if (k === 'RSA' && conv.version !== 0x0300) {
+    const g = t.addText(hs, o, end - o, 'RSA Encrypted PreMaster Secret');
+    if (!p.need(o, 2, end)) return;
+    const n = u16(b, o);
+    t.addNum(g, hh.epms_len, o, 2, n);
+    if (!p.need(o + 2, n, end)) return;
+    t.addBytes(g, hh.epms, o + 2, n);
   }
 }

@@ -140,6 +140,9 @@ function appProto(c: TlsConv): string {
  * core/packet.ts). Returns false when the transport cannot reassemble.
  */
 function askMore(p: Packet, off: number, more: number): boolean {
+  // tshark's TLS clears Info before it finds the record incomplete: a segment that only starts a
+  // record shows "[TCP segment of a reassembled PDU]" alone
+  if (p.canDesegment && p.cols && !hasLayer(p, proto_tls)) p.clearInfo();
   return p.desegment(off, more);
 }
 
