@@ -93,6 +93,11 @@ const hf = {
   seq: f('wlan.seq', 'Sequence number', FT.UINT16, { mask: 0xfff0 }),
   qos: f('wlan.qos', 'Qos Control', FT.UINT16, { base: Base.HEX }),
   qos_tid: f('wlan.qos.tid', 'TID', FT.UINT16, { mask: 0xf }),
+  qos_priority: f('wlan.qos.priority', 'Priority', FT.UINT16, { mask: 0x7, blurb: '802.1D Tag', vals: vals({
+    0: 'Best Effort (Best Effort)', 1: 'Background (Background)', 2: 'Spare (Background)', 3: 'Excellent Effort (Best Effort)',
+    4: 'Controlled Load (Video)', 5: 'Video (Video)', 6: 'Voice (Voice)', 7: 'Network Control (Voice)' }) }),
+  qos_bit4: f('wlan.qos.bit4', 'QoS bit 4', FT.BOOLEAN, { boolBits: 16, mask: 0x10, tfs: ['Bits 8-15 of QoS Control field are Queue Size', 'Bits 8-15 of QoS Control field are TXOP Duration Requested'] }),
+  qos_txop: f('wlan.qos.txop_dur_req', 'TXOP Duration Requested', FT.UINT16, { mask: 0xff00 }),
   qos_ack: f('wlan.qos.ack', 'Ack Policy', FT.UINT16, { base: Base.HEX, mask: 0x60, vals: vals({ 0: 'Normal Ack', 1: 'No Ack', 2: 'No explicit acknowledgment', 3: 'Block Ack' }) }),
   qos_amsdu: f('wlan.qos.amsdupresent', 'Payload Type', FT.BOOLEAN, { boolBits: 16, mask: 0x80, tfs: ['A-MSDU', 'MSDU'] }),
   htc: f('wlan.htc', 'HT Control (+HTC)', FT.UINT32, { base: Base.HEX }),
@@ -129,7 +134,8 @@ function dissectWlan(p: Packet, off: number, end: number, parent: number, fcs = 
   const subtype = fc0 >>> 4;
   const ts = (type << 4) | subtype;
   const tsName = TYPE_SUBTYPE_NAMES.get(ts) ?? `Unrecognized (Reserved frame) (0x${ts.toString(16)})`;
-  const flags = flagString(fl);
+  // tshark appends 'C' to the flags string of a frame that carries its FCS
+  const flags = flagString(fl) + (fcs ? 'C' : '');
   if (top >= 0 && t.full) t.setLabel(top, `IEEE 802.11 ${tsName}, Flags: ${flags}`);
   t.addNum(top, hf.type_subtype, off, 1, ts);
   const fci = t.addNum(top, hf.fc, off, 2, (fc0 << 8) | fl);
@@ -197,21 +203,28 @@ function dissectWlan(p: Packet, off: number, end: number, parent: number, fcs = 
   t.addNum(top, hf.frag_num, off + SEQ_CTL, 2, sc);
   t.addNum(top, hf.seq, off + SEQ_CTL, 2, sc);
   if (p.cols) p.setInfo(`${tsName}, SN=${sc >>> 4}, FN=${sc & 0xf}, Flags=${flags}`);
+  addFcs();
   let o = off + SEQ_CTL + 2;
   if (isData && ds === 3) o += 6;
   if (qos) {
     const q = p.dv.getUint16(o, true);
     const qi = t.addNum(top, hf.qos, o, 2, q);
     t.addNum(qi, hf.qos_tid, o, 2, q);
+    t.generated(t.addNum(qi, hf.qos_priority, o, 2, q));
+    t.addNum(qi, hf.qos_bit4, o, 2, q);
     t.addNum(qi, hf.qos_ack, o, 2, q);
     t.addNum(qi, hf.qos_amsdu, o, 2, q);
+    if ((q & 0x10) === 0) {
+      const txop = q >>> 8;
+      const ti = t.addNum(qi, hf.qos_txop, o, 2, q);
+      if (ti >= 0 && t.full && txop === 0) t.appendLabel(ti, ' (no TXOP requested)');
+    }
     o += 2;
   }
   if ((qos || type === TYPE_MGMT) && fl & 0x80) {
     t.addNum(top, hf.htc, o, 4, p.dv.getUint32(o, true));
     o += 4;
   }
-  addFcs();
   if (o >= end) return end - off;
   // Protected payloads, management bodies and unknown layouts are data.
   if (isData && (fl & 0x40) === 0 && (subtype & 4) === 0) {
