@@ -150,7 +150,8 @@ export class TcpDirReassembly {
     if (this.need === NEED_UNTIL_FIN) return RA.PENDING;
     const need = this.need === NEED_ONE_MORE ? this.have : this.need;
     if (this.have < need) return RA.PENDING;
-    this.pdu = this.buf.slice(0, need);
+    // (no copy when the buffer is exactly the PDU: it was sized from `need`)
+    this.pdu = this.buf.length === need ? this.buf : this.buf.slice(0, need);
     this.rest = this.have - need;
     // the completing segment contributes only up to the PDU's end
     if (this.rest > 0) this.frames[this.frames.length - 1]! -= this.rest;
