@@ -10,7 +10,10 @@ import { startServer } from './http.js';
 
 const path = resolve(process.argv[2] ?? 'bench/out/bench.pcap');
 const filters = process.argv.length > 3 ? process.argv.slice(3)
-  : ['tcp', 'ip.addr == 10.77.0.2 and icmp', 'tcp.port == 80 && tcp.flags.syn == 1', 'udp.port == 53', 'frame.len > 1000', 'tcp.analysis.flags', 'dns.qry.name contains "wl"'];
+  : ['tcp', 'ip.addr == 10.77.0.2 and icmp', 'tcp.port == 80 && tcp.flags.syn == 1', 'udp.port == 53', 'frame.len > 1000', 'tcp.analysis.flags',
+    'dns.qry.name contains "wl"', 'ip.len > 100', 'tcp.window_size < 1000', 'frame contains "GET"', 'tcp.payload contains "HTTP"',
+    // re-dissection, then the same field again (learned by the first run)
+    'ip.checksum > 1000', 'ip.checksum <= 1000 && tcp'];
 
 const srv = await startServer({ roots: [dirname(path)] });
 const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/ws?token=${srv.token}`);
