@@ -62,8 +62,14 @@ const PARAMS = new Map<number, readonly [string, number, Kind, string | undefine
   [0x4752, ['google_quic_version', tq.google_quic_version, Kind.U32HEX, undefined]],
 ]);
 
+/** Length of the last varint() read (0 when it did not fit): scratch of the current call only. */
 let vlen = 0;
-function varint(b: Uint8Array, o: number, end: number): number {
+export function varintLen(): number {
+  return vlen;
+}
+
+/** RFC 9000 §16 variable-length integer at o (its length: varintLen(), 0 when it does not fit). */
+export function varint(b: Uint8Array, o: number, end: number): number {
   if (o >= end) { vlen = 0; return 0; }
   const n = 1 << (b[o]! >> 6);
   if (o + n > end) { vlen = 0; return 0; }

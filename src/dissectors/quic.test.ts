@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { capturesDir, compareGolden, dissectFile, treeText, fieldValues, dissectBytes, hex } from './golden.testutil.js';
 import { initialKeys, QUIC_V1 } from './quic-crypto.js';
 import { prng } from '../test-support/mutate.js';
+import { ipv4Frame } from './tls.testutil.js';
 
 const dir = capturesDir();
 const skip = dir === undefined ? 'captures not found (../shared/captures)' : false;
@@ -146,22 +147,6 @@ test('quic: a decrypted server Initial equals tshark -V; the ClientHello in the 
   assert.deepEqual(seen, [1, 2, 8]);
 });
 
-function udp443(payload: Uint8Array, sport: number): Uint8Array {
-  const head = hex('020000000002' + '020000000001' + '0800' + '45000000' + '00004000' + '40110000' + '0a000001' + '0a000002'
-    + '000001bb' + '00000000');
-  const f = new Uint8Array(head.length + payload.length);
-  f.set(head);
-  f.set(payload, head.length);
-  const ipLen = f.length - 14;
-  f[16] = ipLen >> 8;
-  f[17] = ipLen & 0xff;
-  f[34] = sport >> 8;
-  f[35] = sport & 0xff;
-  f[38] = (payload.length + 8) >> 8;
-  f[39] = (payload.length + 8) & 0xff;
-  return f;
-}
-
 test('quic: hostile datagrams (connection id and length fields past the data, random bodies) never throw', () => {
   const rnd = prng(9);
   const frames: Uint8Array[] = [];
@@ -172,7 +157,7 @@ test('quic: hostile datagrams (connection id and length fields past the data, ra
     pl[0] = 0xc0 | (pl[0]! & 0x3f);
     pl[1] = 0; pl[2] = 0; pl[3] = 0; pl[4] = 1; // version 1
     pl[5] = Math.floor(rnd() * 24);
-    frames.push(udp443(pl, 30000 + (i % 7)));
+    frames.push(ipv4Frame(17, 30000 + (i % 7), 443, pl));
   }
   const out = dissectBytes(frames);
   assert.equal(out.length, 300);

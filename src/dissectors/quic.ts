@@ -24,6 +24,7 @@ import { udpHeuristics } from './udp.js';
 import { convKey, frameKey } from './inet-util.js';
 import { proto_tls } from './tls-proto.js';
 import { dissectHandshakes, type TlsConv } from './tls-handshake.js';
+import { varint, varintLen } from './quic-tp.js';
 import { decryptPayload, hpMask, initialKeys, retryTagValid, QUIC_V2, type InitialKeys } from './quic-crypto.js';
 
 export const proto_quic = registerProtocol('quic', 'QUIC IETF', 'QUIC');
@@ -211,17 +212,6 @@ function hexOf(b: Uint8Array, s: number, n: number): string {
   return out;
 }
 
-/** RFC 9000 §16 variable-length integer at o: value and length; len 0 when it does not fit. */
-let vlen = 0;
-function varint(b: Uint8Array, o: number, end: number): number {
-  if (o >= end) { vlen = 0; return 0; }
-  const n = 1 << (b[o]! >> 6);
-  if (o + n > end) { vlen = 0; return 0; }
-  let v = b[o]! & 0x3f;
-  for (let i = 1; i < n; i++) v = v * 256 + b[o + i]!;
-  vlen = n;
-  return v;
-}
 
 function knownVersion(v: number): boolean {
   // RFC 9000 §15: 0x?a?a?a?a versions are reserved to exercise version negotiation
@@ -353,15 +343,15 @@ function longPacket(p: Packet, conn: QuicConn, o: number, end: number, avail: nu
   let tokenOff = 0;
   if (type === 0) {
     tokenLen = varint(b, q, avail);
-    if (vlen === 0) return 0;
-    tokenOff = q + vlen;
+    if (varintLen() === 0) return 0;
+    tokenOff = q + varintLen();
     q = tokenOff + tokenLen;
     if (q > avail) return 0;
   }
   const lenOff = q;
   const plen = varint(b, q, avail);
-  if (vlen === 0) return 0;
-  const lenLen = vlen;
+  if (varintLen() === 0) return 0;
+  const lenLen = varintLen();
   const pnOff = lenOff + lenLen;
   const pktEnd = Math.min(pnOff + plen, end);
   const top = quicItem(p, idx, o, pktEnd);
@@ -544,9 +534,9 @@ function frames(p: Packet, conn: QuicConn, top: number, o: number, end: number, 
   const cs = conn.crypto[dir]!;
   while (o < end) {
     const ftype = varint(b, o, end);
-    if (vlen === 0) break;
+    if (varintLen() === 0) break;
     const fo = o;
-    let q = o + vlen;
+    let q = o + varintLen();
     if (ftype === 0) {
       // a run of PADDING is one item
       while (q < end && b[q] === 0) q++;
@@ -561,29 +551,29 @@ function frames(p: Packet, conn: QuicConn, top: number, o: number, end: number, 
     const name = frameName(ftype);
     const it = t.addItem(top, hf.frame, fo, 0);
     t.setLabel(it, name);
-    t.addNum(it, hf.frame_type, fo, vlen, ftype);
+    t.addNum(it, hf.frame_type, fo, varintLen(), ftype);
     info += ', ' + (FRAME_SHORT[ftype] ?? name);
     switch (ftype) {
       case 0x01: break;
       case 0x02: case 0x03: {
-        const la = varint(b, q, end); if (!vlen) return info; t.addNum(it, hf.ack_largest, q, vlen, la); q += vlen;
-        const d = varint(b, q, end); if (!vlen) return info; t.addNum(it, hf.ack_delay, q, vlen, d); q += vlen;
-        const rc = varint(b, q, end); if (!vlen) return info; t.addNum(it, hf.ack_range_count, q, vlen, rc); q += vlen;
-        const fr = varint(b, q, end); if (!vlen) return info; t.addNum(it, hf.ack_first_range, q, vlen, fr); q += vlen;
+        const la = varint(b, q, end); if (!varintLen()) return info; t.addNum(it, hf.ack_largest, q, varintLen(), la); q += varintLen();
+        const d = varint(b, q, end); if (!varintLen()) return info; t.addNum(it, hf.ack_delay, q, varintLen(), d); q += varintLen();
+        const rc = varint(b, q, end); if (!varintLen()) return info; t.addNum(it, hf.ack_range_count, q, varintLen(), rc); q += varintLen();
+        const fr = varint(b, q, end); if (!varintLen()) return info; t.addNum(it, hf.ack_first_range, q, varintLen(), fr); q += varintLen();
         for (let i = 0; i < rc && q < end; i++) {
-          const g = varint(b, q, end); if (!vlen) return info; t.addNum(it, hf.ack_gap, q, vlen, g); q += vlen;
-          const r = varint(b, q, end); if (!vlen) return info; t.addNum(it, hf.ack_range, q, vlen, r); q += vlen;
+          const g = varint(b, q, end); if (!varintLen()) return info; t.addNum(it, hf.ack_gap, q, varintLen(), g); q += varintLen();
+          const r = varint(b, q, end); if (!varintLen()) return info; t.addNum(it, hf.ack_range, q, varintLen(), r); q += varintLen();
         }
         if (ftype === 0x03) {
           for (const h of [hf.ack_ect0, hf.ack_ect1, hf.ack_ecn_ce]) {
-            const v = varint(b, q, end); if (!vlen) return info; t.addNum(it, h, q, vlen, v); q += vlen;
+            const v = varint(b, q, end); if (!varintLen()) return info; t.addNum(it, h, q, varintLen(), v); q += varintLen();
           }
         }
         break;
       }
       case 0x06: {
-        const co = varint(b, q, end); if (!vlen) return info; t.addNum(it, hf.crypto_offset, q, vlen, co); q += vlen;
-        const cl = varint(b, q, end); if (!vlen) return info; t.addNum(it, hf.crypto_length, q, vlen, cl); q += vlen;
+        const co = varint(b, q, end); if (!varintLen()) return info; t.addNum(it, hf.crypto_offset, q, varintLen(), co); q += varintLen();
+        const cl = varint(b, q, end); if (!varintLen()) return info; t.addNum(it, hf.crypto_length, q, varintLen(), cl); q += varintLen();
         const dEnd = Math.min(end, q + cl);
         t.addItem(it, hf.crypto_data, q, dEnd - q);
         let again: boolean;
@@ -603,9 +593,9 @@ function frames(p: Packet, conn: QuicConn, top: number, o: number, end: number, 
         break;
       }
       case 0x1c: case 0x1d: {
-        const ec = varint(b, q, end); if (!vlen) return info; t.addNum(it, hf.cc_error_code, q, vlen, ec); q += vlen;
-        if (ftype === 0x1c) { const ft = varint(b, q, end); if (!vlen) return info; t.addNum(it, hf.cc_frame_type, q, vlen, ft); q += vlen; }
-        const rl = varint(b, q, end); if (!vlen) return info; t.addNum(it, hf.cc_reason_length, q, vlen, rl); q += vlen;
+        const ec = varint(b, q, end); if (!varintLen()) return info; t.addNum(it, hf.cc_error_code, q, varintLen(), ec); q += varintLen();
+        if (ftype === 0x1c) { const ft = varint(b, q, end); if (!varintLen()) return info; t.addNum(it, hf.cc_frame_type, q, varintLen(), ft); q += varintLen(); }
+        const rl = varint(b, q, end); if (!varintLen()) return info; t.addNum(it, hf.cc_reason_length, q, varintLen(), rl); q += varintLen();
         const re = Math.min(end, q + rl);
         let s = '';
         for (let i = q; i < re; i++) s += String.fromCharCode(b[i]!);

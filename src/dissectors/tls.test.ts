@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { capturesDir, compareGolden, dissectFile, treeText, fieldValues, dissectBytes, hex } from './golden.testutil.js';
 import { prng } from '../test-support/mutate.js';
+import { ipv4Frame } from './tls.testutil.js';
 
 const dir = capturesDir();
 const skip = dir === undefined ? 'captures not found (../shared/captures)' : false;
@@ -140,25 +141,10 @@ test('tls: TLS found by the heuristic on a port of its own (gnutella 11852) and 
   assert.deepEqual(bad, []);
 });
 
-/** Ethernet/IPv4/TCP from `sport` to port 443 carrying `payload` (checksums are not checked by default). */
-function tcp443(payload: Uint8Array, sport: number): Uint8Array {
-  const head = hex('020000000002' + '020000000001' + '0800' + '45000000' + '00004000' + '40060000' + '0a000001' + '0a000002'
-    + '000001bb' + '00000001' + '00000000' + '50180200' + '00000000');
-  const f = new Uint8Array(head.length + payload.length);
-  f.set(head);
-  f.set(payload, head.length);
-  const ipLen = f.length - 14;
-  f[16] = ipLen >> 8;
-  f[17] = ipLen & 0xff;
-  f[34] = sport >> 8;
-  f[35] = sport & 0xff;
-  return f;
-}
-
 test('tls: hostile records (lengths past the data, nested lengths, random bytes) stay bounded and never throw', () => {
   // a ClientHello whose extension block claims more than there is
   const ch = hex('16030100300100002c0303' + '00'.repeat(32) + '00' + '0002c02f' + '0100' + 'ffff0000');
-  const r = dissectBytes([tcp443(ch, 40000)]);
+  const r = dissectBytes([ipv4Frame(6, 40000, 443, ch)]);
   assert.equal(r[0]!.proto, 'TLSv1');
   assert.match(r[0]!.info, /^Client Hello/);
   const rnd = prng(5);
@@ -171,7 +157,7 @@ test('tls: hostile records (lengths past the data, nested lengths, random bytes)
     pl[1] = 3;
     pl[2] = Math.floor(rnd() * 5);
     if (rnd() < 0.5) { pl[5] = 1 + Math.floor(rnd() * 2); }
-    frames.push(tcp443(pl, 41000 + i));
+    frames.push(ipv4Frame(6, 41000 + i, 443, pl));
   }
   const out = dissectBytes(frames);
   assert.equal(out.length, 300);
