@@ -27,6 +27,7 @@ export const en: ExplainStrings = {
   secData: 'Data',
   secTeardown: 'Teardown',
   secEnd: 'End',
+  timeAxis: 'time (s)',
 
   segHead: (f, w, fl, seq, ack, len) => `#${f}  ${W[w]} → ${W[other(w)]}  [${fl}]  Seq=${seq}${ack === undefined ? '' : ` Ack=${ack}`} Len=${len}`,
   statesAfter: (c, s) => `States after it: client ${c}, server ${s}.`,
@@ -42,6 +43,7 @@ export const en: ExplainStrings = {
   mss: (v) => `MSS=${v}: the largest segment it is willing to receive`,
   ws: (sh, m) => `WS: shift ${sh}, multiplier 2^${sh} = ${m} for its later windows`,
   sackPerm: () => 'SACK permitted',
+  options: (p) => p.join('; ') + '.',
   scalingOn: (cm, sm) => `Both sides sent the window scale option, so windows after the handshake are scaled: client × ${cm}, server × ${sm}.`,
   scalingOff: () => 'Only one side (or neither) sent the window scale option, so no window is scaled.',
   data: (w, seq, len, next) => `The ${W[w]} sends ${len} bytes: Seq ${seq} + Len ${len} = next Seq ${next}.`,

@@ -83,7 +83,7 @@ export function flowSvg(segs: readonly ExplainSeg[], opts: FlowSvgOptions = {}):
   o.push(`<title>${xmlText(`tcp.stream eq ${first.stream}: ${clientName} → ${serverName}`)}</title>`);
   o.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke"/></marker></defs>');
   o.push('<style>.seg line{stroke:#333;stroke-width:1.2}.seg.ev line{stroke:#c00}.seg.ev text.lbl{fill:#c00}.st{fill:#06c}.t{fill:#666}.life{stroke:#999;stroke-dasharray:4 3}</style>');
-  o.push(`<text x="${TIME_X}" y="20" class="t">${xmlText('time (s)')}</text>`);
+  o.push(`<text x="${TIME_X}" y="20" class="t">${xmlText(L.timeAxis)}</text>`);
   o.push(`<text x="${CLIENT_X}" y="20" text-anchor="middle" font-weight="bold">${xmlText(L.who('c'))}</text>`);
   o.push(`<text x="${CLIENT_X}" y="38" text-anchor="middle">${xmlText(clientName)}</text>`);
   o.push(`<text x="${SERVER_X}" y="20" text-anchor="middle" font-weight="bold">${xmlText(L.who('s'))}</text>`);

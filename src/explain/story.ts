@@ -237,7 +237,7 @@ export function buildStory(segs: readonly ExplainSeg[], L: ExplainStrings, opts:
       else if (f & ACK) text.push(L.synAck(w, s.seqRaw, s.ack, s.ack - 1));
       else if (s.step === STEP.SIMULTANEOUS_OPEN) text.push(L.simultaneousOpen(w));
       else text.push(L.synOpen(w, s.seqRaw));
-      if (opt.length) text.push(opt.join('; ') + '.');
+      if (opt.length) text.push(L.options(opt));
       if (s.len > 0) text.push(L.synData(s.len), L.data(w, s.seq + 1, s.len, s.seq + 1 + s.len));
       text.push(windowSentence(s));
       if (!me.synSeen) me.isnRaw = s.seqRaw;

@@ -30,6 +30,8 @@ export interface ExplainStrings {
   secData: string;
   secTeardown: string;
   secEnd: string;
+  /** the time axis label of the flow diagram */
+  timeAxis: string;
 
   // ---- one segment ----
   /** "#4  client → server  [PSH, ACK]  Seq=1 Ack=1 Len=136" */
@@ -47,6 +49,8 @@ export interface ExplainStrings {
   mss(v: number): string;
   ws(shift: number, mult: number): string;
   sackPerm(): string;
+  /** the option phrases of a SYN as one sentence */
+  options(parts: readonly string[]): string;
   scalingOn(cm: number, sm: number): string;
   scalingOff(): string;
   data(w: Who, seq: number, len: number, next: number): string;

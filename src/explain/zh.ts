@@ -27,6 +27,7 @@ export const zh: ExplainStrings = {
   secData: '数据',
   secTeardown: '关闭',
   secEnd: '结束',
+  timeAxis: '时间（秒）',
 
   segHead: (f, w, fl, seq, ack, len) => `#${f}  ${W[w]} → ${W[other(w)]}  [${fl}]  Seq=${seq}${ack === undefined ? '' : ` Ack=${ack}`} Len=${len}`,
   statesAfter: (c, s) => `此后状态：客户端 ${c}，服务器 ${s}。`,
@@ -42,6 +43,7 @@ export const zh: ExplainStrings = {
   mss: (v) => `MSS=${v}：它愿意接收的最大报文段`,
   ws: (sh, m) => `WS：移位 ${sh}，之后的窗口乘以 2^${sh} = ${m}`,
   sackPerm: () => '允许 SACK',
+  options: (p) => p.join('；') + '。',
   scalingOn: (cm, sm) => `双方都发送了窗口缩放选项，因此握手之后的窗口要乘以缩放因子：客户端 × ${cm}，服务器 × ${sm}。`,
   scalingOff: () => '只有一方（或双方都没有）发送窗口缩放选项，因此窗口不缩放。',
   data: (w, seq, len, next) => `${W[w]}发送 ${len} 字节：Seq ${seq} + Len ${len} = 下一个 Seq ${next}。`,
