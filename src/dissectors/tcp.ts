@@ -405,6 +405,9 @@ export class TcpDir {
   maxNext = -1;
   /** plans of the frames whose bytes the pending PDU holds (reassembledIn is set when it completes) */
   waiting: DesegPlan[] = [];
+  /** raw sequence range [pduStart, pduEnd) of the last PDU reassembled from several segments */
+  pduStart = 0;
+  pduEnd = 0;
 }
 
 /**
@@ -822,7 +825,11 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
 
   // ---- payload ----
   const pOff = off + hlen;
-  if (segLen <= 0) return end - off;
+  if (segLen <= 0) {
+    // a bare FIN ends a PDU that runs until the connection closes: it is dissected here
+    if ((flags & TH_FIN) && !quoted && segLen === 0) finFlush(p, s, fkey, st, sport, dport);
+    return end - off;
+  }
   const cap = Math.min(end, p.capEnd) - pOff;
   // none of the payload captured: tshark shows nothing more (and raises no truncation marker)
   if (cap <= 0) return end - off;
@@ -843,8 +850,10 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   if (quoted) return end - off;
   // application protocols sit at the top level of the tree, as in tshark (even under an ICMP quote)
   // tshark hands a retransmission or keep-alive to no dissector (the bytes were seen, or are filler)
-  const resent = fr.an !== undefined && (fr.an.flags & (TA.RETRANSMISSION | TA.SPURIOUS_RETRANSMISSION | TA.KEEP_ALIVE)) !== 0;
-  const plan = desegmentPayload(p, s, fkey, st, sport, dport, (seq + (syn ? 1 : 0)) >>> 0, (flags & TH_FIN) !== 0, resent, pOff, end, cap);
+  // (a fast retransmission is dissected again, as tshark does: its original may be lost)
+  const fast = fr.an !== undefined && (fr.an.flags & TA.FAST_RETRANSMISSION) !== 0;
+  const resent = !fast && fr.an !== undefined && (fr.an.flags & (TA.RETRANSMISSION | TA.SPURIOUS_RETRANSMISSION | TA.KEEP_ALIVE)) !== 0;
+  const plan = desegmentPayload(p, s, fkey, st, sport, dport, (seq + (syn ? 1 : 0)) >>> 0, (flags & TH_FIN) !== 0, resent, fast, pOff, end, cap);
   if (plan) segmentItems(p, top, plan, pOff, end);
   void parent;
   return end - off;
@@ -930,7 +939,7 @@ function dissectPdu(p: Packet, sport: number, dport: number, pdu: Uint8Array, fr
  * (for its tcp.segment_data / tcp.reassembled_in items), undefined when it was dissected plainly.
  */
 function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, sport: number, dport: number,
-  pseq: number, fin: boolean, resent: boolean, pOff: number, end: number, cap: number): DesegPlan | undefined {
+  pseq: number, fin: boolean, resent: boolean, fast: boolean, pOff: number, end: number, cap: number): DesegPlan | undefined {
   const segLen = end - pOff;
   if (p.session.visited) {
     const plan = s.plans.get(fkey);
@@ -940,7 +949,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
   }
   const D = st.dirs[st.dirOf(p, sport)];
   const seqEnd = (pseq + segLen) >>> 0;
-  const oldData = D.maxNext !== -1 && !seqBefore(D.maxNext, seqEnd);
+  const oldData = !fast && D.maxNext !== -1 && !seqBefore(D.maxNext, seqEnd);
   if (D.maxNext === -1 || seqBefore(D.maxNext, seqEnd)) D.maxNext = seqEnd;
   // a truncated payload cannot be reassembled (tshark gives up too): dissect what is there
   if (cap < segLen) {
@@ -977,6 +986,8 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       const frames = ra.frames.slice();
       const startSeq = ra.startSeq;
       const rest = ra.rest;
+      D.pduStart = startSeq;
+      D.pduEnd = (startSeq + pdu.length) >>> 0;
       restOff = segLen - rest;
       plan.segData = restOff;
       const at = dissectPdu(p, sport, dport, pdu, frames, !flushed);
@@ -1018,6 +1029,13 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       ra.reset();
       D.waiting.length = 0;
     }
+  } else if (fast && D.maxNext !== -1 && !seqBefore(D.maxNext, seqEnd) && D.pduStart !== D.pduEnd
+    && seqBefore(pseq, D.pduEnd) && seqBefore(D.pduStart, seqEnd)) {
+    // a fast retransmission of bytes of a reassembled PDU: tshark reports the overlap, no dissector
+    plan = newPlan();
+    plan.old = true;
+    if (p.cols) p.appendInfo('[Reassembly error, protocol TCP: New fragment overlaps old data (retransmission?)]');
+    return keepPlan(p, s, fkey, plan);
   } else if (oldData || resent) {
     // bytes already handed to a dissector (a retransmission): tshark shows them as TCP data only
     plan = newPlan();
@@ -1054,6 +1072,25 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
     return keepPlan(p, s, fkey, plan);
   }
   return undefined;
+}
+
+/** A FIN without data: a pending "until FIN" PDU of its direction completes and is dissected here. */
+function finFlush(p: Packet, s: TcpState, fkey: number, st: TcpStream, sport: number, dport: number): void {
+  if (p.session.visited) {
+    const plan = s.plans.get(fkey);
+    if (plan?.pdu) dissectPdu(p, sport, dport, plan.pdu, plan.frames, false);
+    return;
+  }
+  const D = st.dirs[st.dirOf(p, sport)];
+  const ra = D.ra;
+  if (!ra || !ra.active || ra.need !== NEED_UNTIL_FIN || ra.flush() !== RA.COMPLETE) return;
+  const plan = newPlan();
+  plan.pdu = ra.pdu;
+  plan.frames = ra.frames.slice();
+  for (const w of D.waiting) w.reassembledIn = p.num;
+  D.waiting.length = 0;
+  dissectPdu(p, sport, dport, plan.pdu, plan.frames, false);
+  keepPlan(p, s, fkey, plan);
 }
 
 function newPlan(): DesegPlan {
