@@ -59,7 +59,7 @@ s.on('connect', () => {
   console.log('connected');
   if (scenario === 'normal') s.write(Buffer.alloc(20000, 'C'));
   if (scenario === 'rst') s.write('hi');
-  if (scenario === 'simclose') { s.write('bye'); setTimeout(() => s.end(), 150); }
+  if (scenario === 'simclose') { s.write('bye'); setTimeout(() => { s.end(); console.log('closing'); }, 150); }
   if (scenario === 'loss') s.write('send');
 });
 s.on('data', (d) => {
@@ -108,14 +108,14 @@ async function waitFor(c: ChildProcess, what: string, stream: 'stdout' | 'stderr
   }
 }
 
-/** Starts the client of a scenario; `connected` resolves once its connection is up, `done` when it exited cleanly. */
-function startClient(p: NetnsPair, scenario: string): { connected: Promise<void>; done: Promise<void> } {
+/** Starts the client of a scenario; `seen` resolves once it printed `mark`, `done` when it exited cleanly. */
+function startClient(p: NetnsPair, scenario: string, mark?: string): { seen: Promise<void>; done: Promise<void> } {
   const c = p.start('a', process.execPath, [join(TMP, 'client.mjs'), IP_B, scenario]);
   let err = '';
   c.stderr!.on('data', (d: Buffer) => { err += String(d); });
-  const connected = waitFor(c, 'connected', 'stdout');
+  const seen = mark === undefined ? Promise.resolve() : waitFor(c, mark, 'stdout', 15000);
   const done = exited(c).then((code) => { assert.equal(code, 0, `client ${scenario}: ${err}`); });
-  return { connected, done };
+  return { seen, done };
 }
 
 /** tshark's analysis flags per frame: frame number → TA bits (the flags both tools set). */
@@ -168,18 +168,23 @@ test('real TCP connections between namespaces: states, explain text, analysis fl
   // simultaneous close: each side's input drops FINs, so both FINs are sent before either arrives
   nft(p, 'a', 'table inet wltcpe { chain in { type filter hook input priority 0; tcp sport 7003 tcp flags & fin == fin drop; }; }');
   nft(p, 'b', 'table inet wltcpe { chain in { type filter hook input priority 0; tcp dport 7003 tcp flags & fin == fin drop; }; }');
-  const sim = startClient(p, 'simclose');
-  await sim.connected;
-  await sleep(600);
+  const sim = startClient(p, 'simclose', 'closing');
+  await sim.seen;
+  await sleep(100);
   nft(p, 'a', 'delete table inet wltcpe');
   nft(p, 'b', 'delete table inet wltcpe');
   await sim.done;
 
-  // lost segments: the server's data is dropped at the client's input (tcpdump saw it) for 400 ms
-  nft(p, 'a', 'table inet wltcpe { chain in { type filter hook input priority 0; tcp sport 7005 ip length > 200 drop; }; }');
+  // lost segments: the server's data is dropped at the client's input (tcpdump saw it) until the
+  // rule dropped a few segments (the first ones and a retransmission or a tail loss probe)
+  nft(p, 'a', 'table inet wltcpe { chain in { type filter hook input priority 0; tcp sport 7005 ip length > 200 counter drop; }; }');
   const loss = startClient(p, 'loss');
-  await loss.connected;
-  await sleep(400);
+  for (let until = Date.now() + 15000; ;) {
+    const n = Number(/packets (\d+)/.exec(p.run('a', 'nft', ['list', 'table', 'inet', 'wltcpe']).stdout)?.[1] ?? 0);
+    if (n >= 6) break;
+    if (Date.now() > until) throw new Error(`the drop rule dropped ${n} packets only`);
+    await sleep(50);
+  }
   nft(p, 'a', 'delete table inet wltcpe');
   await loss.done;
 
