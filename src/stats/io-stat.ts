@@ -162,7 +162,7 @@ export class IoStatTap implements Tap<IoStatResult> {
     if (isInt) {
       r.rows.forEach((row, k) => {
         const last = k === r.rows.length - 1;
-        labels.push(` ${padL(row.startNs / 1e9, intW)} <> ${last ? 'Dur' : padL(row.endNs / 1e9, intW) + ' '}`);
+        labels.push(` ${padL(row.startNs / 1e9, intW)} <> ${last ? padR('Dur', intW + 1) : padL(row.endNs / 1e9, intW) + ' '}`);
       });
     } else {
       const w = durS.toFixed(dp).length;
