@@ -12,6 +12,7 @@ import {
   hf_malformed, hf_short, SEVERITY_NAMES, GROUP_NAMES,
 } from './expert.js';
 import type { Session } from './session.js';
+import { formatMac } from './format.js';
 import type { DispatchGate } from './prune.js';
 
 export interface ExpertEntry {
@@ -84,8 +85,35 @@ export class Packet {
   proto = '';
   private info_ = '';
   private fence = 0;
-  src = '';
-  dst = '';
+  private src_ = '';
+  private dst_ = '';
+  /** link-layer address columns not formatted yet: offsets of 6-byte MACs in macBuf, -1 none */
+  private srcMac = -1;
+  private dstMac = -1;
+  private macBuf: Uint8Array = this.buf;
+
+  /** Source column (pinfo->src); a MAC set by setMacColumns is formatted when first read. */
+  get src(): string {
+    if (this.srcMac >= 0) { this.src_ = formatMac(this.macBuf, this.srcMac); this.srcMac = -1; }
+    return this.src_;
+  }
+  set src(s: string) { this.src_ = s; this.srcMac = -1; }
+  get dst(): string {
+    if (this.dstMac >= 0) { this.dst_ = formatMac(this.macBuf, this.dstMac); this.dstMac = -1; }
+    return this.dst_;
+  }
+  set dst(s: string) { this.dst_ = s; this.dstMac = -1; }
+
+  /**
+   * Sets Source/Destination to the MACs at buf[srcOff..+6) and buf[dstOff..+6) without building
+   * their text: a network layer usually replaces them, and most packets of a filtering run are
+   * never shown. (`buf` must stay unchanged while the packet is read: the frame or a source.)
+   */
+  setMacColumns(buf: Uint8Array, srcOff: number, dstOff: number): void {
+    this.macBuf = buf;
+    this.srcMac = srcOff;
+    this.dstMac = dstOff;
+  }
 
   /** protocol field ids in dissection order, for frame.protocols */
   layers = new Int32Array(64);

@@ -261,8 +261,7 @@ function dissectEthCommon(p: Packet, off: number, end: number, parent: number, f
   const t = p.tree;
   const type = p.dv.getUint16(off + TYPE);
   const full = t.full;
-  p.src = formatMac(p.buf, off + SRC);
-  p.dst = formatMac(p.buf, off + DST);
+  p.setMacColumns(p.buf, off + SRC, off + DST);
   if (p.cols) p.setInfo('');
 
   const top = p.addProto(parent, proto_eth, off, off + HEADER_LEN);
