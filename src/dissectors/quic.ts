@@ -530,6 +530,7 @@ function frames(p: Packet, conn: QuicConn, top: number, o: number, end: number, 
   const b = p.buf;
   let info = '';
   let lastCrypto = -1;
+  let sawCrypto = false;
   let sawCrypto0 = false;
   const cs = conn.crypto[dir]!;
   while (o < end) {
@@ -589,6 +590,7 @@ function frames(p: Packet, conn: QuicConn, top: number, o: number, end: number, 
           p.addExpert(r, ei.retransmission, q, 0);
         } else if (co === 0) sawCrypto0 = true;
         lastCrypto = it;
+        sawCrypto = true;
         q = dEnd;
         break;
       }
@@ -614,7 +616,8 @@ function frames(p: Packet, conn: QuicConn, top: number, o: number, end: number, 
     o = q;
   }
   // handshake messages that are now complete go to TLS (under the last CRYPTO frame)
-  if (lastCrypto >= 0 || sawCrypto0) cryptoToTls(p, conn, lastCrypto, dir, idx, cache, sawCrypto0);
+  // (`lastCrypto` is SKIP when the tree is not built: the bytes still go to TLS for its fields)
+  if (sawCrypto) cryptoToTls(p, conn, lastCrypto, dir, idx, cache, sawCrypto0);
   return info;
 }
 
