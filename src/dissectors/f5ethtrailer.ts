@@ -12,6 +12,7 @@
 import { FT, f, registerProtocol } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { ROOT } from '../core/tree.js';
+import { latin1z } from './strz.js';
 
 const TYPE = 0;
 const LENGTH = 1;
@@ -86,9 +87,7 @@ export function dissectF5Trailer(p: Packet, off: number, end: number): number {
       const si = t.addNum(ri, hf.slot, o + LOW_SLOT, 1, slot);
       if (si >= 0 && full) t.setLabel(si, `Slot (1-based): ${slot}`);
       t.addNum(ri, hf.tmm, o + LOW_TMM, 1, tmm);
-      let vip = '';
-      for (let i = o + LOW_VIP; i < o + LOW_LEN && b[i] !== 0; i++) vip += String.fromCharCode(b[i]!);
-      t.addStr(ri, hf.vip, o + LOW_VIP, LOW_LEN - LOW_VIP, vip);
+      t.addStr(ri, hf.vip, o + LOW_VIP, LOW_LEN - LOW_VIP, latin1z(b, o + LOW_VIP, LOW_LEN - LOW_VIP));
       if (p.cols) p.prependInfo(`${ingress ? 'IN ' : 'OUT'} s${slot}/tmm${tmm} : `);
     } else if (n > REC_HEADER_LEN) t.addBytes(ri, hf.data, o + REC_HEADER_LEN, n - REC_HEADER_LEN);
     o += n;

@@ -16,8 +16,9 @@
 
 import { FT, Base, f, registerProtocol, vals } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
-import { registerHandle, findHandle } from '../core/table.js';
+import { registerHandle } from '../core/table.js';
 import { udpPortTable } from './udp.js';
+import { dissectIpByVersion } from './mpls.js';
 import { callData } from './data.js';
 
 const FLAGS = 0;
@@ -56,9 +57,6 @@ const hf = {
   ext_hdr: f('gtp.ext_hdr', 'Extension header', FT.NONE),
   ext_len: f('gtp.ext_hdr.length', 'Extension Header Length', FT.UINT8),
 };
-
-let ipH: ReturnType<typeof findHandle>;
-let ipv6H: ReturnType<typeof findHandle>;
 
 function dissectGtp(p: Packet, off: number, end: number, parent: number): number {
   const t = p.tree;
@@ -101,15 +99,7 @@ function dissectGtp(p: Packet, off: number, end: number, parent: number): number
     callData(p, o, end, parent);
     return end - off;
   }
-  if (!p.need(o, 1, end)) return end - off;
-  const nib = b[o]! >>> 4;
-  const h = nib === 4 ? (ipH ??= findHandle('ip')) : nib === 6 ? (ipv6H ??= findHandle('ipv6')) : undefined;
-  if (!h) {
-    callData(p, o, end, parent);
-    return end - off;
-  }
-  p.call(h, o, end, parent);
-  p.proto = `GTP <${p.proto}>`;
+  if (dissectIpByVersion(p, o, end, parent)) p.proto = `GTP <${p.proto}>`;
   return end - off;
 }
 

@@ -13,12 +13,14 @@
 
 import { FT, Base, f, registerProtocol, vals } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
-import { registerHandle, findHandle } from '../core/table.js';
+import { registerHandle } from '../core/table.js';
 import { bitPattern } from '../core/format.js';
 import { expertInfo, Group, Severity } from '../core/expert.js';
 import { ethertypeTable } from './ethertype.js';
 import { ipProtoTable } from './ipproto.js';
 import { greProtoTable } from './gre.js';
+import { ipHandle } from './ip.js';
+import { ipv6Handle } from './ipv6.js';
 import { callData } from './data.js';
 
 const ENTRY_LEN = 4;
@@ -40,8 +42,18 @@ const hf = {
 };
 const ei_oam_short = expertInfo('mpls.oam.short', Group.MALFORMED, Severity.ERROR, 'Error: must have a minimum payload length of 44 bytes');
 
-let ipH: ReturnType<typeof findHandle>;
-let ipv6H: ReturnType<typeof findHandle>;
+/**
+ * A payload without a type field (MPLS, GTP-U T-PDU): IPv4 or IPv6 by the version nibble, else
+ * data. Returns true when an IP dissector took it.
+ */
+export function dissectIpByVersion(p: Packet, off: number, end: number, parent: number): boolean {
+  if (!p.need(off, 1, end)) return false;
+  const nib = p.buf[off]! >>> 4;
+  const h = nib === 4 ? ipHandle : nib === 6 ? ipv6Handle : undefined;
+  if (h) p.call(h, off, end, parent);
+  else callData(p, off, end, parent);
+  return h !== undefined;
+}
 
 function dissectMpls(p: Packet, off: number, end: number, parent: number): number {
   const t = p.tree;
@@ -83,13 +95,7 @@ function dissectMpls(p: Packet, off: number, end: number, parent: number): numbe
     callData(p, o, end, parent);
     return end - off;
   }
-  if (!p.need(o, 1, end)) return end - off;
-  const nib = p.buf[o]! >>> 4;
-  let h;
-  if (nib === 4) h = ipH ??= findHandle('ip');
-  else if (nib === 6) h = ipv6H ??= findHandle('ipv6');
-  if (h) p.call(h, o, end, parent);
-  else callData(p, o, end, parent);
+  dissectIpByVersion(p, o, end, parent);
   return end - off;
 }
 

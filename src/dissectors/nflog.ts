@@ -13,9 +13,12 @@
 
 import { FT, Base, f, registerProtocol, vals } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
-import { registerHandle, findHandle } from '../core/table.js';
+import { registerHandle, type Handle } from '../core/table.js';
 import { linktypeTable } from './frame.js';
 import { ETHERTYPE_NAMES } from './eth.js';
+import { ipHandle } from './ip.js';
+import { ipv6Handle } from './ipv6.js';
+import { latin1z } from './strz.js';
 import { callData } from './data.js';
 
 const FAMILY = 0;
@@ -72,14 +75,6 @@ const IFINDEX: Record<number, number> = {
   [NFULA_IFINDEX_PHYSINDEV]: hf.ifindex_physindev, [NFULA_IFINDEX_PHYSOUTDEV]: hf.ifindex_physoutdev,
 };
 
-function asciiz(b: Uint8Array, off: number, n: number): string {
-  let s = '';
-  for (let i = 0; i < n && b[off + i] !== 0; i++) s += String.fromCharCode(b[off + i]!);
-  return s;
-}
-
-let ipH: ReturnType<typeof findHandle>;
-let ipv6H: ReturnType<typeof findHandle>;
 
 function dissectNflog(p: Packet, off: number, end: number, parent: number): number {
   const t = p.tree;
@@ -117,7 +112,7 @@ function dissectNflog(p: Packet, off: number, end: number, parent: number): numb
       } else if (IFINDEX[type] !== undefined && vlen >= 4) {
         t.addNum(ti, IFINDEX[type]!, v, 4, dv.getUint32(v));
       } else if (type === NFULA_PREFIX) {
-        t.addStr(ti, hf.prefix, v, vlen, asciiz(b, v, vlen));
+        t.addStr(ti, hf.prefix, v, vlen, latin1z(b, v, vlen));
       } else if ((type === NFULA_UID || type === NFULA_GID) && vlen >= 4) {
         t.addNum(ti, type === NFULA_UID ? hf.uid : hf.gid, v, 4, dv.getInt32(v));
       } else t.addBytes(ti, hf.tlv_value, v, vlen);
@@ -126,7 +121,7 @@ function dissectNflog(p: Packet, off: number, end: number, parent: number): numb
     o += (len + 3) & ~3;
   }
   if (payOff < 0 || payOff >= payEnd) return end - off;
-  const h = family === AF_INET ? (ipH ??= findHandle('ip')) : family === AF_INET6 ? (ipv6H ??= findHandle('ipv6')) : undefined;
+  const h: Handle | undefined = family === AF_INET ? ipHandle : family === AF_INET6 ? ipv6Handle : undefined;
   if (h) p.call(h, payOff, payEnd, parent);
   else callData(p, payOff, payEnd, parent);
   return end - off;

@@ -12,6 +12,7 @@ import { FT, Base, f, registerProtocol } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { registerHandle } from '../core/table.js';
 import { linktypeTable } from './frame.js';
+import { latin1z } from './strz.js';
 import { callData } from './data.js';
 
 const HDRLEN = 0;
@@ -53,12 +54,6 @@ const hf = {
 };
 export const proto_pcap_pktdata = registerProtocol('pcap_pktdata', 'pcap/pcapng packet data', 'pcap_pktdata');
 
-function cstr(b: Uint8Array, off: number, n: number): string {
-  let s = '';
-  for (let i = 0; i < n && b[off + i] !== 0; i++) s += String.fromCharCode(b[off + i]!);
-  return s;
-}
-
 function dissectPktap(p: Packet, off: number, end: number, parent: number): number {
   const t = p.tree;
   const b = p.buf;
@@ -72,7 +67,7 @@ function dissectPktap(p: Packet, off: number, end: number, parent: number): numb
   const rectype = dv.getUint32(off + RECTYPE, true);
   const dlt = dv.getUint32(off + DLT, true);
   const u32 = (h: number, o: number): void => { t.addNum(top, h, off + o, 4, dv.getUint32(off + o, true)); };
-  const str = (h: number, o: number, n: number): void => { t.addStr(top, h, off + o, n, cstr(b, off + o, n)); };
+  const str = (h: number, o: number, n: number): void => { t.addStr(top, h, off + o, n, latin1z(b, off + o, n)); };
   t.setEnd(top, off + Math.max(hdrlen, HEADER_LEN));
   u32(hf.hdrlen, HDRLEN);
   u32(hf.rectype, RECTYPE);

@@ -14,7 +14,7 @@
 // tshark then shows an "802.11 radio information" layer (`wlan_radio` in frame.protocols), here an
 // item without details.
 
-import { FT, Base, f, registerProtocol } from '../core/field.js';
+import { FT, Base, f, registerProtocol, TFS_TRUE } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { registerHandle } from '../core/table.js';
 import { linktypeTable } from './frame.js';
@@ -38,7 +38,7 @@ const hf = {
   length: f('radiotap.length', 'Header length', FT.UINT16),
   present_word: f('radiotap.present.word', 'Present flags word', FT.UINT32, { base: Base.HEX }),
   flags: f('radiotap.flags', 'Flags', FT.UINT8, { base: Base.HEX }),
-  flags_fcs: f('radiotap.flags.fcs', 'FCS at end', FT.BOOLEAN, { boolBits: 8, mask: F_FCS }),
+  flags_fcs: f('radiotap.flags.fcs', 'FCS at end', FT.BOOLEAN, { boolBits: 8, mask: F_FCS, tfs: TFS_TRUE }),
 };
 export const proto_wlan_radio = registerProtocol('wlan_radio', '802.11 radio information', '802.11 Radio');
 

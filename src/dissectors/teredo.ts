@@ -8,9 +8,9 @@
 
 import { FT, f, registerProtocol } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
-import { registerHandle, findHandle } from '../core/table.js';
+import { registerHandle } from '../core/table.js';
 import { udpPortTable } from './udp.js';
-import { callData } from './data.js';
+import { ipv6Handle } from './ipv6.js';
 
 const AUTH_FIXED_LEN = 4;
 const AUTH_TAIL_LEN = 9;
@@ -30,8 +30,6 @@ const hf = {
   orig_port: f('teredo.orig.port', 'Origin UDP port', FT.UINT16),
   orig_addr: f('teredo.orig.addr', 'Origin IPv4 address', FT.IPv4),
 };
-
-let ipv6H: ReturnType<typeof findHandle>;
 
 function dissectTeredo(p: Packet, off: number, end: number, parent: number): number {
   const t = p.tree;
@@ -68,9 +66,7 @@ function dissectTeredo(p: Packet, off: number, end: number, parent: number): num
   }
   t.setEnd(top, o);
   if (o >= end) return end - off;
-  ipv6H ??= findHandle('ipv6');
-  if (ipv6H) p.call(ipv6H, o, end, parent);
-  else callData(p, o, end, parent);
+  p.call(ipv6Handle, o, end, parent);
   return end - off;
 }
 
