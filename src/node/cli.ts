@@ -13,7 +13,7 @@ import { CaptureError } from '../capture/types.js';
 import { CaptureFileWriter, type WriteFormat } from './write.js';
 import { Out } from './output/out.js';
 import { mergeWant, runPipeline, type PacketFilter, type PipelineContext } from './pipeline.js';
-import { createTap, statsText, StatsSpecError, tapColumns, tapWant, type Tap, type TapClock } from '../stats/index.js';
+import { createTap, statsText, StatsSpecError, STATS_LIST, tapColumns, tapWant, type Tap, type TapClock } from '../stats/index.js';
 import { feedTaps } from './stats-cmd.js';
 import { summaryLine, timeColumn, TIME_FORMATS, type TimeFormat } from './output/summary.js';
 import { verboseTree, TreeLinks } from './output/verbose.js';
@@ -431,7 +431,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       taps.push(createTap(z));
     } catch (e) {
-      if (e instanceof StatsSpecError) throw new CliExit(1, `Invalid -z argument "${z}": ${e.message}`);
+      if (e instanceof StatsSpecError) throw new CliExit(1, `Invalid -z argument "${z}"; it must be one of:\n${STATS_LIST.map((x) => `     ${x}`).join('\n')}\n(${e.message})`);
       throw e;
     }
   }

@@ -38,6 +38,13 @@ export type { AddrType } from './addr.js';
 export type { FlowResult, FlowItem, FlowKind } from './flow.js';
 export { ConvTap, EndpointsTap, PhsTap, IoStatTap, ExpertTap, FollowTap, FlowTap };
 
+/** The statistics wirelens implements, as tshark lists them after an invalid `-z`. */
+export const STATS_LIST: readonly string[] = [
+  'conv,eth', 'conv,ip', 'conv,ipv6', 'conv,tcp', 'conv,udp',
+  'endpoints,eth', 'endpoints,ip', 'endpoints,ipv6', 'endpoints,tcp', 'endpoints,udp',
+  'expert', 'flow,any', 'flow,icmp', 'flow,tcp', 'follow,tcp', 'follow,udp', 'io,phs', 'io,stat',
+];
+
 /** A `-z` argument tshark would reject, with its message (first line) for stderr. */
 export class StatsSpecError extends Error {}
 
