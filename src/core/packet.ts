@@ -12,7 +12,7 @@ import {
   hf_malformed, hf_short, SEVERITY_NAMES, GROUP_NAMES,
 } from './expert.js';
 import type { Session } from './session.js';
-import { formatMac } from './format.js';
+import { formatIPv4, formatMac } from './format.js';
 import type { DispatchGate } from './prune.js';
 
 export interface ExpertEntry {
@@ -87,22 +87,30 @@ export class Packet {
   private fence = 0;
   private src_ = '';
   private dst_ = '';
-  /** link-layer address columns not formatted yet: offsets of 6-byte MACs in macBuf, -1 none */
-  private srcMac = -1;
-  private dstMac = -1;
+  /** address columns not formatted yet: 0 = the text is there, 1 = MAC at offset `*Val` of macBuf, 2 = IPv4 `*Val` */
+  private srcKind = 0;
+  private dstKind = 0;
+  private srcVal = 0;
+  private dstVal = 0;
   private macBuf: Uint8Array = this.buf;
 
-  /** Source column (pinfo->src); a MAC set by setMacColumns is formatted when first read. */
+  /** Source column (pinfo->src); an address set by setMacColumns/setIPv4Src is formatted when first read. */
   get src(): string {
-    if (this.srcMac >= 0) { this.src_ = formatMac(this.macBuf, this.srcMac); this.srcMac = -1; }
+    if (this.srcKind !== 0) {
+      this.src_ = this.srcKind === 1 ? formatMac(this.macBuf, this.srcVal) : formatIPv4(this.srcVal);
+      this.srcKind = 0;
+    }
     return this.src_;
   }
-  set src(s: string) { this.src_ = s; this.srcMac = -1; }
+  set src(s: string) { this.src_ = s; this.srcKind = 0; }
   get dst(): string {
-    if (this.dstMac >= 0) { this.dst_ = formatMac(this.macBuf, this.dstMac); this.dstMac = -1; }
+    if (this.dstKind !== 0) {
+      this.dst_ = this.dstKind === 1 ? formatMac(this.macBuf, this.dstVal) : formatIPv4(this.dstVal);
+      this.dstKind = 0;
+    }
     return this.dst_;
   }
-  set dst(s: string) { this.dst_ = s; this.dstMac = -1; }
+  set dst(s: string) { this.dst_ = s; this.dstKind = 0; }
 
   /**
    * Sets Source/Destination to the MACs at buf[srcOff..+6) and buf[dstOff..+6) without building
@@ -111,8 +119,21 @@ export class Packet {
    */
   setMacColumns(buf: Uint8Array, srcOff: number, dstOff: number): void {
     this.macBuf = buf;
-    this.srcMac = srcOff;
-    this.dstMac = dstOff;
+    this.srcKind = this.dstKind = 1;
+    this.srcVal = srcOff;
+    this.dstVal = dstOff;
+  }
+
+  /** Source column = this IPv4 address (uint32), formatted when read. */
+  setIPv4Src(v: number): void {
+    this.srcKind = 2;
+    this.srcVal = v;
+  }
+
+  /** Destination column = this IPv4 address (uint32), formatted when read. */
+  setIPv4Dst(v: number): void {
+    this.dstKind = 2;
+    this.dstVal = v;
   }
 
   /** protocol field ids in dissection order, for frame.protocols */

@@ -467,10 +467,10 @@ function dissectIp(p: Packet, off: number, end: number, parent: number): number 
 
   if (!needq(p, off + SRC, 4, end, quoted)) return len;
   const src = u32At(b, off + SRC);
-  const srcText = formatIPv4(src);
+  const srcText = full ? formatIPv4(src) : '';
   t.addNum(top, hf.src, off + SRC, 4, src);
   addHidden4(p, top, hf.src_host, off + SRC, src, true);
-  if (!quoted) p.src = srcText;
+  if (!quoted) p.setIPv4Src(src);
   if (top >= 0 && full) t.setLabel(top, `Internet Protocol Version 4, Src: ${srcText}`);
 
   // The TTL checks need the destination: the expert goes under the TTL item.
@@ -485,7 +485,7 @@ function dissectIp(p: Packet, off: number, end: number, parent: number): number 
   } else if ((hdrDst >>> 28) !== 0xe && ttl < 5) {
     p.addExpert(ti, ei.ttl_too_small, off + TTL, 1, `"Time To Live" only ${ttl}`);
   }
-  const dstText = formatIPv4(dst);
+  const dstText = full ? formatIPv4(dst) : '';
   if (route) {
     t.addNum(top, hf.cur_rt, off + DST, 4, hdrDst);
     addHidden4(p, top, hf.cur_rt_host, off + DST, hdrDst, false);
@@ -496,7 +496,7 @@ function dissectIp(p: Packet, off: number, end: number, parent: number): number 
     if (top >= 0 && full) t.setLabel(top, `Internet Protocol Version 4, Src: ${srcText}, Dst: ${dstText}`);
   }
   if (!quoted) {
-    p.dst = dstText;
+    p.setIPv4Dst(dst);
   }
   // Network-layer addresses for the transport's conversation key (restored by ICMP after a quote).
   p.netType = 4;
