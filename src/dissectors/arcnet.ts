@@ -13,8 +13,11 @@
 
 import { FT, Base, f, registerProtocol, vals } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
-import { registerHandle, findHandle, type Handle } from '../core/table.js';
+import { registerHandle, type Handle } from '../core/table.js';
 import { linktypeTable } from './frame.js';
+import { ipHandle } from './ip.js';
+import { ipv6Handle } from './ipv6.js';
+import { arpHandle } from './arp.js';
 import { callData } from './data.js';
 
 const SRC = 0;
@@ -38,8 +41,8 @@ const PROTO_NAMES = vals({
   0x1: 'Datapoint mount', 0x8: 'PowerLAN beacon', 0xf3: 'PowerLAN beacon2', 0xdd: 'Appletalk', 0xf7: 'Banyan VINES',
   0x80: 'Diagnose', 0xcd: 'BACnet',
 });
-/** protocol ID → handle name */
-const PROTO_HANDLES = new Map<number, string>([[0xf0, 'ip'], [0xd4, 'ip'], [0xf1, 'arp'], [0xd5, 'arp'], [0xd6, 'arp'], [0xc4, 'ipv6']]);
+/** protocol ID → dissector */
+const PROTO_HANDLES: ReadonlyMap<number, Handle> = new Map([[0xf0, ipHandle], [0xd4, ipHandle], [0xf1, arpHandle], [0xd5, arpHandle], [0xd6, arpHandle], [0xc4, ipv6Handle]]);
 
 const hf = {
   src: f('arcnet.src', 'Source', FT.UINT8, { base: Base.HEX, blurb: 'Source ID' }),
@@ -51,8 +54,6 @@ const hf = {
   sequence: f('arcnet.sequence', 'Sequence', FT.UINT16, { blurb: 'Sequence number' }),
   padding: f('arcnet.padding', 'Padding', FT.UINT16, { base: Base.HEX }),
 };
-
-const handles = new Map<string, Handle | undefined>();
 
 function hex2(v: number): string {
   return '0x' + v.toString(16).padStart(2, '0');
@@ -96,12 +97,7 @@ function dissectArcnet(p: Packet, off: number, end: number, parent: number): num
   }
   t.setEnd(top, o);
   if (o >= end) return end - off;
-  const name = PROTO_HANDLES.get(proto);
-  let h: Handle | undefined;
-  if (name !== undefined) {
-    if (!handles.has(name)) handles.set(name, findHandle(name));
-    h = handles.get(name);
-  }
+  const h = PROTO_HANDLES.get(proto);
   if (h) p.call(h, o, end, parent);
   else callData(p, o, end, parent);
   return end - off;

@@ -10,9 +10,10 @@
 
 import { FT, Base, f, registerProtocol, vals } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
-import { registerHandle, findHandle } from '../core/table.js';
+import { registerHandle } from '../core/table.js';
 import { formatMac } from '../core/format.js';
 import { linktypeTable } from './frame.js';
+import { llcHandle } from './llc.js';
 import { callData } from './data.js';
 
 const FC = 0;
@@ -63,8 +64,6 @@ function fcText(fc: number): string {
   return `${CLF_NAMES.get(clf) ?? 'Unknown'} frame`;
 }
 
-let llcH: ReturnType<typeof findHandle>;
-
 function dissectFddi(p: Packet, off: number, end: number, parent: number): number {
   const t = p.tree;
   const b = p.buf;
@@ -92,8 +91,7 @@ function dissectFddi(p: Packet, off: number, end: number, parent: number): numbe
   const o = off + HEADER_LEN;
   if (o >= end) return end - off;
   const clf = fc >>> 4;
-  llcH ??= findHandle('llc');
-  if ((clf === CLF_ASYNC_LLC || clf === CLF_SYNC_LLC) && llcH) p.call(llcH, o, end, parent);
+  if (clf === CLF_ASYNC_LLC || clf === CLF_SYNC_LLC) p.call(llcHandle, o, end, parent);
   else callData(p, o, end, parent);
   return end - off;
 }

@@ -10,9 +10,10 @@
 
 import { FT, Base, f, registerProtocol, vals } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
-import { registerHandle, findHandle } from '../core/table.js';
+import { registerHandle } from '../core/table.js';
 import { formatMac } from '../core/format.js';
 import { linktypeTable } from './frame.js';
+import { llcHandle } from './llc.js';
 import { callData } from './data.js';
 
 const AC = 0;
@@ -46,8 +47,6 @@ const hf = {
   sr: f('tr.sr', 'Source Routed', FT.BOOLEAN),
   rif_bytes: f('tr.rif_bytes', 'RIF Bytes', FT.UINT8),
 };
-
-let llcH: ReturnType<typeof findHandle>;
 
 function dissectTr(p: Packet, off: number, end: number, parent: number): number {
   const t = p.tree;
@@ -88,8 +87,7 @@ function dissectTr(p: Packet, off: number, end: number, parent: number): number 
   }
   t.setEnd(top, o);
   if (o >= end) return end - off;
-  llcH ??= findHandle('llc');
-  if (ftype === FRAME_TYPE_LLC && llcH) p.call(llcH, o, end, parent);
+  if (ftype === FRAME_TYPE_LLC) p.call(llcHandle, o, end, parent);
   else callData(p, o, end, parent);
   return end - off;
 }

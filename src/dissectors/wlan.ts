@@ -21,10 +21,11 @@
 
 import { FT, Base, f, registerProtocol, vals } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
-import { registerHandle, findHandle } from '../core/table.js';
+import { registerHandle } from '../core/table.js';
 import { formatMac } from '../core/format.js';
 import { greProtoTable, GRE_PROTO_NAMES } from './gre.js';
 import { linktypeTable } from './frame.js';
+import { llcHandle } from './llc.js';
 import { callData } from './data.js';
 
 const FC = 0;
@@ -228,11 +229,8 @@ function dissectWlan(p: Packet, off: number, end: number, parent: number, fcs = 
   if (o >= end) return end - off;
   // Protected payloads, management bodies and unknown layouts are data.
   if (isData && (fl & 0x40) === 0 && (subtype & 4) === 0) {
-    const llc = findHandle('llc');
-    if (llc) {
-      p.call(llc, o, end, parent);
-      return end - off;
-    }
+    p.call(llcHandle, o, end, parent);
+    return end - off;
   }
   callData(p, o, end, parent);
   return end - off;
