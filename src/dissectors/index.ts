@@ -30,6 +30,7 @@ import './mpls.js';
 import './ppp.js';
 import './pppoe.js';
 import './wlan.js';
+import './radiotap.js';
 import './vxlan.js';
 import './geneve.js';
 import './teredo.js';
