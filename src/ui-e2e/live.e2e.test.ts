@@ -50,6 +50,7 @@ function tsharkCount(file: string, filter = ''): number {
 
 test('live capture on a veth: bad filter refused, rows arrive with the display filter applied, stop, save = tshark', { skip, timeout: 120_000 }, async () => {
   const ctx = await browser!.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+  ctx.setDefaultTimeout(60_000);
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -125,6 +125,8 @@ async function shot(page: Page, name: string): Promise<void> {
 
 async function openPage(): Promise<Page> {
   const ctx = await browser!.newContext({ viewport: { width: 1280, height: 860 } });
+  // CI runs the suites side by side on two cores: generous waits
+  ctx.setDefaultTimeout(90_000);
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
