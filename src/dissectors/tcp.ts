@@ -850,7 +850,8 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   if (quoted) return end - off;
   // application protocols sit at the top level of the tree, as in tshark (even under an ICMP quote)
   // tshark hands a retransmission or keep-alive to no dissector (the bytes were seen, or are filler)
-  // (a fast retransmission is dissected again, as tshark does: its original may be lost)
+  // (a fast retransmission goes to reassembly and dissection again, as in tshark: its original
+  // may be lost; out-of-order segments measured worse that way on the corpus, so they do not)
   const fast = fr.an !== undefined && (fr.an.flags & TA.FAST_RETRANSMISSION) !== 0;
   const resent = !fast && fr.an !== undefined && (fr.an.flags & (TA.RETRANSMISSION | TA.SPURIOUS_RETRANSMISSION | TA.KEEP_ALIVE)) !== 0;
   const plan = desegmentPayload(p, s, fkey, st, sport, dport, (seq + (syn ? 1 : 0)) >>> 0, (flags & TH_FIN) !== 0, resent, fast, pOff, end, cap);
@@ -965,6 +966,15 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
     // a PDU that runs until the connection closes completes with the FIN (and cannot grow then)
     const flushed = fin && ra.active && ra.need === NEED_UNTIL_FIN && (r === RA.PENDING || r === RA.IGNORED);
     if (flushed) r = ra.flush();
+    if (r === RA.IGNORED && fast) {
+      // bytes the pending PDU holds already, re-sent: tshark still counts the segment in the PDU
+      plan = newPlan();
+      plan.heldAt = 0;
+      plan.segData = segLen;
+      D.waiting.push(plan);
+      if (p.cols) p.appendInfo(SEGMENT_TAG);
+      return keepPlan(p, s, fkey, plan);
+    }
     if (r === RA.IGNORED || (resent && r === RA.PENDING)) {
       plan = newPlan();
       plan.old = true;
