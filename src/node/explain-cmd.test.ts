@@ -28,7 +28,7 @@ test('wirelens explain: English and Chinese, -Y and --stream, errors', { skip },
   assert.match(z.out, /^连接 0（tcp\.stream eq 0）：客户端 141\.142\.228\.5:59856 → 服务器 192\.150\.187\.43:80\n/);
   assert.match(z.out, /\n握手\n/);
   const none = run('explain', '-r', get, '-Y', 'tcp.analysis.retransmission');
-  assert.equal(none.code, 0);
+  assert.equal(none.code, 0, none.err);
   assert.equal(none.out, '');
   assert.match(none.err, /no TCP connection selected/);
   const x = run('explain', '-r', join(dir!, 'ndpi/1kxun.pcap'), '--stream', '23', '--stream', '24');
@@ -39,7 +39,8 @@ test('wirelens explain: English and Chinese, -Y and --stream, errors', { skip },
   const bad = run('explain', '-r', get, '--lang', 'fr');
   assert.equal(bad.code, 1);
   assert.match(bad.err, /--lang: "fr" is not one of en, zh\nUsage: wirelens explain/);
-  assert.equal(run('explain', '--help').code, 0);
+  const help = run('explain', '--help');
+  assert.equal(help.code, 0, help.err);
   const j = JSON.parse(run('explain', '-r', get, '--json').out) as { stream: number; sections: { kind: string; lines: { frames: number[] }[] }[] }[];
   assert.equal(j.length, 1);
   assert.deepEqual(j[0]!.sections.map((s) => s.kind), ['handshake', 'data', 'teardown', 'end']);
@@ -56,10 +57,10 @@ test('wirelens flow: SVG to a file or stdout, first connection by default', { sk
     assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.equal((svg.match(/data-frame="/g) ?? []).length, 39);
     const s = run('flow', '-r', join(dir!, 'zeek/http/get.pcap'));
-    assert.equal(s.code, 0);
+    assert.equal(s.code, 0, s.err);
     assert.equal(s.out, readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'explain', 'flow-svg.snapshot.svg'), 'utf8'));
     const miss = run('flow', '-r', join(dir!, 'zeek/http/get.pcap'), '--stream', '7');
-    assert.equal(miss.code, 1);
+    assert.equal(miss.code, 1, miss.err);
     assert.match(miss.err, /no TCP connection with tcp\.stream 7/);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
