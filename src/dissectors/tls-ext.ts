@@ -370,12 +370,23 @@ export function sigAlgs(p: Packet, e: number, d: number, dEnd: number, ja: JaInp
   const lim = Math.min(dEnd, d + 2 + n);
   for (let o = d + 2; o + 2 <= lim; o += 2) {
     const v = u16(b, o);
-    const a = t.addNum(g, hx.sig_hash_alg, o, 2, v);
+    const a = sigAlgItem(p, g, o, v);
     t.addNum(a, hx.sig_hash_hash, o, 1, b[o]!);
     t.addNum(a, hx.sig_hash_sig, o + 1, 1, b[o + 1]!);
     if (ja !== null) ja.sigAlgs.push(v);
   }
   return true;
+}
+
+/** A Signature Algorithm item; TLS 1.2 pairs without a name read "HASH SIG" (tshark: "SHA224 RSA"). */
+export function sigAlgItem(p: Packet, parent: number, o: number, v: number): number {
+  const t = p.tree;
+  const a = t.addNum(parent, hx.sig_hash_alg, o, 2, v);
+  if (a >= 0 && t.full && !SIG_ALGS.has(v)) {
+    const h = SIG_HASH.get(v >> 8), s = SIG_SIG.get(v & 0xff);
+    if (h !== undefined && s !== undefined) t.setLabel(a, `Signature Algorithm: ${h} ${s} (0x${v.toString(16).padStart(4, '0')})`);
+  }
+  return a;
 }
 
 function keyShare(p: Packet, e: number, d: number, dEnd: number, hsType: number): boolean {

@@ -15,7 +15,7 @@ import { tf } from './tls-proto.js';
 import { CIPHER_SUITES, COMP_METHODS, CURVE_TYPES, GROUPS, HS_TYPES, VERSIONS } from './tls-names.js';
 import {
   dissectExtensions, newJaInput, isGrease, HS_CLIENT_HELLO, HS_SERVER_HELLO, HS_HELLO_RETRY_REQUEST,
-  HS_ENCRYPTED_EXTENSIONS, hx, type HelloFacts, type JaInput,
+  HS_ENCRYPTED_EXTENSIONS, hx, sigAlgItem, type HelloFacts, type JaInput,
 } from './tls-ext.js';
 import { ja3Full, ja3sFull, ja4, md5Hex } from './tls-fingerprint.js';
 import { dissectCertificate } from './x509.js';
@@ -32,6 +32,8 @@ export interface TlsConv {
   ccs: [boolean, boolean];
   /** cipher suite the ServerHello selected (0 unknown): how key exchange messages read */
   cipher?: number;
+  /** an SSL 2.0 connection */
+  sslv2?: boolean;
 }
 
 const HS_NEW_SESSION_TICKET = 4;
@@ -377,7 +379,7 @@ function serverKeyExchange(p: Packet, conv: TlsConv, hs: number, o: number, end:
   if (conv.version === 0x0303) {
     if (!p.need(o, 2, end)) return;
     const v = u16(b, o);
-    const a = t.addNum(g, hx.sig_hash_alg, o, 2, v);
+    const a = sigAlgItem(p, g, o, v);
     t.addNum(a, hx.sig_hash_hash, o, 1, b[o]!);
     t.addNum(a, hx.sig_hash_sig, o + 1, 1, b[o + 1]!);
     o += 2;

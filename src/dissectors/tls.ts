@@ -22,7 +22,7 @@ import { tcpPortTable, tcpHeuristics } from './tcp.js';
 import { convKey, frameKey } from './inet-util.js';
 import { ALERT_DESC, ALERT_LEVEL, CONTENT_TYPES, VERSIONS } from './tls-names.js';
 import { proto_tls, tf } from './tls-proto.js';
-import { dissectHandshakes, isTls13, type TlsConv } from './tls-handshake.js';
+import { dissectHandshakes, isTls13, hh, type TlsConv } from './tls-handshake.js';
 
 export { proto_tls };
 
@@ -162,6 +162,57 @@ function continuation(p: Packet, conv: TlsConv, off: number, end: number): void 
   if (p.cols) p.appendInfo(p.info.length > 0 ? ', Continuation Data' : 'Continuation Data');
 }
 
+// ---- SSL 2.0 (draft-hickman-netscape-ssl-00): 2-byte header (MSB set) or 3-byte header with padding ----
+
+const SSL2_MSG_NAMES = vals({
+  0: 'Error', 1: 'Client Hello', 2: 'Client Master Key', 3: 'Client Finished', 4: 'Server Hello',
+  5: 'Server Verify', 6: 'Server Finished', 7: 'Request Certificate', 8: 'Client Certificate',
+});
+
+/** An SSL 2.0 CLIENT-HELLO (version 2) or SERVER-HELLO (version 2) record header at off. */
+function looksLikeV2Hello(b: Uint8Array, off: number): boolean {
+  if ((b[off]! & 0x80) === 0) return false;
+  const ty = b[off + 2]!;
+  if (ty === 1) return b[off + 3] === 0 && b[off + 4] === 2;
+  if (ty === 4) return b[off + 3]! <= 1 && b[off + 5] === 0 && b[off + 6] === 2;
+  return false;
+}
+
+function dissectV2(p: Packet, conv: TlsConv, off: number, end: number): number {
+  const t = p.tree;
+  const b = p.buf;
+  conv.sslv2 = true;
+  if (p.cols && !hasLayer(p, proto_tls)) p.clearInfo();
+  const top = p.addProto(ROOT, proto_tls, off, end);
+  p.proto = 'SSLv2';
+  const dir = p.srcport === conv.serverPort ? 1 : 0;
+  let o = off;
+  while (o + 2 <= Math.min(end, p.capEnd)) {
+    const two = (b[o]! & 0x80) !== 0;
+    const hl = two ? 2 : 3;
+    const len = two ? ((b[o]! & 0x7f) << 8) | b[o + 1]! : ((b[o]! & 0x3f) << 8) | b[o + 1]!;
+    const body = o + hl;
+    if (body + len > end && askMore(p, o, body + len - end)) break;
+    const rec = t.addItem(top, hf.record, o, hl + len);
+    t.generated(t.addNum(rec, hf.record_version, o, 0, 0x0002));
+    t.addNum(rec, hf.record_length, o, hl, len);
+    // before the keys are in place (Client Master Key from the client, the Server Hello from the server)
+    const clear = !conv.ccs[dir] && body < p.capEnd && (b[body] === 1 || b[body] === 2 || b[body] === 4);
+    let name = 'Encrypted Data';
+    if (clear) {
+      const ty = b[body]!;
+      name = SSL2_MSG_NAMES.get(ty)!;
+      const ti = t.addNum(rec, hh.type, body, 1, ty);
+      if (ti >= 0 && t.full) t.setLabel(ti, `Handshake Message Type: ${name} (${ty})`);
+      if (ty === 2 || ty === 4) conv.ccs[dir] = true;
+    }
+    t.setLabel(rec, `SSLv2 Record Layer: ${name}`);
+    if (p.cols) p.appendInfoSep(', ', name);
+    o = body + len;
+  }
+  return end - off;
+}
+
 function hasLayer(p: Packet, proto: number): boolean {
   for (let i = 0; i < p.nlayers; i++) if (p.layers[i] === proto) return true;
   return false;
@@ -174,6 +225,7 @@ export function dissectTls(p: Packet, off: number, end: number, parent: number):
   const avail = Math.min(end, p.capEnd);
   if (avail - off < RECORD_HEADER_LEN && end - off < RECORD_HEADER_LEN && askMore(p, off, -1)) return end - off;
   const conv = tlsConv(p);
+  if (conv.sslv2 === true || (avail - off >= 5 && looksLikeV2Hello(b, off))) return dissectV2(p, conv, off, end);
   if (avail - off < RECORD_HEADER_LEN || !looksLikeRecord(b, off)) {
     // bytes inside a record whose start we did not see (a gap in the capture)
     continuation(p, conv, off, end);
