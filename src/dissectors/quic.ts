@@ -680,7 +680,8 @@ function heurQuic(p: Packet, off: number, end: number, parent: number): number {
     if (v !== 0 && (first & 0x40) === 0 && findConn(p, false) === undefined) return 0;
     return dissectQuic(p, off, end, parent);
   }
-  if (findConn(p, false) === undefined) return 0;
+  // short headers only on a known connection (no key string built while there is none)
+  if (p.session.get(QUIC_STATE).conns.size === 0 || findConn(p, false) === undefined) return 0;
   return dissectQuic(p, off, end, parent);
 }
 

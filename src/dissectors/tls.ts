@@ -100,7 +100,8 @@ function newConv(p: Packet): TlsConv {
 
 /** The TLS conversation of the current TCP connection, if TLS was seen on it. */
 function knownConv(p: Packet): TlsConv | undefined {
-  return p.session.get(TLS_STATE).convs.get(convKey(p, p.srcport, p.dstport));
+  const convs = p.session.get(TLS_STATE).convs;
+  return convs.size === 0 ? undefined : convs.get(convKey(p, p.srcport, p.dstport));
 }
 
 /** The TLS conversation of the current TCP connection (created on first use). */
