@@ -61,6 +61,9 @@ export class FollowTap implements Tap<FollowResult> {
   private readonly fSeq: number;
   private readonly fPayload: number;
   private readonly fSyn: number;
+  private readonly fAck: number;
+  private readonly fAckFlag: number;
+  private readonly fFin: number;
   private node0 = '';
   private node1 = '';
   private addr0 = '';
@@ -69,10 +72,11 @@ export class FollowTap implements Tap<FollowResult> {
   /** per direction: next expected sequence number (NaN until the first segment) */
   private readonly next = [NaN, NaN];
   private readonly pending: Pending[][] = [[], []];
+  private readonly acked = [NaN, NaN];
 
   constructor(readonly spec: string, readonly proto: 'tcp' | 'udp', readonly mode: FollowMode, readonly target: FollowTarget) {
     this.fields = ['ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst', `${proto}.srcport`, `${proto}.dstport`, `${proto}.stream`, `${proto}.payload`,
-      ...(proto === 'tcp' ? ['tcp.seq', 'tcp.flags.syn'] : [])];
+      ...(proto === 'tcp' ? ['tcp.seq', 'tcp.ack', 'tcp.flags.syn', 'tcp.flags.ack', 'tcp.flags.fin'] : [])];
     this.fStream = fid(`${proto}.stream`);
     this.fSrc = [fid('ip.src'), fid('ipv6.src')];
     this.fDst = [fid('ip.dst'), fid('ipv6.dst')];
@@ -81,6 +85,9 @@ export class FollowTap implements Tap<FollowResult> {
     this.fSeq = fid('tcp.seq');
     this.fPayload = fid(`${proto}.payload`);
     this.fSyn = fid('tcp.flags.syn');
+    this.fAck = fid('tcp.ack');
+    this.fAckFlag = fid('tcp.flags.ack');
+    this.fFin = fid('tcp.flags.fin');
   }
 
   get filterText(): string {
@@ -102,6 +109,9 @@ export class FollowTap implements Tap<FollowResult> {
     let stream = -1;
     let seq = NaN;
     let syn = false;
+    let ack = NaN;
+    let ackFlag = false;
+    let fin = false;
     let payload: Uint8Array | undefined;
     // the outermost transport layer of this protocol (items after an ICMP error are quoted headers)
     for (let i = 0; i < t.n; i++) {
@@ -113,6 +123,9 @@ export class FollowTap implements Tap<FollowResult> {
       else if (f === this.fStream) stream = t.num[i]!;
       else if (f === this.fSeq) seq = t.num[i]!;
       else if (f === this.fSyn) syn = t.num[i]! !== 0;
+      else if (f === this.fAck) ack = t.num[i]!;
+      else if (f === this.fAckFlag) ackFlag = t.num[i]! !== 0;
+      else if (f === this.fFin) fin = t.num[i]! !== 0;
       else if (f === this.fPayload) payload = t.value(i) as Uint8Array;
     }
     if (sport < 0) return;
@@ -135,21 +148,37 @@ export class FollowTap implements Tap<FollowResult> {
     }
     if (Number.isNaN(seq)) return;
     if (Number.isNaN(this.next[dir]!)) this.next[dir] = syn ? seq + 1 : seq;
-    if (!payload || payload.length === 0) return;
-    this.tcpData(dir, seq, p.num, payload);
+    if (payload && payload.length) this.tcpData(dir, seq, p.num, payload);
+    // a FIN takes one sequence number (no byte of data)
+    if (fin && this.next[dir] === seq + (payload?.length ?? 0)) this.next[dir]! += 1;
+    // the highest acknowledgement of each direction's data by its peer
+    const o = dir ? 0 : 1;
+    if (ackFlag && !Number.isNaN(ack) && !(ack <= this.acked[o]!)) this.acked[o] = ack;
   }
 
   private tcpData(dir: 0 | 1, seq: number, frame: number, data: Uint8Array): void {
-    const next = this.next[dir]!;
+    let next = this.next[dir]!;
     if (seq > next) {
-      this.pending[dir]!.push({ seq, frame, data: data.slice() });
-      return;
+      if (!(this.acked[dir]! >= seq)) {
+        this.pending[dir]!.push({ seq, frame, data: data.slice() });
+        return;
+      }
+      // the peer acknowledged past the hole before this segment came: tshark gives the hole up
+      const m = `[${seq - next} bytes missing in capture file]\u0000`;
+      const mark = new Uint8Array(m.length);
+      for (let k = 0; k < m.length; k++) mark[k] = m.charCodeAt(k);
+      this.segs.push({ dir, frame, data: mark });
+      this.next[dir] = next = seq;
     }
     const end = seq + data.length;
     if (end <= next) return; // all seen already (retransmission)
     this.segs.push({ dir, frame, data: data.slice(next - seq) });
     this.next[dir] = end;
-    // segments that were waiting for this gap
+    this.flush(dir);
+  }
+
+  /** Emits the buffered segments of `dir` that the data so far has reached. */
+  private flush(dir: 0 | 1): void {
     const q = this.pending[dir]!;
     for (;;) {
       let k = -1;
