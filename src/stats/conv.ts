@@ -101,7 +101,8 @@ export class ConvTap implements Tap<ConvResult> {
       s += `${padR(r.a, w)} <-> ${padR(r.b, w)}  ${padL(r.framesBA, 6)} ${padR(formatSize(r.bytesBA), 9)}`
         + `  ${padL(r.framesAB, 6)} ${padR(formatSize(r.bytesAB), 9)}`
         + `  ${padL(r.frames, 6)} ${padR(formatSize(r.bytes), 9)}`
-        + `${padL(secText9(r.startNs), 16)}${padL((r.durationNs / 1e9).toFixed(4), 15)}\n`;
+        // tshark subtracts the two relative times as doubles (seconds) before rounding
+        + `  ${padL(secText9(r.startNs), 14)}  ${padL((r.lastNs / 1e9 - r.startNs / 1e9).toFixed(4), 13)}\n`;
     }
     return s + RULE + '\n';
   }
