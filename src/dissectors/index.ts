@@ -25,6 +25,7 @@ import './tr.js';
 import './ip.js';
 import './ipv6.js';
 import './gre.js';
+import './esp.js';
 import './cmd.js';
 import './mpls.js';
 import './ppp.js';
