@@ -12,6 +12,7 @@ import './arp.js';
 import './llc.js';
 import './sll.js';
 import './sll2.js';
+import './can.js';
 import './null.js';
 import './raw.js';
 import './nflog.js';
