@@ -68,3 +68,29 @@ test('resume keeps the segment list; flush completes a PDU that runs until the c
   assert.deepEqual(r.frames, [1, 4, 2, 3, 3, 4]);
   assert.equal(r.flush(), RA.NONE);
 });
+
+test('recycled buffers (summary runs): PDUs stay byte-exact, released buffers are reused, the budget returns to zero', () => {
+  const budget = new TcpReassemblyBudget();
+  budget.recycle = true;
+  const r = new TcpDirReassembly(budget);
+  const seen: ArrayBufferLike[] = [];
+  let seq = 5000;
+  for (let i = 0; i < 4; i++) {
+    const body = `PDU${i}:` + 'x'.repeat(40 - i);
+    const a = bytes(body.slice(0, 10)), b = bytes(body.slice(10, 20)), c = bytes(body.slice(20));
+    assert.equal(r.start(seq, a, 10 * i + 1, body.length), RA.PENDING);
+    assert.equal(r.add(seq + 10, b, 10 * i + 2), RA.PENDING);
+    assert.equal(r.add(seq + 20, c, 10 * i + 3), RA.COMPLETE);
+    assert.equal(text(r.pdu), body);
+    seen.push(r.pdu.buffer);
+    seq += body.length;
+  }
+  assert.equal(budget.used, 0);
+  // the later PDUs took their buffers from the pool: fewer distinct ArrayBuffers than PDUs
+  assert.ok(new Set(seen).size < seen.length, 'a released buffer was reused');
+  // a PDU completed on the connection's FIN is also exact
+  assert.equal(r.start(seq, bytes('tail-'), 50, NEED_UNTIL_FIN), RA.PENDING);
+  assert.equal(r.add(seq + 5, bytes('bytes'), 51), RA.PENDING);
+  assert.equal(r.flush(), RA.COMPLETE);
+  assert.equal(text(r.pdu), 'tail-bytes');
+});

@@ -35,8 +35,47 @@ export const enum RA {
 /** Memory shared by all directions of one capture. */
 export class TcpReassemblyBudget {
   used = 0;
+  /**
+   * Recycle PDU buffers (set per packet by TCP): true only when nothing reads a completed PDU
+   * after its frame — no tree items (whose values may be read lazily from the data source), no
+   * revisits (the session keeps no per-frame state). A summary run then reuses a few buffers
+   * instead of allocating (and zero-filling, and collecting) one per PDU: 20 % of a summary run
+   * over HTTP bulk traffic was that allocation.
+   */
+  recycle = false;
+  /** released buffers, largest last; at most POOL_MAX bytes in all */
+  readonly pool: Uint8Array[] = [];
+  pooled = 0;
   constructor(readonly max = 256 << 20) {}
+
+  /** A buffer of at least n bytes from the pool (contents arbitrary), or a new one. */
+  take(n: number): Uint8Array {
+    const pool = this.pool;
+    for (let i = 0; i < pool.length; i++) {
+      const b = pool[i]!;
+      if (b.length >= n) {
+        pool.splice(i, 1);
+        this.pooled -= b.length;
+        return b;
+      }
+    }
+    return new Uint8Array(n);
+  }
+
+  give(b: Uint8Array): void {
+    if (b.length === 0 || b.length > POOL_MAX) return;
+    while (this.pooled + b.length > POOL_MAX && this.pool.length) this.pooled -= this.pool.shift()!.length;
+    let i = this.pool.length;
+    while (i > 0 && this.pool[i - 1]!.length > b.length) i--;
+    this.pool.splice(i, 0, b);
+    this.pooled += b.length;
+  }
 }
+
+/** Bytes of released PDU buffers a capture keeps for reuse. */
+const POOL_MAX = 32 << 20;
+
+const EMPTY = new Uint8Array(0);
 
 const seqLT = (a: number, b: number): boolean => ((a - b) | 0) < 0;
 
@@ -47,7 +86,7 @@ export class TcpDirReassembly {
   startSeq = 0;
   /** total bytes the PDU needs (NEED_ONE_MORE: complete on the next segment's data) */
   need = 0;
-  private buf = new Uint8Array(0);
+  private buf: Uint8Array = EMPTY;
   /** contiguous bytes held from startSeq */
   have = 0;
   /** frames and byte counts of the segments in the PDU (pairs) */
@@ -70,7 +109,8 @@ export class TcpDirReassembly {
 
   private release(): void {
     this.budget.used -= this.buf.length + this.heldBytes;
-    this.buf = new Uint8Array(0);
+    if (this.budget.recycle) this.budget.give(this.buf);
+    this.buf = EMPTY;
     this.held.length = 0;
     this.heldBytes = 0;
     this.have = 0;
@@ -89,8 +129,10 @@ export class TcpDirReassembly {
     if (this.have + n > this.buf.length) {
       const want = this.need > 0 ? Math.max(this.need, this.have + n) : this.have + n;
       if (!this.reserve(want - this.buf.length)) return false;
-      const nb = new Uint8Array(want);
+      const b = this.budget;
+      const nb = b.recycle ? b.take(want).subarray(0, want) : new Uint8Array(want);
       nb.set(this.buf.subarray(0, this.have));
+      if (b.recycle) b.give(this.buf);
       this.buf = nb;
     }
     this.buf.set(data.subarray(from), this.have);
@@ -151,7 +193,7 @@ export class TcpDirReassembly {
     const need = this.need === NEED_ONE_MORE ? this.have : this.need;
     if (this.have < need) return RA.PENDING;
     // (no copy when the buffer is exactly the PDU: it was sized from `need`)
-    this.pdu = this.buf.length === need ? this.buf : this.buf.slice(0, need);
+    this.pdu = this.buf.length === need ? this.buf : this.budget.recycle ? this.buf.subarray(0, need) : this.buf.slice(0, need);
     this.rest = this.have - need;
     // the completing segment contributes only up to the PDU's end
     if (this.rest > 0) this.frames[this.frames.length - 1]! -= this.rest;
@@ -176,7 +218,7 @@ export class TcpDirReassembly {
   /** The connection closed (FIN): a pending PDU completes with the bytes it has (COMPLETE), else NONE. */
   flush(): RA {
     if (!this.active || this.have === 0) { this.reset(); return RA.NONE; }
-    this.pdu = this.buf.slice(0, this.have);
+    this.pdu = this.budget.recycle ? this.buf.subarray(0, this.have) : this.buf.slice(0, this.have);
     this.rest = 0;
     this.release();
     return RA.COMPLETE;
