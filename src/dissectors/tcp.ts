@@ -958,6 +958,8 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
     callApp(p, sport, dport, pOff, end, false);
     return undefined;
   }
+  // reuse PDU buffers when nothing reads a PDU after its frame (summary runs: no tree, no revisits)
+  s.budget.recycle = !p.session.retainFrames && p.tree.want !== null && p.tree.want.length === 0;
   const ra = D.ra;
   let plan: DesegPlan | undefined;
   let restOff = 0;
