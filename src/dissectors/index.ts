@@ -55,3 +55,4 @@ import './media.js';
 import './http.js';
 import './ssdp.js';
 import './mojito.js';
+import './pfcp.js';
