@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import './index.js';
-import { capturesDir, readFrames, fieldValues, treeText, type TestFrame } from './golden.testutil.js';
+import { capturesDir, readFrames, fieldValues, treeText, compareGolden, type TestFrame } from './golden.testutil.js';
 import { Engine } from '../core/dissect.js';
 import type { Packet } from '../core/packet.js';
 
@@ -70,3 +70,14 @@ for (const k of [100, 1]) {
     }
   });
 }
+
+// TLS over TCP: a segment that completes a PDU and starts the next one shows the completed PDU
+// alone (openssl-tls1_2 #10 "Certificate", TLSv1.2); a segment that only starts a PDU whose
+// dissector cleared Info shows the tag without a leading space (tls-split-client-hello #4).
+test('tcp desegment: segment tag and Protocol after a completed PDU match tshark', { skip }, () => {
+  for (const rel of ['arkime/openssl-tls1_2.pcap', 'arkime/tls-split-client-hello.pcap', 'arkime/tls-alpn-h2.pcap']) {
+    const r = compareGolden(rel, ['_ws.col.Protocol', '_ws.col.Info']);
+    if (!r) continue;
+    assert.deepEqual(r.mismatches, [], rel);
+  }
+});

@@ -862,7 +862,12 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
 
 // ---- reassembly of application PDUs (p.desegment) ----
 
-const SEGMENT_TAG = ' [TCP segment of a reassembled PDU]';
+const SEGMENT_TAG = '[TCP segment of a reassembled PDU]';
+
+/** Appends the segment tag like tshark's col_append_sep_str(" "): no space when Info is empty. */
+function tagSegment(p: Packet): void {
+  p.appendInfo(p.info.length === 0 ? SEGMENT_TAG : ' ' + SEGMENT_TAG);
+}
 
 /** seq a is before seq b (mod 2^32) */
 const seqBefore = (a: number, b: number): boolean => ((a - b) | 0) < 0;
@@ -871,7 +876,7 @@ const seqBefore = (a: number, b: number): boolean => ((a - b) | 0) < 0;
  * Drops the items, layers, data sources and expert entries added since the counts given (what a
  * dissector built for a PDU it then found incomplete); Info stays.
  */
-function rollback(p: Packet, n: number, nlayers: number, nsources: number, nexperts: number): void {
+function rollback(p: Packet, n: number, nlayers: number, nsources: number, nexperts: number, proto: string): void {
   const t = p.tree;
   for (let i = n; i < t.n; i++) {
     t.label[i] = undefined;
@@ -882,7 +887,7 @@ function rollback(p: Packet, n: number, nlayers: number, nsources: number, nexpe
   p.nlayers = nlayers;
   if (t.sources.length > nsources) t.sources.length = nsources;
   p.experts.length = nexperts;
-  p.proto = 'TCP';
+  p.proto = proto;
 }
 
 /**
@@ -895,13 +900,14 @@ function callApp(p: Packet, sport: number, dport: number, off: number, end: numb
   p.desegOff = -1;
   // (plain counts, not an object: this runs for every TCP payload)
   const n = p.tree.n, nlayers = p.nlayers, nsources = p.tree.sources.length, nexperts = p.experts.length;
+  const proto = p.proto;
   dissectPayload(p, sport, dport, off, end, ROOT);
   p.canDesegment = saved;
   const at = p.desegOff;
   p.desegOff = -1;
   if (at < off || at > end || p.stopped) return -1;
   // the incomplete PDU's items go; what came before it (complete PDUs) stays
-  if (at === off && can) rollback(p, n, nlayers, nsources, nexperts);
+  if (at === off && can) rollback(p, n, nlayers, nsources, nexperts, proto);
   return at;
 }
 
@@ -974,7 +980,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       plan.heldAt = 0;
       plan.segData = segLen;
       D.waiting.push(plan);
-      if (p.cols) p.appendInfo(SEGMENT_TAG);
+      if (p.cols) tagSegment(p);
       return keepPlan(p, s, fkey, plan);
     }
     if (r === RA.IGNORED || (resent && r === RA.PENDING)) {
@@ -989,7 +995,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       D.waiting.push(plan);
       p.proto = 'TCP';
       // (tshark does not tag a FIN segment that leaves the PDU incomplete)
-      if (p.cols && !fin) p.appendInfo(SEGMENT_TAG);
+      if (p.cols && !fin) tagSegment(p);
       return keepPlan(p, s, fkey, plan);
     }
     if (r === RA.COMPLETE) {
@@ -1027,7 +1033,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
           D.waiting.push(plan);
           if (at === 0) {
             p.proto = 'TCP';
-            if (p.cols) p.appendInfo(SEGMENT_TAG);
+            if (p.cols) tagSegment(p);
           }
         }
         // (on revisits the frame shows as a segment of the PDU completed later)
@@ -1072,9 +1078,10 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       plan.segData += end - at;
       D.waiting.length = 0;
       D.waiting.push(plan);
-      if (at === from) {
+      // (after a PDU completed in this segment, tshark shows that PDU alone: no tag)
+      if (at === from && restOff === 0) {
         p.proto = 'TCP';
-        if (p.cols) p.appendInfo(SEGMENT_TAG);
+        if (p.cols) tagSegment(p);
       }
       return keepPlan(p, s, fkey, plan);
     }
@@ -1124,7 +1131,7 @@ function replayPlan(p: Packet, plan: DesegPlan, sport: number, dport: number, pO
     callApp(p, sport, dport, pOff + plan.callOff, end, true);
   } else if (plan.heldAt >= 0) {
     p.proto = 'TCP';
-    if (p.cols) p.appendInfo(SEGMENT_TAG);
+    if (p.cols) tagSegment(p);
   }
 }
 
