@@ -495,6 +495,7 @@ async function main(argv: string[]): Promise<number> {
     if (taps.length) {
       tapClock.firstSec = ctx.clock.firstSec;
       tapClock.firstNsec = ctx.clock.firstNsec;
+      tapClock.precision = ctx.precision;
       feedTaps(taps, p, tapClock);
       if (printFilter && !printFilter.match(p)) return;
     }

@@ -38,6 +38,7 @@ export async function computeStats(path: string, specs: readonly string[], opts:
   }, (p, ctx) => {
     clock.firstSec = ctx.clock.firstSec;
     clock.firstNsec = ctx.clock.firstNsec;
+    clock.precision = ctx.precision;
     feedTaps(taps, p, clock);
   });
   return { taps, text: statsText(taps), texts: taps.map((t) => t.text()), results: taps.map((t) => t.result()), pipeline };

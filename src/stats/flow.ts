@@ -12,6 +12,8 @@ export interface FlowItem {
   frame: number;
   /** nanoseconds after the first frame */
   ns: number;
+  /** digits of the frame's timestamp precision (tshark prints the time with them) */
+  digits: number;
   src: string;
   dst: string;
   srcPort: number;
@@ -97,7 +99,7 @@ export class FlowTap implements Tap<FlowResult> {
       }
     }
     const stream = this.kind === 'tcp' ? this.num(p, 'tcp.stream') : -1;
-    this.items.push({ frame: p.num, ns: relNs(p, clock), src, dst, srcPort: sp, dstPort: dp, label, comment, stream });
+    this.items.push({ frame: p.num, ns: relNs(p, clock), digits: clock.precision ?? 6, src, dst, srcPort: sp, dstPort: dp, label, comment, stream });
   }
 
   result(): FlowResult {
@@ -140,7 +142,7 @@ export class FlowTap implements Tap<FlowResult> {
       const r1 = blank();
       const label = [...it.label].slice(0, CELL * gap);
       label.forEach((ch, k) => { r1[lo * CELL + 9 + k] = ch; });
-      s += `${conv ? padR(it.stream, 5) : ''}|${padR(sec.toFixed(6), 9)}|${r1.join('')}${it.comment}\n`;
+      s += `${conv ? padR(it.stream, 5) : ''}|${padR(sec.toFixed(it.digits > 6 ? 9 : 6), 9)}|${r1.join('')}${it.comment}\n`;
       // arrow line
       const r2 = blank();
       const put = (at: number, text: string): void => { [...text].forEach((ch, k) => { r2[at + k] = ch; }); };

@@ -114,7 +114,10 @@ export function tapWant(taps: readonly Tap[]): Uint8Array | null {
   for (const t of taps) {
     or(t.filter?.want);
     if (t instanceof IoStatTap) for (const c of t.cols) or(c.filter?.want);
-    if (t instanceof PhsTap) for (const f of fields) if (f.isProtocol) w[f.id] = 1;
+    if (t instanceof PhsTap) {
+      for (const f of fields) if (f.isProtocol) w[f.id] = 1;
+      for (const id of t.extraIds) w[id] = 1;
+    }
   }
   return w;
 }

@@ -154,7 +154,8 @@ export class IoStatTap implements Tap<IoStatResult> {
     const dp = whole ? (durS < 10 ? 3 : durS < 100 ? 1 : 0) : isInt ? 0 : Math.max(1, this.intervalText.replace(/0+$/, '').length - dot - 1);
     const intW = String(Math.floor(durS)).length;
     // tshark prints the microseconds of an integer-interval duration with "%6u" (spaces, not zeros)
-    const durText = isInt ? `${Math.floor(durS)}.${padL(Math.floor(r.durationNs / 1000) % 1000000, 6)}` : durS.toFixed(dp);
+    const durUs = Math.round(r.durationNs / 1000);
+    const durText = isInt ? `${Math.floor(durUs / 1e6)}.${padL(durUs % 1000000, 6)}` : durS.toFixed(dp);
     const ivText = whole ? durS.toFixed(dp) : isInt ? padL(ivSec, intW) : ivSec.toFixed(dp);
 
     // interval labels

@@ -39,6 +39,11 @@ export class PhsTap implements Tap<PhsResult> {
   readonly columns = false;
   private readonly roots: PhsNode[] = [];
   private readonly frameId = fid('frame');
+  /**
+   * Non-protocol items tshark's hierarchy counts as a level: the "[N Reassembled TCP Segments]"
+   * item of a reassembled PDU, which tshark lists below the PDU's protocols (zeek/http/get.pcap).
+   */
+  readonly extraIds: readonly number[] = [fid('tcp.segments')].filter((x) => x >= 0);
 
   constructor(readonly spec: string, readonly filter: TapFilter | undefined) {}
 
@@ -54,6 +59,21 @@ export class PhsTap implements Tap<PhsResult> {
       for (const c of level) if (c.proto === f.abbrev) { node = c; break; }
       if (node === undefined) {
         node = { proto: f.abbrev, frames: 0, bytes: 0, children: [] };
+        level.push(node);
+      }
+      node.frames++;
+      node.bytes += p.len;
+      level = node.children;
+    }
+    for (const id of this.extraIds) {
+      let at = -1;
+      for (let i = 0; i < t.n && at < 0; i++) if (t.parent[i] === ROOT && t.fid[i] === id) at = i;
+      if (at < 0) continue;
+      const abbrev = fields[id]!.abbrev;
+      let node: PhsNode | undefined;
+      for (const c of level) if (c.proto === abbrev) { node = c; break; }
+      if (node === undefined) {
+        node = { proto: abbrev, frames: 0, bytes: 0, children: [] };
         level.push(node);
       }
       node.frames++;

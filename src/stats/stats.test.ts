@@ -18,12 +18,10 @@ const captures = join(root, '..', 'shared', 'captures');
  * expert item it adds); reported, not asserted. Remove an entry when its dissector lands.
  */
 const KNOWN: ReadonlyMap<string, string> = new Map([
-  ['zeek__http__get.pcap.io_phs.txt', 'HTTP dissector, tcp.segments'],
   ['zeek__wikipedia.pcap.io_phs.txt', 'HTTP, NBNS, STP dissectors'],
   ['zeek__wikipedia.pcap.expert.txt', 'HTTP chats; IPv4 TTL note tshark does not raise'],
   ['arkime__wireshark-retrans.pcap.io_phs.txt', 'HTTP dissector, tcp.segments'],
   ['arkime__wireshark-retrans.pcap.expert.txt', 'HTTP chats, reassembly overlap errors'],
-  ['zeek__http__get.pcap.expert.txt', 'HTTP chats'],
   ['arkime__v6.pcap.io_phs.txt', 'RIPng, SSH dissectors, tcp.segments'],
   ['arkime__v6.pcap.expert.txt', 'UDP traceroute chats'],
   ['zeek__q-in-q.pcap.io_phs.txt', 'BVLC/BACnet, SAP/SDP dissectors'],

@@ -12,6 +12,8 @@ export interface TapClock {
   /** first frame's timestamp (tshark's "Relative Start" and io intervals count from it) */
   firstSec: number;
   firstNsec: number;
+  /** digits of the current frame's timestamp precision (6 for µs, 9 for ns); 6 when unknown */
+  precision?: number;
 }
 
 export interface Tap<R = unknown> {
