@@ -40,6 +40,7 @@ import './teredo.js';
 import './gtp.js';
 import './icmpv6.js';
 import './icmp.js';
+import './igmp.js';
 import './udp.js';
 import './tcp.js';
 import './dns.js';
