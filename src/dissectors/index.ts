@@ -57,3 +57,4 @@ import './http.js';
 import './ssdp.js';
 import './mojito.js';
 import './pfcp.js';
+import './nbns.js';
