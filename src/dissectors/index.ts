@@ -46,6 +46,7 @@ import './tcp.js';
 import './dns.js';
 import './mdns.js';
 import './llmnr.js';
+import './hsrp.js';
 import './dhcp.js';
 import './ntp.js';
 import './tls.js';
