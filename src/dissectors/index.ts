@@ -61,3 +61,4 @@ import './ssdp.js';
 import './mojito.js';
 import './pfcp.js';
 import './nbns.js';
+import './dhcpv6.js';
