@@ -9,6 +9,8 @@ import './vlan.js';
 import './ieee8021ad.js';
 import './vntag.js';
 import './arp.js';
+import './realtek.js';
+import './loop.js';
 import './llc.js';
 import './stp.js';
 import './sll.js';
