@@ -64,3 +64,5 @@ import './mojito.js';
 import './pfcp.js';
 import './nbns.js';
 import './dhcpv6.js';
+import './json.js';
+import './db-lsp-disc.js';
