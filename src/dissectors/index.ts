@@ -59,6 +59,8 @@ import './media.js';
 import './http.js';
 import './sdp.js';
 import './rtsp.js';
+import './rpc.js';
+import './portmap.js';
 import './ssdp.js';
 import './mojito.js';
 import './pfcp.js';
