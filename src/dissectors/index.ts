@@ -11,6 +11,7 @@ import './vntag.js';
 import './arp.js';
 import './realtek.js';
 import './loop.js';
+import './eapol.js';
 import './llc.js';
 import './stp.js';
 import './sll.js';
