@@ -14,6 +14,7 @@ import './loop.js';
 import './eapol.js';
 import './llc.js';
 import './stp.js';
+import './gvrp.js';
 import './sll.js';
 import './sll2.js';
 import './can.js';

@@ -109,7 +109,7 @@ function dissectBpdu(p: Packet, off: number, end: number, parent: number, pvst: 
   if (end - off >= 2 && dv.getUint16(off + PROTOCOL) === GARP_PROTOCOL_ID && !pvst) {
     // GARP shares the BPDU SAP: tshark lists stp as a layer and hands the PDU over.
     p.addLayer(proto_stp);
-    const h = findHandle('garp');
+    const h = findHandle('gvrp');
     if (h) return p.call(h, off, end, parent);
   }
   p.proto = 'STP';
