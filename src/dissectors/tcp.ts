@@ -854,7 +854,8 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   // may be lost; out-of-order segments measured worse that way on the corpus, so they do not)
   const fast = fr.an !== undefined && (fr.an.flags & TA.FAST_RETRANSMISSION) !== 0;
   const resent = !fast && fr.an !== undefined && (fr.an.flags & (TA.RETRANSMISSION | TA.SPURIOUS_RETRANSMISSION | TA.KEEP_ALIVE)) !== 0;
-  const plan = desegmentPayload(p, s, fkey, st, sport, dport, (seq + (syn ? 1 : 0)) >>> 0, (flags & TH_FIN) !== 0, resent, fast, pOff, end, cap);
+  const ooo = fr.an !== undefined && (fr.an.flags & TA.OUT_OF_ORDER) !== 0;
+  const plan = desegmentPayload(p, s, fkey, st, sport, dport, (seq + (syn ? 1 : 0)) >>> 0, (flags & TH_FIN) !== 0, resent, fast, ooo, pOff, end, cap);
   if (plan) segmentItems(p, top, plan, pOff, end);
   void parent;
   return end - off;
@@ -946,7 +947,7 @@ function dissectPdu(p: Packet, sport: number, dport: number, pdu: Uint8Array, fr
  * (for its tcp.segment_data / tcp.reassembled_in items), undefined when it was dissected plainly.
  */
 function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, sport: number, dport: number,
-  pseq: number, fin: boolean, resent: boolean, fast: boolean, pOff: number, end: number, cap: number): DesegPlan | undefined {
+  pseq: number, fin: boolean, resent: boolean, fast: boolean, ooo: boolean, pOff: number, end: number, cap: number): DesegPlan | undefined {
   const segLen = end - pOff;
   if (p.session.visited) {
     const plan = s.plans.get(fkey);
@@ -1047,9 +1048,10 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       ra.reset();
       D.waiting.length = 0;
     }
-  } else if (fast && D.maxNext !== -1 && !seqBefore(D.maxNext, seqEnd) && D.pduStart !== D.pduEnd
+  } else if ((fast || ooo) && D.maxNext !== -1 && !seqBefore(D.maxNext, seqEnd) && D.pduStart !== D.pduEnd
     && seqBefore(pseq, D.pduEnd) && seqBefore(D.pduStart, seqEnd)) {
-    // a fast retransmission of bytes of a reassembled PDU: tshark reports the overlap, no dissector
+    // a fast retransmission or an out-of-order segment of bytes of a reassembled PDU (tshark hands
+    // both to reassembly, unlike plain retransmissions): tshark reports the overlap, no dissector
     plan = newPlan();
     plan.old = true;
     if (p.cols) p.appendInfo('[Reassembly error, protocol TCP: New fragment overlaps old data (retransmission?)]');
