@@ -25,6 +25,8 @@ import './ipoib.js';
 import './arcnet.js';
 import './ipnet.js';
 import './fr.js';
+import './chdlc.js';
+import './slarp.js';
 import './fddi.js';
 import './pktap.js';
 import './tr.js';
