@@ -72,3 +72,4 @@ import './nbns.js';
 import './dhcpv6.js';
 import './json.js';
 import './db-lsp-disc.js';
+import './stun.js';
