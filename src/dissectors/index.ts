@@ -47,6 +47,7 @@ import './gtp.js';
 import './icmpv6.js';
 import './icmp.js';
 import './igmp.js';
+import './ospf.js';
 import './udp.js';
 import './tcp.js';
 import './dns.js';
