@@ -36,3 +36,9 @@ test('stun: -V header of a Binding Request equals tshark', { skip }, () => {
   assert.equal(b.split('\n').slice(0, 4).join('\n'), HEADER);
   assert.match(b, /\n {4}Message Length: 92\n {4}Message Cookie: 2112a442\n {4}Message Transaction ID: c6429a8034aea2ac958d0a81\n/);
 });
+
+test('stun: CLASSIC-STUN (RFC 3489 Data Indications on 3478) rows equal tshark', { skip }, () => {
+  const { cells, bad } = layerRowsAgreement([CAP], 'classicstun');
+  assert.ok(cells >= 18, `compared ${cells} cells`);
+  assert.deepEqual(bad, []);
+});

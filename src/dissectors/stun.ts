@@ -19,6 +19,16 @@ import { callData } from './data.js';
 
 export const proto_stun = registerProtocol('stun', 'Session Traversal Utilities for NAT', 'STUN');
 
+export const proto_classicstun = registerProtocol('classicstun', 'Simple Traversal of UDP Through NAT', 'CLASSIC-STUN');
+
+const VALS_CLASSIC_TYPE = vals({
+  0x0001: 'Binding Request', 0x0101: 'Binding Response', 0x0111: 'Binding Error Response', 0x0002: 'Shared Secret Request',
+  0x0102: 'Shared Secret Response', 0x1112: 'Shared Secret Error Response', 0x0003: 'Allocate Request',
+  0x0103: 'Allocate Response', 0x0113: 'Allocate Error Response', 0x0004: 'Send Request', 0x0104: 'Send Response',
+  0x0114: 'Send Error Response', 0x0115: 'Data Indication', 0x0006: 'Set Active Destination Request',
+  0x0106: 'Set Active Destination Response', 0x0116: 'Set Active Destination Error Response',
+});
+
 const VALS_METHOD = vals({
   0x001: 'Binding', 0x002: 'SharedSecret', 0x003: 'Allocate', 0x004: 'Refresh', 0x006: 'Send', 0x007: 'Data',
   0x008: 'CreatePermission', 0x009: 'ChannelBind', 0x00a: 'Connect', 0x00b: 'ConnectionBind', 0x00c: 'ConnectionAttempt',
@@ -37,6 +47,15 @@ const hf = {
   att_length: f('stun.att.length', 'Attribute Length', FT.UINT16),
   att_username: f('stun.att.username', 'Username', FT.STRING),
   att_lifetime: f('stun.att.lifetime', 'Lifetime', FT.UINT32),
+};
+
+const hfc = {
+  type: f('classicstun.type', 'Message Type', FT.UINT16, { base: Base.HEX, vals: VALS_CLASSIC_TYPE }),
+  length: f('classicstun.length', 'Message Length', FT.UINT16, { base: Base.HEX }),
+  id: f('classicstun.id', 'Message Transaction ID', FT.BYTES),
+  att: f('classicstun.att', 'Attributes', FT.NONE),
+  att_type: f('classicstun.att.type', 'Attribute Type', FT.UINT16, { base: Base.HEX }),
+  att_length: f('classicstun.att.length', 'Attribute Length', FT.UINT16),
 };
 
 const TYPE = 0;
@@ -143,6 +162,43 @@ function dissectStunMessage(p: Packet, off: number, end: number, parent: number)
   return end - off;
 }
 
+/**
+ * RFC 3489 STUN (no magic cookie; 16-byte transaction id), as CLASSIC-STUN: header, attributes as
+ * type/length, DATA handed to the data dissector.
+ */
+function dissectClassicStun(p: Packet, off: number, end: number, parent: number): number {
+  const t = p.tree;
+  const dv = p.dv;
+  const type = dv.getUint16(off + TYPE);
+  const len = dv.getUint16(off + LENGTH);
+  p.proto = 'CLASSIC-STUN';
+  if (p.cols) p.setInfo(`Message: ${VALS_CLASSIC_TYPE.get(type) ?? 'Unknown'}`);
+  const top = p.addProto(parent, proto_classicstun, off, end);
+  const ti = t.addNum(top, hfc.type, off + TYPE, 2, type);
+  if (ti >= 0 && t.full) t.setLabel(ti, `Message Type: ${VALS_CLASSIC_TYPE.get(type) ?? 'Unknown'} (0x${type.toString(16).padStart(4, '0')})`);
+  t.addNum(top, hfc.length, off + LENGTH, 2, len);
+  t.addBytes(top, hfc.id, off + COOKIE, 16);
+  let o = off + HEADER_LEN;
+  const mEnd = Math.min(end, o + len);
+  if (o >= mEnd) return end - off;
+  const ai = t.addItem(top, hfc.att, o, mEnd - o);
+  while (o < mEnd) {
+    if (!p.need(o, 4, mEnd)) break;
+    const at = dv.getUint16(o);
+    const al = dv.getUint16(o + 2);
+    const ii = t.addText(ai, o, 4 + al, `Attribute: 0x${at.toString(16).padStart(4, '0')}`);
+    t.addNum(ii, hfc.att_type, o, 2, at);
+    t.addNum(ii, hfc.att_length, o + 2, 2, al);
+    if (!p.need(o + 4, al, mEnd)) break;
+    if (at === A_DATA && al > 0) {
+      callData(p, o + 4, o + 4 + al, ii);
+      if (p.stopped) break;
+    }
+    o += 4 + al;
+  }
+  return end - off;
+}
+
 /** On the STUN port: a message, or TURN ChannelData (first two bits 01). */
 function dissectStun(p: Packet, off: number, end: number, parent: number): number {
   if (end - off >= 4 && (p.buf[off]! & 0xc0) === 0x40) {
@@ -154,8 +210,10 @@ function dissectStun(p: Packet, off: number, end: number, parent: number): numbe
     if (end - off > 4) callData(p, off + 4, end, top);
     return end - off;
   }
-  if (end - off < HEADER_LEN || p.dv.getUint32(off + COOKIE) !== MAGIC) return 0;
-  return dissectStunMessage(p, off, end, parent);
+  if (end - off < HEADER_LEN || (p.buf[off]! & 0xc0) !== 0) return 0;
+  if (p.dv.getUint32(off + COOKIE) === MAGIC) return dissectStunMessage(p, off, end, parent);
+  if (p.dv.getUint16(off + LENGTH) + HEADER_LEN === end - off) return dissectClassicStun(p, off, end, parent);
+  return 0;
 }
 
 /** Heuristic: type's top bits 00, the magic cookie, and a length that fills the datagram. */
