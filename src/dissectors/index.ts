@@ -74,3 +74,4 @@ import './dhcpv6.js';
 import './json.js';
 import './db-lsp-disc.js';
 import './stun.js';
+import './nat-pmp.js';
