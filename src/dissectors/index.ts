@@ -15,6 +15,7 @@ import './eapol.js';
 import './llc.js';
 import './stp.js';
 import './gvrp.js';
+import './isis.js';
 import './sll.js';
 import './sll2.js';
 import './can.js';
