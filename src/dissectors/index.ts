@@ -76,3 +76,4 @@ import './json.js';
 import './db-lsp-disc.js';
 import './stun.js';
 import './nat-pmp.js';
+import './mndp.js';
