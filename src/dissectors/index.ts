@@ -16,6 +16,7 @@ import './llc.js';
 import './stp.js';
 import './gvrp.js';
 import './isis.js';
+import './dtp.js';
 import './sll.js';
 import './sll2.js';
 import './can.js';
