@@ -405,6 +405,6 @@ test('dns: UDP heuristic on other ports with tshark\'s rules', () => {
   ];
   const got = cases.map(([h]) => run([frame(hex(h), { sport: 40000, dport: 40001 })], (p) => p.proto === 'DNS')[0]);
   assert.deepEqual(got, cases.map((c) => c[1]));
-  // never on the NetBIOS name service port
-  assert.equal(run([frame(hex(`1234 0100 0001 0000 0000 0000 ${N}`), { sport: 137, dport: 40001 })], (p) => p.proto)[0], 'UDP');
+  // never on the NetBIOS name service port: that one is NBNS's (src/dissectors/nbns.ts), not DNS's
+  assert.equal(run([frame(hex(`1234 0100 0001 0000 0000 0000 ${N}`), { sport: 137, dport: 40001 })], (p) => p.proto)[0], 'NBNS');
 });
