@@ -1,30 +1,18 @@
-// mndp: MikroTik Neighbor Discovery Protocol, UDP port 5678. The Info column stays UDP's.
+// mndp: MikroTik Neighbor Discovery Protocol on UDP port 5678: a 4-byte header (2 unknown bytes, a
+// sequence number) and TLVs (type 2, length 2, value). tshark keeps UDP's Info and shows Protocol MNDP.
 //
-//  0                   1                   2                   3
-//  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
-// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
-// |        Header (unknown)       |        Sequence number        |
-// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
-// |           TLV type            |          TLV length           |  value …
-// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
-// Values: 1 MAC, 5 Identity, 7 Version, 8 Platform, 10 Uptime (seconds, little-endian),
-// 11 Software-ID, 12 Board, 14 Unpack, 15 IPv6, 16 Interface name, 17 IPv4.
+//    0                   1                   2                   3
+//   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//   |        Header (unknown)       |            SeqNo              |
+//   |           TLV type            |          TLV length           |  value …
+//   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 
-import { FT, f, registerProtocol, vals } from '../core/field.js';
+import { FT, f, vals, registerProtocol } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { registerHandle } from '../core/table.js';
 import { udpPortTable } from './udp.js';
 
-const UDP_PORT_MNDP = 5678;
-const HEADER_LEN = 4;
-const TLV_HEADER_LEN = 4;
-
 export const proto_mndp = registerProtocol('mndp', 'Mikrotik Neighbor Discovery Protocol', 'MNDP');
-
-const TLV_NAMES = vals({
-  1: 'MAC-Address', 5: 'Identity', 7: 'Version', 8: 'Platform', 10: 'Uptime', 11: 'Software-ID', 12: 'Board',
-  14: 'Unpack', 15: 'IPv6-Address', 16: 'Interface name', 17: 'IPv4-Address',
-});
 
 const hf = {
   tlv_type: f('mndp.tlv.type', 'TlvType', FT.UINT16),
@@ -39,46 +27,51 @@ const hf = {
   uptime: f('mndp.uptime', 'Uptime', FT.RELATIVE_TIME),
   platform: f('mndp.platform', 'Platform', FT.STRING),
   board: f('mndp.board', 'Board', FT.STRING),
-  unpack: f('mndp.unpack', 'Unpack', FT.UINT8, { vals: vals({ 1: 'Unpacked' }) }),
+  unpack: f('mndp.unpack', 'Unpack', FT.UINT8, { vals: vals({ 1: 'None' }) }),
   ipv6address: f('mndp.ipv6address', 'IPv6-Address', FT.IPv6),
   interfacename: f('mndp.interfacename', 'Interface name', FT.STRING),
   ipv4address: f('mndp.ipv4address', 'IPv4-Address', FT.IPv4),
 };
 
-const STRING_FIELDS = new Map<number, number>([[5, hf.identity], [7, hf.version], [8, hf.platform], [11, hf.softwareid], [12, hf.board], [16, hf.interfacename]]);
+/** TLV type → [name, field, kind]: s string, b bytes-valued (MAC/IPv6), 4 IPv4, t uptime, u uint8. */
+const TLVS = new Map<number, [string, number, 's' | 'b' | '4' | 't' | 'u']>([
+  [1, ['MAC-Address', hf.mac, 'b']], [5, ['Identity', hf.identity, 's']], [7, ['Version', hf.version, 's']],
+  [8, ['Platform', hf.platform, 's']], [10, ['Uptime', hf.uptime, 't']], [11, ['Software-ID', hf.softwareid, 's']],
+  [12, ['Board', hf.board, 's']], [14, ['Unpack', hf.unpack, 'u']], [15, ['IPv6-Address', hf.ipv6address, 'b']],
+  [16, ['Interface name', hf.interfacename, 's']], [17, ['IPv4-Address', hf.ipv4address, '4']],
+]);
+
+const HEADER_LEN = 4;
+const UTF8 = new TextDecoder();
 
 function dissectMndp(p: Packet, off: number, end: number, parent: number): number {
   const t = p.tree;
-  const b = p.buf;
   const dv = p.dv;
   p.proto = 'MNDP';
-  p.curProto = 'MNDP';
   const top = p.addProto(parent, proto_mndp, off, end);
   if (!p.need(off, HEADER_LEN, end)) return end - off;
   t.addBytes(top, hf.header_unknown, off, 2);
   t.addNum(top, hf.header_seqno, off + 2, 2, dv.getUint16(off + 2));
   let o = off + HEADER_LEN;
-  while (o + TLV_HEADER_LEN <= end) {
-    if (!p.need(o, TLV_HEADER_LEN, end)) return end - off;
+  while (o < end) {
+    if (!p.need(o, 4, end)) break;
     const type = dv.getUint16(o);
     const len = dv.getUint16(o + 2);
-    if (!p.need(o + TLV_HEADER_LEN, len, end)) return end - off;
-    const v = o + TLV_HEADER_LEN;
-    const name = TLV_NAMES.get(type) ?? 'Unknown';
-    const ti = t.addText(top, o, TLV_HEADER_LEN + len, `T ${type}, L ${len}: ${name}`);
-    const tt = t.addNum(ti, hf.tlv_type, o, 2, type);
-    if (tt >= 0 && t.full) t.setLabel(tt, `TlvType: ${type} = ${name}`);
+    const d = TLVS.get(type);
+    const name = d ? d[0] : 'Unknown';
+    const ti = t.addText(top, o, 4 + len, `T ${type}, L ${len}: ${name}`);
+    const yi = t.addNum(ti, hf.tlv_type, o, 2, type);
+    if (yi >= 0 && t.full) t.setLabel(yi, `TlvType: ${type} = ${name}`);
     t.addNum(ti, hf.tlv_length, o + 2, 2, len);
-    const sf = STRING_FIELDS.get(type);
-    if (sf !== undefined) {
-      let s = '';
-      for (let i = 0; i < len && b[v + i] !== 0; i++) s += String.fromCharCode(b[v + i]!);
-      t.addStr(ti, sf, v, len, s);
-    } else if (type === 1 && len === 6) t.addBytes(ti, hf.mac, v, 6);
-    else if (type === 10 && len === 4) t.addObj(ti, hf.uptime, v, 4, { sec: dv.getUint32(v, true), nsec: 0 });
-    else if (type === 14 && len === 1) t.addNum(ti, hf.unpack, v, 1, b[v]!);
-    else if (type === 15 && len === 16) t.addBytes(ti, hf.ipv6address, v, 16);
-    else if (type === 17 && len === 4) t.addNum(ti, hf.ipv4address, v, 4, dv.getUint32(v));
+    const v = o + 4;
+    if (!p.need(v, len, end)) break;
+    if (len === 0) { o = v; continue; }
+    if (!d) t.addBytes(ti, hf.tlv_data, v, len);
+    else if (d[2] === 's') t.addStr(ti, d[1], v, len, UTF8.decode(p.buf.subarray(v, v + len)));
+    else if (d[2] === 'b' && len === (type === 1 ? 6 : 16)) t.addBytes(ti, d[1], v, len);
+    else if (d[2] === '4' && len === 4) t.addNum(ti, d[1], v, 4, dv.getUint32(v));
+    else if (d[2] === 't' && len === 4) t.addObj(ti, d[1], v, 4, { sec: dv.getUint32(v, true), nsec: 0 });
+    else if (d[2] === 'u' && len === 1) t.addNum(ti, d[1], v, 1, p.buf[v]!);
     else if (len > 0) t.addBytes(ti, hf.tlv_data, v, len);
     o = v + len;
   }
@@ -86,4 +79,4 @@ function dissectMndp(p: Packet, off: number, end: number, parent: number): numbe
 }
 
 export const mndpHandle = registerHandle('mndp', dissectMndp);
-udpPortTable.add(UDP_PORT_MNDP, mndpHandle);
+udpPortTable.add(5678, mndpHandle);
