@@ -51,6 +51,10 @@ const LEAVES = new Map<string, string | undefined>([
   ['dns', undefined], ['dns.tcp', undefined], ['mdns', undefined], ['llmnr', undefined],
   ['dhcp', undefined], ['ntp', undefined],
   ['tls', undefined], ['tls_tcp', undefined], ['ssh', undefined], ['http', undefined],
+  ['rtsp', undefined], ['rpc', undefined], ['rpc.udp', undefined], ['nbns', undefined], ['dhcpv6', undefined],
+  ['ssdp', undefined], ['hsrp', undefined], ['stun', undefined], ['stun_udp', undefined], ['nat-pmp', undefined],
+  ['mndp', undefined], ['pfcp', undefined], ['db-lsp-disc', undefined], ['quic', undefined], ['mojito_udp', undefined],
+  // (gtp, teredo, vxlan and geneve carry IP or Ethernet: undeclared, so never skipped)
 ]);
 
 const ALL = -1;
@@ -91,6 +95,19 @@ function reachOf(name: string, gatedId: Map<string, number>, memo: Map<string, S
   }
   memo.set(name, r);
   return r;
+}
+
+/**
+ * Handle names reached from `table` (and the heuristic list of the same name) that are neither
+ * declared leaves nor carriers: each makes the carrier's reach "anything", so it is never skipped.
+ */
+export function undeclaredUnder(table: string): string[] {
+  const out = new Set<string>();
+  const t = tables.get(table);
+  if (t) for (const h of tableHandles(t)) if (!LEAVES.has(h.name) && !CARRIERS.has(h.name)) out.add(h.name);
+  const l = heurLists.get(table.replace(/\.port$/, ''));
+  if (l) for (const e of l.entries) if (!LEAVES.has(e.name) && !CARRIERS.has(e.name)) out.add(e.name);
+  return [...out].sort();
 }
 
 /** Every handle a table dispatches to (port-sized key space, Decode As overrides included). */
@@ -144,6 +161,11 @@ export class DispatchGate {
     for (const fn of never) gate.blind.delete(fn);
     for (const [fn, mask] of gate.blind) if (mask === 0) gate.blind.delete(fn);
     return gate.blind.size === 0 ? undefined : gate;
+  }
+
+  /** True when the gate may skip `fn` in some packets (tests: a new undeclared dissector disables pruning). */
+  prunes(fn: Dissector): boolean {
+    return this.blind.has(fn);
   }
 
   /** True when `fn` cannot lead to a match of this packet (some set not met by the layers so far). */

@@ -11,7 +11,8 @@ import { corpusDir, readIndex } from '../test-support/corpus.js';
 import { runPipeline, type PacketFilter } from './pipeline.js';
 import { compileFilter } from '../dfilter/index.js';
 import { summaryLine } from './output/summary.js';
-import { DispatchGate } from '../core/prune.js';
+import { DispatchGate, undeclaredUnder } from '../core/prune.js';
+import { findHandle } from '../core/table.js';
 
 const FILTERS = [
   'icmp',
@@ -73,4 +74,14 @@ test('pruned dissection displays the same packets with the same summary lines', 
     }
   }
   assert.ok(checked > 1000, `${checked} displayed packets compared`);
+});
+
+test('the gate knows every dissector on TCP (a new one must be declared in core/prune.ts, or TCP is never skipped)', () => {
+  assert.deepEqual(undeclaredUnder('tcp.port'), []);
+  // UDP carries tunnels (VXLAN, Geneve, Teredo, GTP-U: IP or Ethernet inside), so it stays unskippable
+  assert.deepEqual(undeclaredUnder('udp.port'), ['geneve', 'gtp', 'teredo', 'vxlan']);
+  const r = compileFilter('ip.addr == 10.77.0.2 and icmp');
+  assert.ok(r.ok);
+  const gate = DispatchGate.build(r.filter.required);
+  assert.ok(gate !== undefined && gate.prunes(findHandle('tcp')!.fn), 'an ICMP filter skips TCP');
 });
