@@ -5,6 +5,7 @@
 import { FT, f, registerProtocol } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { registerHandle, type Handle } from '../core/table.js';
+import { decodeUtf8 } from '../capture/utf8.js';
 
 export const proto_json = registerProtocol('json', 'JavaScript Object Notation', 'JSON');
 
@@ -24,7 +25,6 @@ const hf = {
 };
 
 const MAX_DEPTH = 64;
-const UTF8 = new TextDecoder();
 const C_QUOTE = 0x22;
 const C_BACKSLASH = 0x5c;
 
@@ -44,7 +44,7 @@ function str(b: Uint8Array, c: Cur): string {
   const a = ++c.pos;
   while (c.pos < c.end && b[c.pos] !== C_QUOTE) c.pos += b[c.pos] === C_BACKSLASH ? 2 : 1;
   if (c.pos >= c.end) { c.ok = false; return ''; }
-  const s = UTF8.decode(b.subarray(a, c.pos));
+  const s = decodeUtf8(b, a, c.pos);
   c.pos++;
   return s;
 }

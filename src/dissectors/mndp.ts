@@ -11,6 +11,7 @@ import { FT, f, vals, registerProtocol } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { registerHandle } from '../core/table.js';
 import { udpPortTable } from './udp.js';
+import { decodeUtf8 } from '../capture/utf8.js';
 
 export const proto_mndp = registerProtocol('mndp', 'Mikrotik Neighbor Discovery Protocol', 'MNDP');
 
@@ -42,7 +43,6 @@ const TLVS = new Map<number, [string, number, 's' | 'b' | '4' | 't' | 'u']>([
 ]);
 
 const HEADER_LEN = 4;
-const UTF8 = new TextDecoder();
 
 function dissectMndp(p: Packet, off: number, end: number, parent: number): number {
   const t = p.tree;
@@ -67,7 +67,7 @@ function dissectMndp(p: Packet, off: number, end: number, parent: number): numbe
     if (!p.need(v, len, end)) break;
     if (len === 0) { o = v; continue; }
     if (!d) t.addBytes(ti, hf.tlv_data, v, len);
-    else if (d[2] === 's') t.addStr(ti, d[1], v, len, UTF8.decode(p.buf.subarray(v, v + len)));
+    else if (d[2] === 's') t.addStr(ti, d[1], v, len, decodeUtf8(p.buf, v, v + len));
     else if (d[2] === 'b' && len === (type === 1 ? 6 : 16)) t.addBytes(ti, d[1], v, len);
     else if (d[2] === '4' && len === 4) t.addNum(ti, d[1], v, 4, dv.getUint32(v));
     else if (d[2] === 't' && len === 4) t.addObj(ti, d[1], v, 4, { sec: dv.getUint32(v, true), nsec: 0 });

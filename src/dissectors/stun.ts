@@ -16,6 +16,7 @@ import { registerHandle } from '../core/table.js';
 import { formatIPv4 } from '../core/format.js';
 import { udpPortTable, udpHeuristics } from './udp.js';
 import { callData } from './data.js';
+import { decodeUtf8 } from '../capture/utf8.js';
 
 export const proto_stun = registerProtocol('stun', 'Session Traversal Utilities for NAT', 'STUN');
 
@@ -80,13 +81,12 @@ const VALS_ERROR = vals({
   442: 'Unsupported Transport Protocol', 443: 'Peer Address Family Mismatch', 486: 'Allocation Quota Reached',
   487: 'Role Conflict', 500: 'Server Error', 508: 'Insufficient Capacity',
 });
-const UTF8 = new TextDecoder();
 
 /** UTF-8 text of the bytes up to the first NUL, invalid sequences as U+FFFD. */
 function utf8z(b: Uint8Array, a: number, n: number): string {
   let e = a;
   while (e < a + n && b[e] !== 0) e++;
-  return UTF8.decode(b.subarray(a, e));
+  return decodeUtf8(b, a, e);
 }
 
 /** The bytes as Latin-1 text up to the first NUL (tshark's string display). */
