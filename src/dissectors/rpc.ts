@@ -93,7 +93,7 @@ function dissectMessage(p: Packet, mark: number, body: number, recEnd: number, f
   const xid = dv.getUint32(body + XID);
   const mt = dv.getUint32(body + MSGTYPE);
   if (mt > 1) return false;
-  const top = first ? p.addProto(ROOT, proto_rpc, mark, recEnd - mark) : t.addItem(ROOT, proto_rpc, mark, recEnd - mark);
+  const top = first ? p.addProto(ROOT, proto_rpc, mark, recEnd) : t.addItem(ROOT, proto_rpc, mark, recEnd - mark);
   if (top >= 0 && t.full) t.appendLabel(top, `, Type:${mt === 0 ? 'Call' : 'Reply'} XID:0x${xid.toString(16).padStart(8, '0')}`);
   if (mark < body) {
     const rm = dv.getUint32(mark);

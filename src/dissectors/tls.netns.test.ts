@@ -68,7 +68,7 @@ test('openssl s_client / curl → openssl s_server (TLS 1.2 and 1.3): every fram
   if (noNetns) { t.skip(noNetns); return; }
   const p = pair!;
   const file = join(TMP, 'tls.pcap');
-  const cap = p.start('a', 'tcpdump', ['-i', IF_A, '-n', '-U', '-w', file, 'tcp', 'port', '443']);
+  const cap = p.start('a', 'tcpdump', ['-i', IF_A, '-n', '-U', '--immediate-mode', '-w', file, 'tcp', 'port', '443']);
   let ready = false;
   cap.stderr!.on('data', (d: Buffer) => { if (String(d).includes('listening on')) ready = true; });
   const until = Date.now() + 10000;
