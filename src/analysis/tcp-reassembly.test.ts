@@ -94,3 +94,19 @@ test('recycled buffers (summary runs): PDUs stay byte-exact, released buffers ar
   assert.equal(r.flush(), RA.COMPLETE);
   assert.equal(text(r.pdu), 'tail-bytes');
 });
+
+test('recyclableWant: summary runs and number/string items recycle; bytes and protocol items do not', async () => {
+  await import('../dissectors/index.js');
+  const { recyclableWant } = await import('./tcp-reassembly.js');
+  const { fieldByName, fields } = await import('../core/field.js');
+  const want = (...names: string[]): Uint8Array => {
+    const w = new Uint8Array(fields.length);
+    for (const n of names) w[fieldByName(n)!.id] = 1;
+    return w;
+  };
+  assert.equal(recyclableWant(null), false, 'a full tree reads its sources (-V, -x, JSON)');
+  assert.equal(recyclableWant(new Uint8Array(0)), true, 'summary only');
+  assert.equal(recyclableWant(want('tcp.analysis.retransmission', 'http.host', 'http.response.code', 'ip.src')), true);
+  assert.equal(recyclableWant(want('http.host', 'tcp.payload')), false, 'bytes are read from the source');
+  assert.equal(recyclableWant(want('http')), false, 'a protocol item can be sliced or searched');
+});

@@ -14,6 +14,8 @@
 // and per capture (a shared TcpReassemblyBudget): past it the PDU is abandoned (OVERFLOW), which
 // the dissector reports as an expert item; the segments stay plain TCP data.
 
+import { fields, FT } from '../core/field.js';
+
 /** `need` value: complete the PDU with whatever the next segment brings. */
 export const NEED_ONE_MORE = -1;
 /** `need` value: the PDU runs until the connection closes (flush() completes it). */
@@ -71,6 +73,31 @@ export class TcpReassemblyBudget {
     this.pooled += b.length;
   }
 }
+
+/**
+ * May PDU buffers be recycled in a run that builds the tree items `want` selects (no revisits)?
+ * Yes when no wanted item can read its value from the data source after the frame: none (summary
+ * runs), or only numbers, booleans, times, addresses and strings, which are stored in the tree when
+ * added, and FT_NONE flags (presence only). Bytes and protocol items (slices, `contains`, -T fields
+ * of bytes) read the source:
+ * those runs allocate a buffer per PDU, as before.
+ */
+export function recyclableWant(want: Uint8Array | null): boolean {
+  if (want === null) return false;
+  let r = recyclableMemo.get(want);
+  if (r === undefined) {
+    r = true;
+    for (let id = 0; id < want.length && r; id++) {
+      if (want[id] === 0) continue;
+      const t = fields[id]?.type;
+      if (t === undefined || t === FT.PROTOCOL || t === FT.BYTES || t === FT.UINT_BYTES || t === FT.GUID || t === FT.OID) r = false;
+    }
+    recyclableMemo.set(want, r);
+  }
+  return r;
+}
+
+const recyclableMemo = new WeakMap<Uint8Array, boolean>();
 
 /** Bytes of released PDU buffers a capture keeps for reuse. */
 const POOL_MAX = 32 << 20;
