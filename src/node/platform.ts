@@ -2,24 +2,29 @@
 import * as zlib from 'node:zlib';
 import { setPlatform, type Encoding, type InflateResult } from '../core/platform.js';
 
+/** One synchronous decode of `data`, at most maxOut bytes out (throws past it); a sync flush accepts a cut stream. */
+function decodeSync(enc: Encoding | 'raw', data: Uint8Array, maxOut: number): Uint8Array {
+  const maxOutputLength = Math.max(1, maxOut);
+  const opts = { maxOutputLength, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  const out = enc === 'br'
+    ? zlib.brotliDecompressSync(data, { maxOutputLength, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH })
+    : enc === 'gzip' ? zlib.gunzipSync(data, opts) : enc === 'raw' ? zlib.inflateRawSync(data, opts) : zlib.inflateSync(data, opts);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
 function inflate(enc: Encoding, data: Uint8Array, maxOut: number): InflateResult {
-  const opts = { maxOutputLength: Math.max(1, maxOut), finishFlush: zlib.constants.Z_SYNC_FLUSH };
   try {
-    const out = enc === 'br'
-      ? zlib.brotliDecompressSync(data, { maxOutputLength: opts.maxOutputLength, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH })
-      : enc === 'gzip' ? zlib.gunzipSync(data, opts) : zlib.inflateSync(data, opts);
-    return { data: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), truncated: false };
+    return { data: decodeSync(enc, data, maxOut), truncated: false };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ERR_BUFFER_TOO_LARGE') {
-      // decode again up to the cap through the streaming API to keep what fits
+      // keep the decodable prefix that fits
       return { data: partial(enc, data, maxOut), truncated: true };
     }
     if (enc === 'deflate' && err.code === 'Z_DATA_ERROR') {
       // "deflate" in HTTP is often raw deflate without the zlib header
       try {
-        const out = zlib.inflateRawSync(data, opts);
-        return { data: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), truncated: false };
+        return { data: decodeSync('raw', data, maxOut), truncated: false };
       } catch { /* fall through */ }
     }
     return { data: new Uint8Array(0), truncated: false, error: err.message };
@@ -33,12 +38,7 @@ function partial(enc: Encoding, data: Uint8Array, maxOut: number): Uint8Array {
   for (let len = 16; ; len *= 2) {
     const n = Math.min(len, data.byteLength);
     try {
-      const part = data.subarray(0, n);
-      const out = enc === 'br'
-        ? zlib.brotliDecompressSync(part, { maxOutputLength: maxOut, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH })
-        : enc === 'gzip' ? zlib.gunzipSync(part, { maxOutputLength: maxOut, finishFlush: zlib.constants.Z_SYNC_FLUSH })
-          : zlib.inflateSync(part, { maxOutputLength: maxOut, finishFlush: zlib.constants.Z_SYNC_FLUSH });
-      best = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+      best = decodeSync(enc, data.subarray(0, n), maxOut);
     } catch {
       break;
     }

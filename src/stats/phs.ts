@@ -31,6 +31,19 @@ function isLayer(p: Packet, id: number): boolean {
   return false;
 }
 
+/** Counts a frame of `len` bytes in the child `proto` of `level` (made in first-seen order); returns its children. */
+function count(level: PhsNode[], proto: string, len: number): PhsNode[] {
+  let node: PhsNode | undefined;
+  for (const c of level) if (c.proto === proto) { node = c; break; }
+  if (node === undefined) {
+    node = { proto, frames: 0, bytes: 0, children: [] };
+    level.push(node);
+  }
+  node.frames++;
+  node.bytes += len;
+  return node.children;
+}
+
 export class PhsTap implements Tap<PhsResult> {
   /** every protocol is read: the runner builds protocol items only (see protocolWant) */
   readonly fields: string[] = [];
@@ -55,30 +68,12 @@ export class PhsTap implements Tap<PhsResult> {
       if (t.parent[i] !== ROOT) continue;
       const f = fields[t.fid[i]!]!;
       if (!f.isProtocol || f.id === this.frameId || !isLayer(p, f.id)) continue;
-      let node: PhsNode | undefined;
-      for (const c of level) if (c.proto === f.abbrev) { node = c; break; }
-      if (node === undefined) {
-        node = { proto: f.abbrev, frames: 0, bytes: 0, children: [] };
-        level.push(node);
-      }
-      node.frames++;
-      node.bytes += p.len;
-      level = node.children;
+      level = count(level, f.abbrev, p.len);
     }
     for (const id of this.extraIds) {
       let at = -1;
       for (let i = 0; i < t.n && at < 0; i++) if (t.parent[i] === ROOT && t.fid[i] === id) at = i;
-      if (at < 0) continue;
-      const abbrev = fields[id]!.abbrev;
-      let node: PhsNode | undefined;
-      for (const c of level) if (c.proto === abbrev) { node = c; break; }
-      if (node === undefined) {
-        node = { proto: abbrev, frames: 0, bytes: 0, children: [] };
-        level.push(node);
-      }
-      node.frames++;
-      node.bytes += p.len;
-      level = node.children;
+      if (at >= 0) level = count(level, fields[id]!.abbrev, p.len);
     }
   }
 
