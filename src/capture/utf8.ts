@@ -39,6 +39,22 @@ export function decodeUtf8(b: Uint8Array, start: number, end: number): string {
   return s;
 }
 
+/**
+ * Bytes [start, end) as Latin-1 text (one char per byte): one flat string, without the cons
+ * string per byte that `s += String.fromCharCode(b[i])` leaves for the collector.
+ */
+export function latin1(b: Uint8Array, start: number, end: number): string {
+  const n = end - start;
+  if (n <= 0) return '';
+  if (n === 1) return String.fromCharCode(b[start]!);
+  if (n <= 0x2000) return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
+  let s = '';
+  for (let i = start; i < end; i += 0x2000) {
+    s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + 0x2000)) as unknown as number[]);
+  }
+  return s;
+}
+
 /** UTF-8 bytes of a string (for writers). */
 export function encodeUtf8(s: string): Uint8Array {
   const out: number[] = [];

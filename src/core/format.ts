@@ -26,8 +26,23 @@ export function formatMac(b: Uint8Array, off = 0): string {
   return s;
 }
 
+/**
+ * A direct-mapped cache of recent IPv4 texts (a pure function's results, not capture state): the
+ * address columns of a capture repeat a few hosts, and each text cost several temporaries.
+ */
+const V4_SLOTS = 1024;
+const v4Keys = new Int32Array(V4_SLOTS);
+const v4Texts: string[] = new Array<string>(V4_SLOTS).fill('');
+
 export function formatIPv4(v: number): string {
-  return `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+  const k = v | 0;
+  const h = (Math.imul(k, 0x9e3779b1) >>> 22) & (V4_SLOTS - 1);
+  const t = v4Texts[h]!;
+  if (t !== '' && v4Keys[h] === k) return t;
+  const s = `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+  v4Keys[h] = k;
+  v4Texts[h] = s;
+  return s;
 }
 
 /** RFC 5952 text of 16 bytes at `off` (longest run of ≥ 2 zero groups compressed; IPv4-mapped shown dotted). */

@@ -4,20 +4,26 @@
 import { registerProtocol } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { registerHandle } from '../core/table.js';
+import { latin1 } from '../capture/utf8.js';
 
 export const proto_data_text_lines = registerProtocol('data-text-lines', 'Line-based text data', 'Line-based text data');
 
 /** `\r`, `\n`, `\t` and other controls escaped the way tshark labels text. */
 export function escapeText(b: Uint8Array, from: number, to: number): string {
+  // runs of printable bytes are copied as one flat string each
   let s = '';
+  let run = from;
   for (let i = from; i < to; i++) {
     const c = b[i]!;
+    if (c >= 0x20 && c !== 0x7f) continue;
+    if (i > run) s += latin1(b, run, i);
+    run = i + 1;
     if (c === 0x0d) s += '\\r';
     else if (c === 0x0a) s += '\\n';
     else if (c === 0x09) s += '\\t';
-    else if (c < 0x20 || c === 0x7f) s += '\\x' + c.toString(16).padStart(2, '0');
-    else s += String.fromCharCode(c);
+    else s += '\\x' + c.toString(16).padStart(2, '0');
   }
+  if (to > run) s += latin1(b, run, to);
   return s;
 }
 

@@ -25,9 +25,10 @@ import { stateKey, type Session } from '../core/session.js';
 import { ROOT } from '../core/tree.js';
 import { platform, type Encoding } from '../core/platform.js';
 import { tcpPortTable, tcpHeuristics } from './tcp.js';
-import { convKey } from './inet-util.js';
+import { ConvMap } from './inet-util.js';
 import { callData } from './data.js';
 import { escapeText } from './data-text-lines.js';
+import { latin1 } from '../capture/utf8.js';
 import { dissectMedia } from './media.js';
 
 export const proto_http = registerProtocol('http', 'Hypertext Transfer Protocol', 'HTTP');
@@ -210,11 +211,11 @@ export interface HttpObject {
 }
 
 class HttpState {
-  convs = new Map<string, HttpConv>();
+  convs = new ConvMap<HttpConv>();
   /** message key (frame, data source, offset) → its match */
   msgs = new Map<string, HttpMsg>();
   /** connections the heuristic claimed (later payloads go to HTTP too) */
-  heur = new Set<string>();
+  heur = new ConvMap<true>();
   objects: HttpObject[] = [];
   /** collect bodies for export (set by --export-objects before the run) */
   collect = false;
@@ -242,11 +243,7 @@ export function setHttpObjectCollection(on: boolean): void {
 
 // ---- text helpers ----
 
-function ascii(b: Uint8Array, from: number, to: number): string {
-  let s = '';
-  for (let i = from; i < to; i++) s += String.fromCharCode(b[i]!);
-  return s;
-}
+const ascii = latin1;
 
 /** Index of the LF ending the line starting at `from`, or -1 before `lim`. */
 function lineEnd(b: Uint8Array, from: number, lim: number): number {
@@ -332,7 +329,7 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   if (kind === Kind.NONE) {
     // not a message start: the continuation of a body we did not see start when the connection
     // carried HTTP before; otherwise tshark shows nothing at all (not even data) for these bytes
-    if (idx === 0 && !p.session.get(HTTP_STATE).convs.has(convKey(p, p.srcport, p.dstport))) return end - off;
+    if (idx === 0 && !p.session.get(HTTP_STATE).convs.has(p, p.srcport, p.dstport)) return end - off;
     p.proto = flavor.column;
     if (cols) { if (idx === 0) p.setInfo('Continuation'); else p.appendInfo(' Continuation'); }
     const top = p.addProto(ROOT, flavor.proto, off, end);
@@ -404,9 +401,8 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   } else {
     status = Number(firstLine.slice(9, 12));
   }
-  const ckey = convKey(p, p.srcport, p.dstport);
-  let conv = s.convs.get(ckey);
-  if (!conv) { conv = new HttpConv(); s.convs.set(ckey, conv); }
+  let conv = s.convs.get(p, p.srcport, p.dstport);
+  if (!conv) { conv = new HttpConv(); s.convs.set(p, p.srcport, p.dstport, conv); }
   // the request a response answers (peeked: the match is recorded once the message is complete)
   const peer = msg ? msg.peer : kind === Kind.RESPONSE ? conv.pending[0] : undefined;
 
@@ -514,8 +510,9 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   // ---- tree ----
   const top = p.addProto(ROOT, flavor.proto, off, msgEnd);
   if (top >= 0 && full) t.setLabel(top, flavor.label);
-  const fl = t.addText(top, off, (lf0 >= 0 ? lf0 + 1 : lim) - off, escapeText(b, off, lf0 >= 0 ? lf0 + 1 : lim));
-  p.addExpert(fl, ei.chat, off, (lf0 >= 0 ? lf0 + 1 : lim) - off, escapeText(b, off, lf0 >= 0 ? lf0 + 1 : lim));
+  const flText = escapeText(b, off, lf0 >= 0 ? lf0 + 1 : lim);
+  const fl = t.addText(top, off, (lf0 >= 0 ? lf0 + 1 : lim) - off, flText);
+  p.addExpert(fl, ei.chat, off, (lf0 >= 0 ? lf0 + 1 : lim) - off, flText);
   if (kind === Kind.REQUEST) {
     const sp1 = off + method.length;
     t.addStr(fl, hf.request_method, off, method.length, method);
@@ -542,6 +539,7 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
     if (firstLine.length > 12) t.addStr(fl, hf.response_phrase, off + 13, phrase.length, phrase);
   }
   const lineField = kind === Kind.REQUEST ? hf.request_line : hf.response_line;
+  const wantLine = t.wants(lineField);
   for (const h of headers) {
     const len = h.lf + 1 - h.start;
     const fid = HEADER_FIELDS.get(h.lname);
@@ -556,9 +554,11 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
           if (v) t.addStr(hi, hf.cookie_pair, h.start, len, v);
         }
       }
-      const li = t.hide(t.addStr(top, lineField, h.start, len, ascii(b, h.start, h.lf) + '\n'));
-      if (li >= 0 && full) t.setLabel(li, label);
-    } else {
+      if (wantLine) {
+        const li = t.hide(t.addStr(top, lineField, h.start, len, ascii(b, h.start, h.lf) + '\n'));
+        if (li >= 0 && full) t.setLabel(li, label);
+      }
+    } else if (wantLine) {
       const li = t.addStr(top, lineField, h.start, len, ascii(b, h.start, h.lf) + '\n');
       if (li >= 0 && full) t.setLabel(li, label);
     }
@@ -693,10 +693,10 @@ function heuristicHttp(p: Packet, off: number, end: number, parent: number): num
   // cheap first: a message starts with an upper-case method or "HTTP/"
   const c = off < p.capEnd ? b[off]! : 0;
   if (c >= 0x41 && c <= 0x5a && startsLikeHttp(b, off, Math.min(end, p.capEnd))) {
-    s.heur.add(convKey(p, p.srcport, p.dstport));
+    s.heur.set(p, p.srcport, p.dstport, true);
     return dissectHttp(p, off, end, parent);
   }
-  if (s.heur.size !== 0 && s.heur.has(convKey(p, p.srcport, p.dstport))) return dissectHttp(p, off, end, parent);
+  if (s.heur.size !== 0 && s.heur.has(p, p.srcport, p.dstport)) return dissectHttp(p, off, end, parent);
   return 0;
 }
 

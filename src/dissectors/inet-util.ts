@@ -161,17 +161,93 @@ export function addExpertItem(p: Packet, parent: number, e: ExpertInfo, off: num
   return it;
 }
 
+interface ConvNode<T> {
+  net: number; a4: number; b4: number; a6: string; b6: string; pa: number; pb: number;
+  v: T;
+  next: ConvNode<T> | undefined;
+}
+
 /**
- * Direction-independent conversation key of the current packet's network addresses (p.netType,
- * p.src4/dst4 or p.src6/dst6) and the given ports: both directions give the same key.
+ * A map keyed by a conversation: the current packet's network addresses (p.netType, p.src4/dst4
+ * or p.src6/dst6) and the given ports, both directions alike — without building a key string per lookup: a 30-bit hash of the endpoints
+ * into a Map of small chains. Per-packet lookups of TCP/UDP streams and of application
+ * conversations allocate nothing.
  */
-export function convKey(p: Packet, sport: number, dport: number): string {
-  if (p.netType === 6) {
-    const a = p.src6, b = p.dst6;
-    return a < b || (a === b && sport <= dport) ? `6|${a}|${sport}|${b}|${dport}` : `6|${b}|${dport}|${a}|${sport}`;
+export class ConvMap<T> {
+  private readonly m = new Map<number, ConvNode<T>>();
+  size = 0;
+
+  get(p: Packet, sport: number, dport: number): T | undefined {
+    return this.find(p, sport, dport)?.v;
   }
-  const a = p.src4, b = p.dst4;
-  return a < b || (a === b && sport <= dport) ? `4|${a}|${sport}|${b}|${dport}` : `4|${b}|${dport}|${a}|${sport}`;
+
+  has(p: Packet, sport: number, dport: number): boolean {
+    return this.find(p, sport, dport) !== undefined;
+  }
+
+  /** Sets (or replaces) the value of this packet's conversation. */
+  set(p: Packet, sport: number, dport: number, v: T): void {
+    const n = this.find(p, sport, dport);
+    if (n) { n.v = v; return; }
+    const six = p.netType === 6;
+    const fwd = six ? p.src6 < p.dst6 || (p.src6 === p.dst6 && sport <= dport)
+      : p.src4 < p.dst4 || (p.src4 === p.dst4 && sport <= dport);
+    const h = convHash(p, sport, dport);
+    this.m.set(h, {
+      net: six ? 6 : 4,
+      a4: fwd ? p.src4 : p.dst4, b4: fwd ? p.dst4 : p.src4,
+      a6: six ? (fwd ? p.src6 : p.dst6) : '', b6: six ? (fwd ? p.dst6 : p.src6) : '',
+      pa: fwd ? sport : dport, pb: fwd ? dport : sport,
+      v, next: this.m.get(h),
+    });
+    this.size++;
+  }
+
+  private find(p: Packet, sport: number, dport: number): ConvNode<T> | undefined {
+    if (this.size === 0) return undefined;
+    let n = this.m.get(convHash(p, sport, dport));
+    if (n === undefined) return undefined;
+    if (p.netType === 6) {
+      const fwd = p.src6 < p.dst6 || (p.src6 === p.dst6 && sport <= dport);
+      const a = fwd ? p.src6 : p.dst6, b = fwd ? p.dst6 : p.src6;
+      const pa = fwd ? sport : dport, pb = fwd ? dport : sport;
+      for (; n; n = n.next) if (n.net === 6 && n.pa === pa && n.pb === pb && n.a6 === a && n.b6 === b) return n;
+      return undefined;
+    }
+    const fwd = p.src4 < p.dst4 || (p.src4 === p.dst4 && sport <= dport);
+    const a = fwd ? p.src4 : p.dst4, b = fwd ? p.dst4 : p.src4;
+    const pa = fwd ? sport : dport, pb = fwd ? dport : sport;
+    for (; n; n = n.next) if (n.net === 4 && n.pa === pa && n.pb === pb && n.a4 === a && n.b4 === b) return n;
+    return undefined;
+  }
+}
+
+/** Direction-independent 30-bit hash of a conversation's endpoints. */
+function convHash(p: Packet, sport: number, dport: number): number {
+  let ha: number, hb: number;
+  if (p.netType === 6) {
+    ha = strHash(p.src6);
+    hb = strHash(p.dst6);
+  } else {
+    ha = p.src4 | 0;
+    hb = p.dst4 | 0;
+  }
+  const x = mix(ha ^ Math.imul(sport, 0x9e3779b1));
+  const y = mix(hb ^ Math.imul(dport, 0x9e3779b1));
+  // symmetric: the same for both directions
+  return ((x + y) ^ Math.imul(x ^ y, 0x85ebca6b)) & 0x3fffffff;
+}
+
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return h ^ (h >>> 16);
+}
+
+function strHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 /**

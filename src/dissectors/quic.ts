@@ -21,7 +21,7 @@ import { registerHandle } from '../core/table.js';
 import { expertInfo, Group, Severity } from '../core/expert.js';
 import { stateKey } from '../core/session.js';
 import { udpHeuristics } from './udp.js';
-import { convKey, frameKey } from './inet-util.js';
+import { ConvMap, frameKey } from './inet-util.js';
 import { proto_tls } from './tls-proto.js';
 import { dissectHandshakes, type TlsConv } from './tls-handshake.js';
 import { varint, varintLen } from './quic-tp.js';
@@ -200,7 +200,7 @@ interface FrameCache {
 }
 
 class QuicState {
-  conns = new Map<string, QuicConn>();
+  conns = new ConvMap<QuicConn>();
   next = 0;
   frames = new Map<number, FrameCache>();
 }
@@ -231,11 +231,10 @@ function v1Type(version: number, raw: number): number {
 
 function findConn(p: Packet, create: boolean): QuicConn | undefined {
   const st = p.session.get(QUIC_STATE);
-  const k = convKey(p, p.srcport, p.dstport);
-  let c = st.conns.get(k);
+  let c = st.conns.get(p, p.srcport, p.dstport);
   if (c === undefined && create) {
     c = new QuicConn(st.next++, p);
-    st.conns.set(k, c);
+    st.conns.set(p, p.srcport, p.dstport, c);
   }
   return c;
 }

@@ -12,7 +12,7 @@ import { ROOT } from '../core/tree.js';
 import { registerHandle } from '../core/table.js';
 import { stateKey } from '../core/session.js';
 import { tcpPortTable } from './tcp.js';
-import { convKey, frameKey } from './inet-util.js';
+import { ConvMap, frameKey } from './inet-util.js';
 import { md5Hex } from './tls-fingerprint.js';
 
 export const proto_ssh = registerProtocol('ssh', 'SSH Protocol', 'SSH');
@@ -104,7 +104,7 @@ class SshConv {
 interface SshFrame { version: number; newkeys: [boolean, boolean]; seq: [number, number] }
 
 class SshState {
-  convs = new Map<string, SshConv>();
+  convs = new ConvMap<SshConv>();
   frames = new Map<number, SshFrame>();
 }
 const SSH_STATE = stateKey('ssh', () => new SshState());
@@ -125,11 +125,10 @@ function dissectSsh(p: Packet, off: number, end: number, parent: number): number
   const avail = Math.min(end, p.capEnd);
   if (avail <= off) return 0;
   const st = p.session.get(SSH_STATE);
-  const k = convKey(p, p.srcport, p.dstport);
-  let conv = st.convs.get(k);
+  let conv = st.convs.get(p, p.srcport, p.dstport);
   if (conv === undefined) {
     conv = new SshConv(p.dstport === 22 || p.srcport !== 22 ? p.dstport : p.srcport);
-    st.convs.set(k, conv);
+    st.convs.set(p, p.srcport, p.dstport, conv);
   }
   const dir = p.srcport === conv.serverPort ? 1 : 0;
   const D = conv.dirs[dir]!;

@@ -33,7 +33,7 @@ import { expertInfo, Group, Severity, type ExpertInfo } from '../core/expert.js'
 import { stateKey } from '../core/session.js';
 import { ROOT } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
-import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, convKey, addExpertItem, frameKey, capLen, dissectByPorts } from './inet-util.js';
+import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, ConvMap, addExpertItem, frameKey, capLen, dissectByPorts } from './inet-util.js';
 import { TcpDirReassembly, TcpReassemblyBudget, RA, NEED_UNTIL_FIN, segmentsLabel, recyclableWant } from '../analysis/tcp-reassembly.js';
 import { TA } from '../analysis/tcp-analysis.js';
 import { analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, type TcpAnalysisSnapshot } from '../analysis/tcp-glue.js';
@@ -484,7 +484,7 @@ export interface TcpFrame {
 
 class TcpState {
   /** conversation key → its current (latest) stream */
-  streams = new Map<string, TcpStream>();
+  streams = new ConvMap<TcpStream>();
   next = 0;
   /** findStream's second result: the stream it returned was started by port reuse */
   lastReused = false;
@@ -541,8 +541,7 @@ function offsetBits(v: number): string {
  * ACK whose sequence number differs from its direction's base starts a new stream.
  */
 function findStream(p: Packet, s: TcpState, sport: number, dport: number, seq: number, flags: number, update: boolean): TcpStream {
-  const key = convKey(p, sport, dport);
-  let st = s.streams.get(key);
+  let st = s.streams.get(p, sport, dport);
   let reused = false;
   if (st && (flags & (TH_SYN | TH_ACK)) === TH_SYN) {
     const d = st.dirs[st.dirOf(p, sport)];
@@ -555,7 +554,7 @@ function findStream(p: Packet, s: TcpState, sport: number, dport: number, seq: n
     st = new TcpStream(s.next++, p, sport);
     // a stream started by port reuse shows its SYN at once (a fresh one shows it from the next segment)
     if (reused) st.completeness = 1;
-    if (update || !s.streams.has(key)) s.streams.set(key, st);
+    if (update || !s.streams.has(p, sport, dport)) s.streams.set(p, sport, dport, st);
   }
   s.lastReused = reused;
   return st;

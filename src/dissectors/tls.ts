@@ -19,7 +19,7 @@ import { registerHandle } from '../core/table.js';
 import { expertInfo, Group, Severity } from '../core/expert.js';
 import { stateKey } from '../core/session.js';
 import { tcpPortTable, tcpHeuristics } from './tcp.js';
-import { convKey, frameKey } from './inet-util.js';
+import { ConvMap, frameKey } from './inet-util.js';
 import { ALERT_DESC, ALERT_LEVEL, CONTENT_TYPES, VERSIONS } from './tls-names.js';
 import { proto_tls, tf } from './tls-proto.js';
 import { dissectHandshakes, isTls13, hh, type TlsConv } from './tls-handshake.js';
@@ -83,7 +83,7 @@ function plausibleVersion(v: number): boolean {
 // ---- per-capture state ----
 
 class TlsState {
-  convs = new Map<string, TlsConv>();
+  convs = new ConvMap<TlsConv>();
   /** frameKey → negotiated version in effect when the frame was first dissected (revisits) */
   frameVersion = new Map<number, number>();
 }
@@ -101,17 +101,16 @@ function newConv(p: Packet): TlsConv {
 /** The TLS conversation of the current TCP connection, if TLS was seen on it. */
 function knownConv(p: Packet): TlsConv | undefined {
   const convs = p.session.get(TLS_STATE).convs;
-  return convs.size === 0 ? undefined : convs.get(convKey(p, p.srcport, p.dstport));
+  return convs.size === 0 ? undefined : convs.get(p, p.srcport, p.dstport);
 }
 
 /** The TLS conversation of the current TCP connection (created on first use). */
 export function tlsConv(p: Packet): TlsConv {
   const st = p.session.get(TLS_STATE);
-  const k = convKey(p, p.srcport, p.dstport);
-  let c = st.convs.get(k);
+  let c = st.convs.get(p, p.srcport, p.dstport);
   if (c === undefined) {
     c = newConv(p);
-    st.convs.set(k, c);
+    st.convs.set(p, p.srcport, p.dstport, c);
   }
   return c;
 }

@@ -24,7 +24,7 @@ import { stateKey } from '../core/session.js';
 import { nsDiff } from '../core/time.js';
 import { ROOT } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
-import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, inIcmpError, needq, convKey, frameKey, dissectByPorts } from './inet-util.js';
+import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, inIcmpError, needq, ConvMap, frameKey, dissectByPorts } from './inet-util.js';
 
 const SRC_PORT = 0;
 const DST_PORT = 2;
@@ -93,7 +93,7 @@ interface UdpFrame {
 }
 
 class UdpState {
-  streams = new Map<string, UdpStream>();
+  streams = new ConvMap<UdpStream>();
   next = 0;
   /** frameKey(p) → first-pass facts (only for headers that carry a payload: those show times) */
   frames = new Map<number, UdpFrame>();
@@ -103,11 +103,10 @@ const UDP_STATE = stateKey('udp', () => new UdpState());
 /** The stream of the current packet's (addresses, ports), created on first sight. */
 export function udpStream(p: Packet, sport: number, dport: number): UdpStream {
   const s = p.session.get(UDP_STATE);
-  const key = convKey(p, sport, dport);
-  let st = s.streams.get(key);
+  let st = s.streams.get(p, sport, dport);
   if (!st) {
     st = new UdpStream(s.next++, p.tsSec, p.tsNsec);
-    s.streams.set(key, st);
+    s.streams.set(p, sport, dport, st);
   }
   return st;
 }

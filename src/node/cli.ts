@@ -15,7 +15,7 @@ import { Out } from './output/out.js';
 import { mergeWant, runPipeline, type PacketFilter, type PipelineContext } from './pipeline.js';
 import { createTap, statsText, StatsSpecError, STATS_LIST, tapColumns, tapWant, type Tap, type TapClock } from '../stats/index.js';
 import { feedTaps } from './stats-cmd.js';
-import { summaryLine, timeColumn, TIME_FORMATS, type TimeFormat } from './output/summary.js';
+import { writeSummaryLine, timeColumn, TIME_FORMATS, type TimeFormat } from './output/summary.js';
 import { verboseTree, TreeLinks } from './output/verbose.js';
 import { packetHexDump } from './output/hexdump.js';
 import {
@@ -502,7 +502,7 @@ async function main(argv: string[]): Promise<number> {
     if (!printPackets) return;
     if (!started) start();
     const time = summary || (cols?.needsColumns ?? false) ? timeColumn(ctx.clock, tf, ctx.precision) : '';
-    if (summary) out.write(summaryLine(p, time) + '\n');
+    if (summary) writeSummaryLine(out, p, time);
     if (verbose) {
       out.write(verboseTree(p.tree, links, !hex));
       if (!hex) out.write('\n');

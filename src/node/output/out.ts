@@ -51,6 +51,72 @@ export class Out {
     if (this.off >= this.limit) this.flush();
   }
 
+  /** Room for `n` more bytes in the buffer (flushing first when needed); false if `n` never fits. */
+  private room(n: number): boolean {
+    if (this.off + n <= this.buf.length) return true;
+    this.flush();
+    return n <= this.buf.length;
+  }
+
+  /** Text as part of a line: like write(), without the flush check (call end() after the line). */
+  text(s: string): void {
+    if (this.broken) return;
+    const n = s.length;
+    if (!this.room(n * 3)) { this.writeAll(Buffer.from(s, 'utf8')); return; }
+    if (n <= 24) {
+      // short ASCII text: a loop costs less than the call into the encoder
+      const buf = this.buf;
+      const o = this.off;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        buf[o + i] = c;
+      }
+      if (i === n) { this.off = o + n; return; }
+    }
+    this.off += this.buf.write(s, this.off, 'utf8');
+  }
+
+  /** `n` spaces (n ≤ 0: none). */
+  spaces(n: number): void {
+    if (n <= 0 || this.broken || !this.room(n)) return;
+    this.buf.fill(0x20, this.off, this.off + n);
+    this.off += n;
+  }
+
+  /** One byte (ASCII). */
+  byte(c: number): void {
+    if (this.broken || !this.room(1)) return;
+    this.buf[this.off++] = c;
+  }
+
+  /** Raw bytes (e.g. a pre-encoded separator). */
+  bytes(b: Uint8Array): void {
+    if (this.broken || !this.room(b.length)) return;
+    this.buf.set(b, this.off);
+    this.off += b.length;
+  }
+
+  /** A non-negative integer in decimal (right-aligned in `width` with spaces). */
+  uint(v: number, width = 0): void {
+    if (this.broken) return;
+    let d = 1;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) d++;
+    if (!this.room(Math.max(d, width))) return;
+    const buf = this.buf;
+    for (let i = d; i < width; i++) buf[this.off++] = 0x20;
+    let at = this.off + d;
+    this.off = at;
+    let x = v;
+    do { const q = Math.floor(x / 10); buf[--at] = 0x30 + (x - q * 10); x = q; } while (x > 0);
+  }
+
+  /** Ends a piecewise-written record: flushes when the buffer passed its limit. */
+  end(): void {
+    if (this.off >= this.limit) this.flush();
+  }
+
   flush(): void {
     if (this.off === 0 || this.broken) { this.off = 0; return; }
     const n = this.off;

@@ -7,6 +7,7 @@
 import type { Packet } from '../../core/packet.js';
 import type { FrameClock } from '../pipeline.js';
 import { formatSecNsec, nsDiff } from '../../core/time.js';
+import type { Out } from './out.js';
 
 /** tshark's -t formats. */
 export type TimeFormat = 'r' | 'a' | 'ad' | 'adoy' | 'e' | 'd' | 'dd' | 'u' | 'ud' | 'udoy';
@@ -117,6 +118,35 @@ export function formatSummaryLine(c: SummaryColumns): string {
 /** The summary line of `p` straight from the packet (the hot path: no column object). */
 export function summaryLine(p: Packet, time: string): string {
   return `${padStart(String(p.num), 5)} ${padStart(time, 10)} ${padStart(p.src, 12)} \u2192 ${padEnd(p.dst, 12)} ${p.proto} ${p.len} ${p.info}`;
+}
+
+const ARROW = Uint8Array.of(0x20, 0xe2, 0x86, 0x92, 0x20); // " → "
+
+/**
+ * summaryLine(p, time) + '\n' written into `out` piece by piece: the same bytes without building
+ * the line's string (a summary run built ~370 MB of them over 450,000 packets).
+ */
+export function writeSummaryLine(out: Out, p: Packet, time: string): void {
+  out.uint(p.num, 5);
+  out.byte(0x20);
+  out.spaces(10 - time.length);
+  out.text(time);
+  out.byte(0x20);
+  const src = p.src;
+  out.spaces(12 - src.length);
+  out.text(src);
+  out.bytes(ARROW);
+  const dst = p.dst;
+  out.text(dst);
+  out.spaces(12 - dst.length);
+  out.byte(0x20);
+  out.text(p.proto);
+  out.byte(0x20);
+  out.uint(p.len);
+  out.byte(0x20);
+  out.text(p.info);
+  out.byte(0x0a);
+  out.end();
 }
 
 /** The value of `_ws.col.<title>` for a packet, by tshark 4.0's default column titles; '' for others. */
