@@ -123,6 +123,16 @@ export class TcpDirReassembly {
   private heldBytes = 0;
   /** the completed PDU (valid after COMPLETE until the next call) */
   pdu: Uint8Array = new Uint8Array(0);
+
+  /**
+   * The completed PDU, no longer referenced here: a connection that never sends again would
+   * otherwise keep its last PDU (up to maxPerDir bytes) for the rest of the run.
+   */
+  takePdu(): Uint8Array {
+    const pdu = this.pdu;
+    this.pdu = EMPTY;
+    return pdu;
+  }
   /** bytes of the completing segment after the PDU's end (another PDU may start there) */
   rest = 0;
 

@@ -1000,7 +1000,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
     }
     if (r === RA.COMPLETE) {
       plan = newPlan();
-      const pdu = ra.pdu;
+      const pdu = ra.takePdu();
       const frames = ra.frames.slice();
       const startSeq = ra.startSeq;
       const rest = ra.rest;
@@ -1105,7 +1105,7 @@ function finFlush(p: Packet, s: TcpState, fkey: number, st: TcpStream, sport: nu
   const ra = D.ra;
   if (!ra || !ra.active || ra.need !== NEED_UNTIL_FIN || ra.flush() !== RA.COMPLETE) return;
   const plan = newPlan();
-  plan.pdu = ra.pdu;
+  plan.pdu = ra.takePdu();
   plan.frames = ra.frames.slice();
   for (const w of D.waiting) w.reassembledIn = p.num;
   D.waiting.length = 0;
