@@ -83,7 +83,8 @@ function scanSack(b: Uint8Array, off: number, end: number, seg: TcpSegment): voi
  * `optOff`/`optEnd` bound the captured option bytes in p.buf.
  */
 export function analyzeTcp(p: Packet, stream: number, dir: 0 | 1, seq: number, ack: number, len: number, flags: number,
-  win: number, shift: number, reused: boolean, sport: number, dport: number, optOff: number, optEnd: number): TcpAnalysisSnapshot {
+  win: number, shift: number, reused: boolean, sport: number, dport: number, optOff: number, optEnd: number,
+  into?: TcpAnalysisSnapshot): TcpAnalysisSnapshot {
   const g = p.session.get(GLUE);
   let c = g.conns.get(stream);
   if (!c) g.conns.set(stream, (c = new Conn(p.tsSec, p.tsNsec)));
@@ -100,7 +101,8 @@ export function analyzeTcp(p: Packet, stream: number, dir: 0 | 1, seq: number, a
     c.an.flows[0].segs.length = 0;
     c.an.flows[1].segs.length = 0;
   }
-  const snap = new TcpAnalysisSnapshot();
+  // (`into`: a snapshot to refill, for runs that keep none per frame)
+  const snap = into ?? new TcpAnalysisSnapshot();
   snap.flags = r.flags; snap.acksFrame = r.acksFrame; snap.ackRtt = r.ackRtt; snap.irtt = r.irtt;
   snap.bytesInFlight = r.bytesInFlight; snap.pushBytes = r.pushBytes; snap.dupAckNum = r.dupAckNum;
   snap.dupAckFrame = r.dupAckFrame; snap.rto = r.rto; snap.rtoFrame = r.rtoFrame;
@@ -161,8 +163,8 @@ export function addTcpAnalysisTree(p: Packet, top: number, off: number, snap: Tc
   if (fl & TA_TREE_MASK) {
     const at = t.generated(t.addItem(top, id('tcp.analysis'), off, 0));
     if (fl & TA.HAS_ACKS_FRAME) t.generated(t.addNum(at, id('tcp.analysis.acks_frame'), off, 0, snap.acksFrame));
-    if (fl & TA.HAS_ACK_RTT) t.generated(t.addObj(at, id('tcp.analysis.ack_rtt'), off, 0, ns(snap.ackRtt)));
-    if (fl & TA.HAS_IRTT) t.generated(t.addObj(at, id('tcp.analysis.initial_rtt'), off, 0, ns(snap.irtt)));
+    if (fl & TA.HAS_ACK_RTT && t.wants(id('tcp.analysis.ack_rtt'))) t.generated(t.addObj(at, id('tcp.analysis.ack_rtt'), off, 0, ns(snap.ackRtt)));
+    if (fl & TA.HAS_IRTT && t.wants(id('tcp.analysis.initial_rtt'))) t.generated(t.addObj(at, id('tcp.analysis.initial_rtt'), off, 0, ns(snap.irtt)));
     if (fl & TA.HAS_BIF) t.generated(t.addNum(at, id('tcp.analysis.bytes_in_flight'), off, 0, snap.bytesInFlight));
     if (fl & TA.HAS_PUSH) t.generated(t.addNum(at, id('tcp.analysis.push_bytes_sent'), off, 0, snap.pushBytes));
     if (fl & TA_FLAG_MASK) {

@@ -856,6 +856,8 @@ class DnsState {
   /** frame whose records `recent` holds (a run that keeps no per-frame state) */
   private recentFrame = -1;
   private readonly recent = new Map<number, Rec>();
+  /** the current frame's first message (the common case: one per frame) */
+  private readonly recent0: Rec = { kind: Kind.NONE, link: 0, deltaNs: 0 };
 
   /**
    * Records of the current frame only: a single pass without revisits never reads older ones (a
@@ -863,15 +865,21 @@ class DnsState {
    */
   getRecent(num: number, idx: number, out: Rec): boolean {
     if (num !== this.recentFrame) return false;
-    const r = this.recent.get(idx);
-    if (r === undefined) return false;
+    const r = idx === 0 ? this.recent0 : this.recent.get(idx);
+    if (r === undefined || r.kind === Kind.NONE) return false;
     out.kind = r.kind; out.link = r.link; out.deltaNs = r.deltaNs;
     return true;
   }
 
   setRecent(num: number, idx: number, kind: Kind, link: number, deltaNs: number): void {
-    if (num !== this.recentFrame) { this.recent.clear(); this.recentFrame = num; }
-    this.recent.set(idx, { kind, link, deltaNs });
+    if (num !== this.recentFrame) {
+      if (this.recent.size !== 0) this.recent.clear();
+      this.recent0.kind = Kind.NONE;
+      this.recentFrame = num;
+    }
+    if (idx !== 0) { this.recent.set(idx, { kind, link, deltaNs }); return; }
+    const r = this.recent0;
+    r.kind = kind; r.link = link; r.deltaNs = deltaNs;
   }
 
   get(num: number, idx: number, out: Rec): boolean {

@@ -36,7 +36,7 @@ import { ipProtoTable } from './ipproto.js';
 import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, ConvMap, addExpertItem, frameKey, capLen, dissectByPorts } from './inet-util.js';
 import { TcpDirReassembly, TcpReassemblyBudget, RA, NEED_UNTIL_FIN, segmentsLabel, recyclableWant } from '../analysis/tcp-reassembly.js';
 import { TA } from '../analysis/tcp-analysis.js';
-import { analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, type TcpAnalysisSnapshot } from '../analysis/tcp-glue.js';
+import { analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, TcpAnalysisSnapshot } from '../analysis/tcp-glue.js';
 
 // Fixed header layout.
 const SRC_PORT = 0;
@@ -494,6 +494,15 @@ class TcpState {
   plans = new Map<number, DesegPlan>();
   /** memory of all pending PDUs of the capture */
   budget = new TcpReassemblyBudget();
+  /**
+   * The frame facts and analysis snapshot of a run that keeps no per-frame state: one object each,
+   * refilled per segment (read only while the segment's header is dissected, before its payload).
+   */
+  readonly scratch: TcpFrame = {
+    stream: undefined as unknown as TcpStream, completeness: 0, seqBase: 0, ackBase: 0, scale: 0, fin: 0, reused: false,
+    relSec: 0, relNsec: 0, deltaSec: 0, deltaNsec: 0, an: undefined,
+  };
+  readonly scratchAn = new TcpAnalysisSnapshot();
 }
 const TCP_STATE = stateKey('tcp', () => new TcpState());
 
@@ -510,7 +519,14 @@ const FLAG_NAMES: readonly [number, string][] = [
 ];
 
 /** `SYN, ACK` (or `<None>`), in tshark's order. */
+/** flagNames texts by the 12 flag bits (built on first use) */
+const flagNamesMemo: string[] = [];
+
 function flagNames(fl: number): string {
+  return flagNamesMemo[fl] ??= flagNamesOf(fl);
+}
+
+function flagNamesOf(fl: number): string {
   let s = '';
   for (const [bit, name] of FLAG_NAMES) if (fl & bit) s += (s ? ', ' : '') + name;
   if (fl & TH_RES) s += (s ? ', ' : '') + 'Reserved';
@@ -518,7 +534,13 @@ function flagNames(fl: number): string {
 }
 
 /** `··········S·` */
+const flagStringMemo: string[] = [];
+
 function flagString(fl: number): string {
+  return flagStringMemo[fl] ??= flagStringOf(fl);
+}
+
+function flagStringOf(fl: number): string {
   const chars = 'RRRACEUAPRSF';
   let s = '';
   for (let b = 11; b >= 0; b--) s += fl & (1 << b) ? chars[11 - b]! : '\u00b7';
@@ -696,14 +718,22 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
       st.prevSec = p.tsSec;
       st.prevNsec = p.tsNsec;
     }
+    const keep = update && p.session.retainFrames;
     const an = update && analyzed && goodHdr
-      ? analyzeTcp(p, st.index, di, seq, ack, segLen, flags, win, syn ? -1 : scale, reused, sport, dport, off + HEADER_LEN, Math.min(off + hlen, end, p.capEnd))
+      ? analyzeTcp(p, st.index, di, seq, ack, segLen, flags, win, syn ? -1 : scale, reused, sport, dport, off + HEADER_LEN, Math.min(off + hlen, end, p.capEnd),
+        keep ? undefined : s.scratchAn)
       : undefined;
-    fr = {
-      stream: st, completeness: shownCompleteness, seqBase, ackBase, scale, fin: finKind, reused,
-      relSec: rs, relNsec: rn, deltaSec: ds, deltaNsec: dn, an,
-    };
-    if (update && p.session.retainFrames) s.frames.set(fkey, fr);
+    if (keep) {
+      fr = {
+        stream: st, completeness: shownCompleteness, seqBase, ackBase, scale, fin: finKind, reused,
+        relSec: rs, relNsec: rn, deltaSec: ds, deltaNsec: dn, an,
+      };
+      s.frames.set(fkey, fr);
+    } else {
+      fr = s.scratch;
+      fr.stream = st; fr.completeness = shownCompleteness; fr.seqBase = seqBase; fr.ackBase = ackBase; fr.scale = scale;
+      fr.fin = finKind; fr.reused = reused; fr.relSec = rs; fr.relNsec = rn; fr.deltaSec = ds; fr.deltaNsec = dn; fr.an = an;
+    }
   }
   const st = fr.stream;
 

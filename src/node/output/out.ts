@@ -81,8 +81,10 @@ export class Out {
   /** `n` spaces (n ≤ 0: none). */
   spaces(n: number): void {
     if (n <= 0 || this.broken || !this.room(n)) return;
-    this.buf.fill(0x20, this.off, this.off + n);
-    this.off += n;
+    const buf = this.buf;
+    const e = this.off + n;
+    for (let i = this.off; i < e; i++) buf[i] = 0x20;
+    this.off = e;
   }
 
   /** One byte (ASCII). */
