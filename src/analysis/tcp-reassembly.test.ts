@@ -76,10 +76,13 @@ test('recycled buffers (summary runs): PDUs stay byte-exact, released buffers ar
   const seen: ArrayBufferLike[] = [];
   let seq = 5000;
   for (let i = 0; i < 4; i++) {
+    budget.frame = 10 * i + 1;
     const body = `PDU${i}:` + 'x'.repeat(40 - i);
     const a = bytes(body.slice(0, 10)), b = bytes(body.slice(10, 20)), c = bytes(body.slice(20));
     assert.equal(r.start(seq, a, 10 * i + 1, body.length), RA.PENDING);
+    budget.frame = 10 * i + 2;
     assert.equal(r.add(seq + 10, b, 10 * i + 2), RA.PENDING);
+    budget.frame = 10 * i + 3;
     assert.equal(r.add(seq + 20, c, 10 * i + 3), RA.COMPLETE);
     assert.equal(text(r.pdu), body);
     seen.push(r.pdu.buffer);
@@ -95,18 +98,30 @@ test('recycled buffers (summary runs): PDUs stay byte-exact, released buffers ar
   assert.equal(text(r.pdu), 'tail-bytes');
 });
 
-test('recyclableWant: summary runs and number/string items recycle; bytes and protocol items do not', async () => {
-  await import('../dissectors/index.js');
-  const { recyclableWant } = await import('./tcp-reassembly.js');
-  const { fieldByName, fields } = await import('../core/field.js');
-  const want = (...names: string[]): Uint8Array => {
-    const w = new Uint8Array(fields.length);
-    for (const n of names) w[fieldByName(n)!.id] = 1;
-    return w;
-  };
-  assert.equal(recyclableWant(null), false, 'a full tree reads its sources (-V, -x, JSON)');
-  assert.equal(recyclableWant(new Uint8Array(0)), true, 'summary only');
-  assert.equal(recyclableWant(want('tcp.analysis.retransmission', 'http.host', 'http.response.code', 'ip.src')), true);
-  assert.equal(recyclableWant(want('http.host', 'tcp.payload')), false, 'bytes are read from the source');
-  assert.equal(recyclableWant(want('http')), false, 'a protocol item can be sliced or searched');
+test('a buffer released during a frame is not reused before the next frame (its PDU is still being read)', () => {
+  const budget = new TcpReassemblyBudget();
+  budget.recycle = true;
+  const r = new TcpDirReassembly(budget);
+  budget.frame = 1;
+  assert.equal(r.start(0, bytes('AAAA'), 1, 8), RA.PENDING);
+  budget.frame = 2;
+  assert.equal(r.add(4, bytes('BBBBCCCC'), 2), RA.COMPLETE);
+  const first = r.takePdu();
+  // the same frame starts another PDU with its remaining bytes: a fresh buffer
+  assert.equal(r.start(8, bytes('CCCC'), 2, 8), RA.PENDING);
+  assert.equal(text(first), 'AAAABBBB', 'the completed PDU is intact while its frame is dissected');
+  budget.frame = 3;
+  assert.equal(r.add(12, bytes('DDDD'), 3), RA.COMPLETE);
+  const second = r.takePdu();
+  assert.equal(text(second), 'CCCCDDDD');
+  assert.notEqual(second.buffer, first.buffer, 'frame 2 released the first buffer: not reused in frame 2');
+  // the buffers released in frame 2 became reusable in frame 3; the one released in frame 3 waits
+  assert.equal(budget.pool.length, 2);
+  budget.frame = 4;
+  assert.equal(r.start(16, bytes('EEEE'), 4, 8), RA.PENDING);
+  assert.equal(budget.pool.length, 2, 'frame 4 took one pooled buffer, and frame 3\'s joined the pool');
+  budget.frame = 5;
+  assert.equal(r.add(20, bytes('FFFF'), 5), RA.COMPLETE);
+  assert.equal(text(r.takePdu()), 'EEEEFFFF');
+  assert.equal(budget.used, 0);
 });

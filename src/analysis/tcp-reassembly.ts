@@ -14,7 +14,6 @@
 // and per capture (a shared TcpReassemblyBudget): past it the PDU is abandoned (OVERFLOW), which
 // the dissector reports as an expert item; the segments stay plain TCP data.
 
-import { fields, FT } from '../core/field.js';
 
 /** `need` value: complete the PDU with whatever the next segment brings. */
 export const NEED_ONE_MORE = -1;
@@ -38,20 +37,30 @@ export const enum RA {
 export class TcpReassemblyBudget {
   used = 0;
   /**
-   * Recycle PDU buffers (set per packet by TCP): true only when nothing reads a completed PDU
-   * after its frame — no tree items (whose values may be read lazily from the data source), no
-   * revisits (the session keeps no per-frame state). A summary run then reuses a few buffers
-   * instead of allocating (and zero-filling, and collecting) one per PDU: 20 % of a summary run
-   * over HTTP bulk traffic was that allocation.
+   * Recycle PDU buffers (set per packet by TCP): true when no frame is revisited (the session
+   * keeps no per-frame state), so nothing reads a completed PDU once its frame's callback is over.
+   * A run then reuses a few buffers instead of allocating (and zero-filling, and collecting) one
+   * per PDU: 20 % of a summary run over HTTP bulk traffic was that allocation. A buffer released
+   * during frame N is reused from frame N + 1 on (the tree of frame N, with items in that PDU,
+   * is read — printed, filtered, tapped — before frame N + 1 is dissected).
    */
   recycle = false;
+  /** the frame being dissected (set with `recycle`) */
+  frame = 0;
   /** released buffers, largest last; at most POOL_MAX bytes in all */
   readonly pool: Uint8Array[] = [];
   pooled = 0;
+  /** buffers released during frame `heldFrame`: not reused before the next frame */
+  private readonly held: Uint8Array[] = [];
+  private heldFrame = -1;
   constructor(readonly max = 256 << 20) {}
 
   /** A buffer of at least n bytes from the pool (contents arbitrary), or a new one. */
   take(n: number): Uint8Array {
+    if (this.held.length !== 0 && this.heldFrame !== this.frame) {
+      for (const b of this.held) this.keep(b);
+      this.held.length = 0;
+    }
     const pool = this.pool;
     for (let i = 0; i < pool.length; i++) {
       const b = pool[i]!;
@@ -66,6 +75,15 @@ export class TcpReassemblyBudget {
 
   give(b: Uint8Array): void {
     if (b.length === 0 || b.length > POOL_MAX) return;
+    if (this.held.length !== 0 && this.heldFrame !== this.frame) {
+      for (const h of this.held) this.keep(h);
+      this.held.length = 0;
+    }
+    this.held.push(b);
+    this.heldFrame = this.frame;
+  }
+
+  private keep(b: Uint8Array): void {
     while (this.pooled + b.length > POOL_MAX && this.pool.length) this.pooled -= this.pool.shift()!.length;
     let i = this.pool.length;
     while (i > 0 && this.pool[i - 1]!.length > b.length) i--;
@@ -73,31 +91,6 @@ export class TcpReassemblyBudget {
     this.pooled += b.length;
   }
 }
-
-/**
- * May PDU buffers be recycled in a run that builds the tree items `want` selects (no revisits)?
- * Yes when no wanted item can read its value from the data source after the frame: none (summary
- * runs), or only numbers, booleans, times, addresses and strings, which are stored in the tree when
- * added, and FT_NONE flags (presence only). Bytes and protocol items (slices, `contains`, -T fields
- * of bytes) read the source:
- * those runs allocate a buffer per PDU, as before.
- */
-export function recyclableWant(want: Uint8Array | null): boolean {
-  if (want === null) return false;
-  let r = recyclableMemo.get(want);
-  if (r === undefined) {
-    r = true;
-    for (let id = 0; id < want.length && r; id++) {
-      if (want[id] === 0) continue;
-      const t = fields[id]?.type;
-      if (t === undefined || t === FT.PROTOCOL || t === FT.BYTES || t === FT.UINT_BYTES || t === FT.GUID || t === FT.OID) r = false;
-    }
-    recyclableMemo.set(want, r);
-  }
-  return r;
-}
-
-const recyclableMemo = new WeakMap<Uint8Array, boolean>();
 
 /** Bytes of released PDU buffers a capture keeps for reuse. */
 const POOL_MAX = 32 << 20;

@@ -34,7 +34,7 @@ import { stateKey } from '../core/session.js';
 import { ROOT } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
 import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, ConvMap, addExpertItem, frameKey, capLen, dissectByPorts } from './inet-util.js';
-import { TcpDirReassembly, TcpReassemblyBudget, RA, NEED_UNTIL_FIN, segmentsLabel, recyclableWant } from '../analysis/tcp-reassembly.js';
+import { TcpDirReassembly, TcpReassemblyBudget, RA, NEED_UNTIL_FIN, segmentsLabel } from '../analysis/tcp-reassembly.js';
 import { TA } from '../analysis/tcp-analysis.js';
 import { analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, TcpAnalysisSnapshot } from '../analysis/tcp-glue.js';
 
@@ -994,8 +994,9 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
     callApp(p, sport, dport, pOff, end, false);
     return undefined;
   }
-  // reuse PDU buffers when nothing reads a PDU after its frame (no revisits, no byte-valued items)
-  s.budget.recycle = !p.session.retainFrames && recyclableWant(p.tree.want);
+  // reuse PDU buffers when nothing reads a PDU after its frame (no revisits)
+  s.budget.recycle = !p.session.retainFrames;
+  s.budget.frame = p.num;
   const ra = D.ra;
   let plan: DesegPlan | undefined;
   let restOff = 0;
