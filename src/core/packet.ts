@@ -85,6 +85,15 @@ export class Packet {
   proto = '';
   private info_ = '';
   private fence = 0;
+  /**
+   * Info text not built yet (appendInfoLazy): it follows info_ (which then holds the text before
+   * it), then lazyTail (text appended since). Built when the column is read; dropped unread when a
+   * later setInfo/clearInfo replaces the text after the fence — as an application protocol does
+   * with TCP's text, and as a filtering run does by never reading the column of most packets.
+   */
+  private lazyFn: ((a: Float64Array) => string) | undefined = undefined;
+  private readonly lazyArgs = new Float64Array(8);
+  private lazyTail = '';
   private src_ = '';
   private dst_ = '';
   /** address columns not formatted yet: 0 = the text is there, 1 = MAC at offset `*Val` of macBuf, 2 = IPv4 `*Val` */
@@ -205,6 +214,8 @@ export class Packet {
     this.proto = '';
     this.info_ = '';
     this.fence = 0;
+    this.lazyFn = undefined;
+    this.lazyTail = '';
     this.src = '';
     this.dst = '';
     this.nlayers = 0;
@@ -282,20 +293,52 @@ export class Packet {
 
   // ---- columns ----
 
-  get info(): string { return this.info_; }
+  get info(): string {
+    if (this.lazyFn !== undefined) this.buildLazy();
+    return this.info_;
+  }
+
+  /**
+   * col_append_str of a text built only if the column is read: `fn(args)` with up to 8 numbers
+   * (copied now; `fn` must not read anything else that may change).
+   */
+  appendInfoLazy(fn: (a: Float64Array) => string, a0: number, a1: number, a2: number, a3: number,
+    a4 = 0, a5 = 0, a6 = 0, a7 = 0): void {
+    if (this.lazyFn !== undefined) this.buildLazy();
+    const a = this.lazyArgs;
+    a[0] = a0; a[1] = a1; a[2] = a2; a[3] = a3; a[4] = a4; a[5] = a5; a[6] = a6; a[7] = a7;
+    this.lazyFn = fn;
+    this.lazyTail = '';
+  }
+
+  private buildLazy(): void {
+    const fn = this.lazyFn!;
+    this.lazyFn = undefined;
+    this.info_ = this.info_ + fn(this.lazyArgs) + this.lazyTail;
+    this.lazyTail = '';
+  }
+
+  /** A pending lazy text lies after the fence (it always does): replacing that text drops it unread. */
+  private dropLazy(): void {
+    this.lazyFn = undefined;
+    this.lazyTail = '';
+  }
 
   /** col_set_str / col_add_str: replaces the text after the fence. */
   setInfo(s: string): void {
+    if (this.lazyFn !== undefined) this.dropLazy();
     this.info_ = this.fence === 0 ? s : this.info_.slice(0, this.fence) + s;
   }
 
   /** col_append_str */
   appendInfo(s: string): void {
+    if (this.lazyFn !== undefined) { this.lazyTail += s; return; }
     this.info_ += s;
   }
 
   /** col_append_sep_str: appends with `sep` unless the column (after the fence) is empty. */
   appendInfoSep(sep: string, s: string): void {
+    if (this.lazyFn !== undefined) this.buildLazy();
     this.info_ += this.info_.length > this.fence ? sep + s : s;
   }
 
@@ -316,11 +359,13 @@ export class Packet {
 
   /** col_clear: empties the text after the fence. */
   clearInfo(): void {
+    if (this.lazyFn !== undefined) this.dropLazy();
     this.info_ = this.info_.slice(0, this.fence);
   }
 
   /** col_set_fence: later setInfo/clearInfo keep what is there now. */
   setInfoFence(): void {
+    if (this.lazyFn !== undefined) this.buildLazy();
     this.fence = this.info_.length;
   }
 

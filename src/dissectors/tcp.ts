@@ -519,6 +519,19 @@ const FLAG_NAMES: readonly [number, string][] = [
 ];
 
 /** `SYN, ACK` (or `<None>`), in tshark's order. */
+/** ` [ACK] Seq=1 Ack=1 Win=502 Len=0` from appendInfoLazy's numbers: flags, seq, ack, window, urgent, length (-1 = absent). */
+function segmentInfo(a: Float64Array): string {
+  let info = ` [${flagNames(a[0]!)}] Seq=${a[1]!}`;
+  if (a[2]! >= 0) info += ` Ack=${a[2]!}`;
+  info += ` Win=${a[3]!}`;
+  if (a[4]! >= 0) info += ` Urg=${a[4]!}`;
+  if (a[5]! >= 0) info += ` Len=${a[5]!}`;
+  return info;
+}
+
+/** 2 ** i for a window shift i (any byte value) */
+const POW2 = Float64Array.from({ length: 256 }, (_, i) => 2 ** i);
+
 /** flagNames texts by the 12 flag bits (built on first use) */
 const flagNamesMemo: string[] = [];
 
@@ -756,7 +769,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
     t.addNum(top, hf.seq_raw, off + SEQ, 4, seq);
   }
   if (full) label += `, Seq: ${relSeq}`;
-  const scaled = syn ? win : fr.scale >= 0 ? win * 2 ** fr.scale : win;
+  const scaled = syn ? win : fr.scale >= 0 ? win * POW2[fr.scale]! : win;
 
   if (hlen < HEADER_LEN) {
     const hi = t.addNum(top, hf.hdr_len, off + OFF_FLAGS, 1, hlen);
@@ -817,7 +830,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   t.generated(t.addNum(top, hf.window_size, off + WINDOW, 2, scaled));
   if (!syn) {
     const sc = quoted ? -1 : fr.scale;
-    const fv = sc >= 0 ? 2 ** sc : sc;
+    const fv = sc >= 0 ? POW2[sc]! : sc;
     const wi = t.generated(t.addNum(top, hf.window_size_scalefactor, off + WINDOW, 2, fv));
     if (wi >= 0 && full && sc < 0) t.setLabel(wi, `Window size scaling factor: ${sc} (${sc === -1 ? 'unknown' : 'no window scaling used'})`);
   }
@@ -829,12 +842,9 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   if (!(flags & TH_URG) && urg !== 0) p.addExpert(ui, ei.urgent_nonzero, off + URGENT, 2);
 
   if (cols) {
-    let info = ` [${names}] Seq=${relSeq}`;
-    if (ackSet) info += ` Ack=${relAck}`;
-    info += ` Win=${scaled}`;
-    if (flags & TH_URG) info += ` Urg=${urg}`;
-    if (goodHdr) info += ` Len=${segLen}`;
-    p.appendInfo(info);
+    // (built only if the column is read: most packets of a filtering run are never shown, and an
+    // application protocol's Info replaces it)
+    p.appendInfoLazy(segmentInfo, flags, relSeq, ackSet ? relAck : -1, scaled, flags & TH_URG ? urg : -1, goodHdr ? segLen : -1);
     if (fr.an && !quoted) {
       const tags = tcpAnalysisInfo(fr.an);
       if (tags) p.prependInfoFence(tags);
