@@ -300,7 +300,7 @@ export class Packet {
 
   /**
    * col_append_str of a text built only if the column is read: `fn(args)` with up to 8 numbers
-   * (copied now; `fn` must not read anything else that may change).
+   * (copied now; `fn` must not read anything else that may change, and returns a non-empty text).
    */
   appendInfoLazy(fn: (a: Float64Array) => string, a0: number, a1: number, a2: number, a3: number,
     a4 = 0, a5 = 0, a6 = 0, a7 = 0): void {
@@ -309,6 +309,23 @@ export class Packet {
     a[0] = a0; a[1] = a1; a[2] = a2; a[3] = a3; a[4] = a4; a[5] = a5; a[6] = a6; a[7] = a7;
     this.lazyFn = fn;
     this.lazyTail = '';
+  }
+
+  /**
+   * Sets lazy argument slots `i` and `i + 1` of the pending text of `fn` (a later part of the same
+   * text, e.g. TCP's timestamps after its flags), if that text is pending and nothing was appended
+   * after it yet. Returns false otherwise: the caller appends its text itself.
+   */
+  extendInfoLazy(fn: (a: Float64Array) => string, i: number, v0: number, v1: number): boolean {
+    if (this.lazyFn !== fn || this.lazyTail !== '') return false;
+    this.lazyArgs[i] = v0;
+    this.lazyArgs[i + 1] = v1;
+    return true;
+  }
+
+  /** Info is non-empty (without building a lazy text: lazy texts are never empty). */
+  hasInfo(): boolean {
+    return this.lazyFn !== undefined || this.info_.length !== 0;
   }
 
   private buildLazy(): void {

@@ -519,13 +519,17 @@ const FLAG_NAMES: readonly [number, string][] = [
 ];
 
 /** `SYN, ACK` (or `<None>`), in tshark's order. */
-/** ` [ACK] Seq=1 Ack=1 Win=502 Len=0` from appendInfoLazy's numbers: flags, seq, ack, window, urgent, length (-1 = absent). */
+/**
+ * ` [ACK] Seq=1 Ack=1 Win=502 Len=0 TSval=1 TSecr=2` from appendInfoLazy's numbers: flags, seq,
+ * ack, window, urgent, length, TSval, TSecr (-1 = absent).
+ */
 function segmentInfo(a: Float64Array): string {
   let info = ` [${flagNames(a[0]!)}] Seq=${a[1]!}`;
   if (a[2]! >= 0) info += ` Ack=${a[2]!}`;
   info += ` Win=${a[3]!}`;
   if (a[4]! >= 0) info += ` Urg=${a[4]!}`;
   if (a[5]! >= 0) info += ` Len=${a[5]!}`;
+  if (a[6]! >= 0) info += ` TSval=${a[6]!} TSecr=${a[7]!}`;
   return info;
 }
 
@@ -844,7 +848,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   if (cols) {
     // (built only if the column is read: most packets of a filtering run are never shown, and an
     // application protocol's Info replaces it)
-    p.appendInfoLazy(segmentInfo, flags, relSeq, ackSet ? relAck : -1, scaled, flags & TH_URG ? urg : -1, goodHdr ? segLen : -1);
+    p.appendInfoLazy(segmentInfo, flags, relSeq, ackSet ? relAck : -1, scaled, flags & TH_URG ? urg : -1, goodHdr ? segLen : -1, -1, -1);
     if (fr.an && !quoted) {
       const tags = tcpAnalysisInfo(fr.an);
       if (tags) p.prependInfoFence(tags);
@@ -906,7 +910,7 @@ const SEGMENT_TAG = '[TCP segment of a reassembled PDU]';
 
 /** Appends the segment tag like tshark's col_append_sep_str(" "): no space when Info is empty. */
 function tagSegment(p: Packet): void {
-  p.appendInfo(p.info.length === 0 ? SEGMENT_TAG : ' ' + SEGMENT_TAG);
+  p.appendInfo(p.hasInfo() ? ' ' + SEGMENT_TAG : SEGMENT_TAG);
 }
 
 /** seq a is before seq b (mod 2^32) */
@@ -1400,6 +1404,8 @@ function optionBody(p: Packet, it: number, kind: number, o: number, olen: number
       t.addNum(it, hf.options_timestamp_tsval, o + 2, 4, tsval);
       t.addNum(it, hf.options_timestamp_tsecr, o + 6, 4, tsecr);
       if (full) t.setLabel(it, `TCP Option - Timestamps: TSval ${tsval}, TSecr ${tsecr}`);
+      // (the usual case: the first option shown in Info joins the segment's lazy text)
+      if (p.cols && p.extendInfoLazy(segmentInfo, 6, tsval, tsecr)) return '';
       return ` TSval=${tsval} TSecr=${tsecr}`;
     }
     case 6: case 7:
