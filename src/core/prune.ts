@@ -163,6 +163,23 @@ export class DispatchGate {
     return gate.blind.size === 0 ? undefined : gate;
   }
 
+  /** Number of requirement sets the gate checks (bit i of a mask is set i). */
+  get setCount(): number {
+    return this.sets.length;
+  }
+
+  /** Bits of the requirement sets that contain protocol `id` (a layer `id` meets them). */
+  metBy(id: number): number {
+    let m = 0;
+    for (let i = 0; i < this.sets.length; i++) if (this.sets[i]!.includes(id)) m |= 1 << i;
+    return m;
+  }
+
+  /** Bits of the requirement sets that nothing `fn` can lead to meets (0: unknown, may reach anything). */
+  blindMask(fn: Dissector): number {
+    return this.blind.get(fn) ?? 0;
+  }
+
   /** True when the gate may skip `fn` in some packets (tests: a new undeclared dissector disables pruning). */
   prunes(fn: Dissector): boolean {
     return this.blind.has(fn);

@@ -7,6 +7,7 @@ import '../dissectors/index.js';
 import './platform.js';
 import { Engine } from '../core/dissect.js';
 import { DispatchGate } from '../core/prune.js';
+import { PreWalk } from '../core/prewalk.js';
 import type { Packet } from '../core/packet.js';
 import type { CaptureParser } from '../capture/parser.js';
 import { CaptureError, type CaptureMeta, type FrameRecord, type InterfaceInfo } from '../capture/types.js';
@@ -157,6 +158,8 @@ export async function runPipeline(
   if (opts.prune === true && opts.want === undefined && opts.twoPass !== true && filter !== undefined) {
     p.gate = DispatchGate.build(filter.required);
   }
+  // frames the raw walk proves unmatchable are not dissected at all (core/prewalk.ts)
+  const walk = p.gate === undefined ? undefined : PreWalk.build(p.gate);
   const session = engine.session;
   // Only a two-pass run revisits frames: a streaming run keeps no per-frame state.
   session.retainFrames = opts.twoPass === true;
@@ -188,8 +191,17 @@ export async function runPipeline(
     }
     ctx.precision = lastPrec;
     clock.frame(r.tsSec, r.tsNsec, r.hasTs !== false);
-    if (dissect) engine.dissect(r, r.buf, r.dv, r.off);
-    const show = filter === undefined || filter.match(p);
+    let show: boolean;
+    if (walk !== undefined && walk.skips(r.buf, r.dv, r.off, r.caplen, r.linktype, r.blockType)) {
+      // what the frame dissector would have recorded for the next frames' frame.time_* values
+      if (Number.isNaN(session.firstSec)) { session.firstSec = r.tsSec; session.firstNsec = r.tsNsec; }
+      session.prevSec = r.tsSec;
+      session.prevNsec = r.tsNsec;
+      show = false;
+    } else {
+      if (dissect) engine.dissect(r, r.buf, r.dv, r.off);
+      show = filter === undefined || filter.match(p);
+    }
     if (show) {
       displayed++;
       if (onPacket(p, ctx) === false) stop = true;

@@ -12,6 +12,7 @@ import { runPipeline, type PacketFilter } from './pipeline.js';
 import { compileFilter } from '../dfilter/index.js';
 import { summaryLine } from './output/summary.js';
 import { DispatchGate, undeclaredUnder } from '../core/prune.js';
+import { PreWalk } from '../core/prewalk.js';
 import { findHandle } from '../core/table.js';
 
 const FILTERS = [
@@ -37,11 +38,27 @@ const FILTERS = [
   'tcp.stream == 1',
   'udp.length > 100 and ip.proto == 17',
   'icmpv6 or (arp and eth.src[0] == 0)',
+  // the raw pre-dispatch walk (core/prewalk.ts): filters that reject most packets, tunnels, tags
+  'dns',
+  'http',
+  'ip.addr == 10.0.0.1',
+  'ipv6 and udp',
+  'icmp and udp',
+  'icmp and tcp',
+  'ieee8021ad',
+  'vlan and ip',
+  'gre',
+  'vxlan',
+  'teredo',
+  'udp.port == 4789 or udp.port == 3544',
+  'arp.opcode == 2',
+  'ip.proto == 1',
+  'ipv6.nxt == 58 and icmpv6.type == 135',
 ];
 
 const dir = corpusDir();
 
-test('pruned dissection displays the same packets with the same summary lines', { skip: dir === undefined ? 'no ../shared/captures' : false, timeout: 600_000 }, async () => {
+test('pruned dissection displays the same packets with the same summary lines', { skip: dir === undefined ? 'no ../shared/captures' : false, timeout: 600_000 }, async (t) => {
   const filters = FILTERS.map((t) => {
     const r = compileFilter(t);
     assert.ok(r.ok, t);
@@ -54,14 +71,25 @@ test('pruned dissection displays the same packets with the same summary lines', 
   for (const f of filters) for (let i = 0; i < union.length; i++) union[i]! |= f.want[i]!;
   const all: PacketFilter = { match: () => true, want: union };
   let checked = 0;
+  // the raw walk of each filter: a frame it skips must not match on the full dissection
+  const walks = gated.map((f) => PreWalk.build(DispatchGate.build(f.required)!));
+  let walked = 0;
   for (const e of readIndex(dir!)) {
     // one 82,582-packet capture alone would double the test's time; everything else is checked
     if (e.packets !== null && e.packets > 20_000) continue;
     const path = join(dir!, e.path);
     const ref: string[][] = gated.map(() => []);
-    await runPipeline(path, { filter: all, cols: true }, (p) => {
+    await runPipeline(path, { filter: all, cols: true }, (p, ctx) => {
       let line: string | undefined;
-      for (let i = 0; i < gated.length; i++) if (gated[i]!.match(p)) ref[i]!.push(line ??= summaryLine(p, ''));
+      const r = ctx.rec;
+      for (let i = 0; i < gated.length; i++) {
+        const m = gated[i]!.match(p);
+        if (m) ref[i]!.push(line ??= summaryLine(p, ''));
+        if (walks[i]?.skips(r.buf, r.dv, r.off, r.caplen, r.linktype, r.blockType)) {
+          walked++;
+          assert.ok(!m, `${e.path} frame ${r.num}: the walk skips it, but -Y '${gated[i]!.text}' matches`);
+        }
+      }
     });
     for (let i = 0; i < gated.length; i++) {
       // a capture where nothing matches unpruned cannot match pruned either: the gate only skips
@@ -74,6 +102,8 @@ test('pruned dissection displays the same packets with the same summary lines', 
     }
   }
   assert.ok(checked > 1000, `${checked} displayed packets compared`);
+  t.diagnostic(`${gated.length} pruning filters; ${checked} displayed packets compared; ${walked} (frame, filter) pairs skipped by the walk`);
+  assert.ok(walked > 50_000, `the walk skipped only ${walked} frames`);
 });
 
 test('the gate knows every dissector on TCP (a new one must be declared in core/prune.ts, or TCP is never skipped)', () => {
