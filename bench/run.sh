@@ -8,7 +8,7 @@
 # output to /dev/null, under /usr/bin/time -f '%e %M': the best wall time and the highest peak
 # RSS of the runs are reported, with packets/s and the ratios wirelens/reference.
 #
-# Environment: RUNS (default 3), WIRELENS (default "node <repo>/dist/node/cli.js"),
+# Environment: RUNS (default 3), WIRELENS (default "node <repo>/dist/bundle/wirelens.mjs", the bundled CLI),
 #              BASELINE (another wirelens command, e.g. an older build: an extra row per scenario),
 #              SCENARIOS (comma-separated names to run; default all enabled ones),
 #              BENCH_LOG_DIR (stderr of every run; default bench/out/logs),
@@ -21,12 +21,12 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 RUNS=${RUNS:-3}
 LOG_DIR=${BENCH_LOG_DIR:-$HERE/out/logs}
-CLI=$ROOT/dist/node/cli.js
+CLI=$ROOT/dist/bundle/wirelens.mjs
 WL_OK=1
 WL_WHY=""
 if [[ -z ${WIRELENS:-} ]]; then
   WIRELENS="node $CLI"
-  if [[ ! -f $CLI ]]; then WL_OK=0 WL_WHY="dist/node/cli.js missing (build it: npm run build)"; fi
+  if [[ ! -f $CLI ]]; then WL_OK=0 WL_WHY="dist/bundle/wirelens.mjs missing (build it: npm run build)"; fi
 fi
 
 # Scenarios, one per line:  name|wirelens args|reference args[|reference tool[|min speed ratio|max RSS ratio]]

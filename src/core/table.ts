@@ -31,8 +31,10 @@ export function findHandle(name: string): Handle | undefined {
 export class Table {
   readonly name: string;
   readonly uiName: string;
-  /** flat array indexed by key (keys < size); bigger keys go to `big` */
-  private readonly flat: (Handle | undefined)[];
+  /** flat array indexed by key, grown on demand up to the highest key added (< size); keys
+   *  from there up to `size` have no handle; keys >= size go to `big` */
+  private readonly flat: (Handle | undefined)[] = [];
+  private readonly size: number;
   private readonly big = new Map<number, Handle>();
   /** Decode As overrides (consulted first) */
   private readonly overrides = new Map<number, Handle>();
@@ -40,13 +42,19 @@ export class Table {
   constructor(name: string, uiName: string, size = 65536) {
     this.name = name;
     this.uiName = uiName;
-    this.flat = new Array<Handle | undefined>(size).fill(undefined);
+    // not a size-long array up front: a 64 Ki-entry fill per table cost ~2 ms each at start-up
+    this.size = size;
     tables.set(name, this);
   }
 
   add(key: number, h: Handle): void {
-    if (key >= 0 && key < this.flat.length) this.flat[key] = h;
-    else this.big.set(key, h);
+    if (key >= 0 && key < this.size) {
+      const flat = this.flat;
+      while (flat.length <= key) flat.push(undefined); // stays a packed array
+      flat[key] = h;
+    } else {
+      this.big.set(key, h);
+    }
   }
 
   get(key: number): Handle | undefined {
@@ -54,7 +62,8 @@ export class Table {
       const o = this.overrides.get(key);
       if (o) return o;
     }
-    return key >= 0 && key < this.flat.length ? this.flat[key] : this.big.get(key);
+    if (key >= 0 && key < this.size) return key < this.flat.length ? this.flat[key] : undefined;
+    return this.big.get(key);
   }
 
   /** Decode As: bind `key` to `h` for this table (undefined removes the override). */

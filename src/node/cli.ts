@@ -575,7 +575,7 @@ export async function run(argv: string[]): Promise<number> {
 
 // run when executed as the bin (not when imported by tests)
 const invoked = process.argv[1] ?? '';
-if (/(?:^|[\\/])(?:cli\.js|wirelens)$/.test(invoked)) {
+if (/(?:^|[\\/])(?:cli\.js|wirelens(?:\.mjs)?)$/.test(invoked)) {
   void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -1,0 +1,60 @@
+// Bundles the CLI (dist/node/cli.js, emitted by tsc) into dist/bundle/wirelens.mjs: one module
+// for everything a capture-reading run needs, plus chunks for what is imported lazily (ui,
+// explain, flow, live capture …). Node then resolves, stats, reads and compiles a handful of files
+// instead of ~200, which is most of the CLI's start-up time. Run by `npm run build` after tsc;
+// dist/node/cli.js keeps working unbundled (tests import its modules).
+//
+// Uses rolldown (installed with vite). Output is ASCII-only (non-ASCII escaped) so Node reads it
+// as a one-byte string; package dependencies stay external (resolved from node_modules).
+// Afterwards it checks that the bundle prints what dist/node/cli.js prints for the sample.
+
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'dist', 'bundle');
+
+async function loadRolldown() {
+  try {
+    return await import('rolldown');
+  } catch {
+    // not hoisted: take vite's own copy
+    const req = createRequire(join(root, 'node_modules', 'vite', 'package.json'));
+    return import(pathToFileURL(req.resolve('rolldown')).href);
+  }
+}
+
+const { build } = await loadRolldown();
+rmSync(outDir, { recursive: true, force: true });
+await build({
+  input: { wirelens: join(root, 'dist', 'node', 'cli.js') },
+  platform: 'node',
+  // node built-ins and npm packages are imported at run time, not copied in
+  external: [/^node:/, /^[^./]/],
+  logLevel: 'warn',
+  output: {
+    dir: outDir,
+    format: 'esm',
+    entryFileNames: '[name].mjs',
+    chunkFileNames: '[name]-[hash].mjs',
+    charset: 'ascii',
+    comments: false,
+  },
+});
+
+chmodSync(join(outDir, 'wirelens.mjs'), 0o755);
+
+// smoke check: same output as the unbundled CLI on the sample capture
+const sample = join(root, 'samples', 'sample.pcapng');
+if (existsSync(sample)) {
+  const args = ['-r', sample, '-c', '20'];
+  const a = execFileSync(process.execPath, [join(root, 'dist', 'node', 'cli.js'), ...args]);
+  const b = execFileSync(process.execPath, [join(outDir, 'wirelens.mjs'), ...args]);
+  if (!a.equals(b) || a.length === 0) {
+    console.error('bundle-cli: dist/bundle/wirelens.mjs prints something else than dist/node/cli.js on samples/sample.pcapng');
+    process.exit(1);
+  }
+}
