@@ -88,6 +88,14 @@ export class PreWalk {
   private readonly udpHeur: number;
   private readonly ipH: Handle | undefined;
   private readonly ipv6H: Handle | undefined;
+  /**
+   * What each key of the ethertype / ip.proto / udp.port table leads to, read once when the walk
+   * is built (Decode As included, as the gate): a walked kind as -K, else the sets the handle
+   * cannot meet (a missing handle: data, which meets none).
+   */
+  private readonly etCode = new Int32Array(65536);
+  private readonly ipCode = new Int32Array(256);
+  private readonly udpCode = new Int32Array(65536);
 
   private constructor(
     private readonly gate: DispatchGate,
@@ -124,13 +132,29 @@ export class PreWalk {
     }
   }
 
+  /** -K for a walked handle, else the sets it cannot meet. */
+  private code(h: Handle | undefined): number {
+    if (h === undefined) return this.all;
+    const k = this.kind.get(h.fn);
+    return k === undefined ? this.gate.blindMask(h.fn) : -k;
+  }
+
+  private fill(): void {
+    for (let k = 0; k < 65536; k++) this.etCode[k] = this.code(this.ethertype.get(k));
+    for (let k = 0; k < 256; k++) this.ipCode[k] = this.code(this.ipProto.get(k));
+    const t = this.udpPort;
+    if (t !== undefined) for (let k = 0; k < 65536; k++) this.udpCode[k] = this.blind(t.get(k));
+  }
+
   /** A walk for the gate's requirement sets, or undefined when the tables it needs are missing. */
   static build(gate: DispatchGate): PreWalk | undefined {
     const lt = tables.get('wtap_encap');
     const et = tables.get('ethertype');
     const ipp = tables.get('ip.proto');
     if (lt === undefined || et === undefined || ipp === undefined) return undefined;
-    return new PreWalk(gate, lt, et, ipp, tables.get('udp.port'), tables.get('null.family'));
+    const w = new PreWalk(gate, lt, et, ipp, tables.get('udp.port'), tables.get('null.family'));
+    w.fill();
+    return w;
   }
 
   /** Sets `fn` (with the caller's fallback to data) cannot meet. */
@@ -147,11 +171,11 @@ export class PreWalk {
     const capEnd = off + caplen;
     let o = off;
     let met = 0;
-    let h = this.linktype.get(linktype);
+    // c: the next dissector, as a code (see etCode)
+    let c = this.code(this.linktype.get(linktype));
     for (let depth = 0; depth < 16; depth++) {
-      if (h === undefined) return this.decide(met, this.all);
-      const k = this.kind.get(h.fn);
-      if (k === undefined) return this.decide(met, this.gate.blindMask(h.fn));
+      if (c >= 0) return (c & this.all & ~met) !== 0;
+      const k = -c as K;
       met |= this.met[k]!;
       switch (k) {
         case K.ETH: {
@@ -159,7 +183,7 @@ export class PreWalk {
           const type = dv.getUint16(o + ETH_TYPE);
           if (type < MIN_ETHERTYPE) return false;
           o += ETH_HLEN;
-          h = this.ethertype.get(type);
+          c = this.etCode[type]!;
           continue;
         }
         case K.VLAN:
@@ -168,7 +192,7 @@ export class PreWalk {
           const type = dv.getUint16(o + TAG_TYPE);
           if (type <= MAX_802_3_LEN) return false;
           o += TAG_HLEN;
-          h = this.ethertype.get(type);
+          c = this.etCode[type]!;
           continue;
         }
         case K.SLL:
@@ -178,7 +202,7 @@ export class PreWalk {
           const type = dv.getUint16(o + (k === K.SLL ? SLL_PROTO : SLL2_PROTO));
           if (type <= MAX_802_3_LEN) return false;
           o += hl;
-          h = this.ethertype.get(type);
+          c = this.etCode[type]!;
           continue;
         }
         case K.NULL:
@@ -191,24 +215,24 @@ export class PreWalk {
           if (k === K.NULL) {
             if ((v & 0xffff0000) !== 0) v = (v & 0xff000000) === 0 && (v & 0x00ff0000) < 0x00060000 ? v >>> 16 : swap32(v);
             if (v > MAX_802_3_LEN) {
-              h = this.ethertype.get(v & 0xffff);
+              c = this.etCode[v & 0xffff]!;
               continue;
             }
           }
-          h = (v < 256 ? this.nullFamily!.get(v) : undefined) ?? this.ethertype.get(familyEthertype(v));
+          c = this.code((v < 256 ? this.nullFamily!.get(v) : undefined) ?? this.ethertype.get(familyEthertype(v)));
           continue;
         }
         case K.RAW: {
           if (o + 1 > capEnd) return false;
           const ver = buf[o]! >> 4;
-          h = ver === 4 ? this.ipH : ver === 6 ? this.ipv6H : undefined;
+          c = this.code(ver === 4 ? this.ipH : ver === 6 ? this.ipv6H : undefined);
           continue;
         }
         case K.RAW4:
-          h = this.ipH;
+          c = this.code(this.ipH);
           continue;
         case K.RAW6:
-          h = this.ipv6H;
+          c = this.code(this.ipv6H);
           continue;
         case K.IP: {
           if (o + IP4_HLEN > capEnd) return false;
@@ -216,9 +240,8 @@ export class PreWalk {
           const hlen = (vhl & 0x0f) * 4;
           if (vhl >> 4 !== 4 || hlen < IP4_HLEN || dv.getUint16(o + IP4_LEN) < hlen) return false;
           if ((dv.getUint16(o + IP4_FRAG) & IP4_FRAG_MASK) !== 0) return false;
-          const proto = buf[o + IP4_PROTO]!;
+          c = this.ipCode[buf[o + IP4_PROTO]!]!;
           o += hlen;
-          h = this.ipProto.get(proto);
           continue;
         }
         case K.IPV6: {
@@ -233,24 +256,18 @@ export class PreWalk {
             nxt = n;
           }
           if (nxt === NH_FRAGMENT) return false;
-          if (nxt === NH_NONE) return this.decide(met, this.all);
-          h = this.ipProto.get(nxt);
+          c = nxt === NH_NONE ? this.all : this.ipCode[nxt]!;
           continue;
         }
         case K.UDP: {
           if (o + UDP_HLEN > capEnd) return false;
-          const sp = dv.getUint16(o);
-          const dp = dv.getUint16(o + 2);
-          const t = this.udpPort!;
-          return this.decide(met, this.udpHeur & this.blind(t.get(sp)) & this.blind(t.get(dp)));
+          // the lower port's dissector, the higher's, the heuristics, data
+          c = this.udpHeur & this.udpCode[dv.getUint16(o)]! & this.udpCode[dv.getUint16(o + 2)]!;
+          continue;
         }
       }
+      return false;
     }
     return false;
-  }
-
-  /** Skip when a set is met neither by the layers walked nor through the remaining candidates. */
-  private decide(met: number, blind: number): boolean {
-    return (blind & this.all & ~met) !== 0;
   }
 }
