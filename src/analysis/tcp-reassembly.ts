@@ -15,6 +15,8 @@
 // the dissector reports as an expert item; the segments stay plain TCP data.
 
 
+import { fields, FT } from '../core/field.js';
+
 /** `need` value: complete the PDU with whatever the next segment brings. */
 export const NEED_ONE_MORE = -1;
 /** `need` value: the PDU runs until the connection closes (flush() completes it). */
@@ -92,6 +94,40 @@ export class TcpReassemblyBudget {
   }
 }
 
+/**
+ * Process-wide switch (a run's configuration, like Decode As): nothing of this run reads PDU bytes
+ * a dissector said it will not read (see Packet.desegment's `keep`) — no byte dump, no full tree,
+ * no statistics tap, no export. Set by the CLI for such runs; off by default.
+ */
+let sparseRun = false;
+export function setSparsePdus(on: boolean): void {
+  sparseRun = on;
+}
+
+/**
+ * May the dissector of this packet let TCP skip copying PDU bytes it will not read? Only in a
+ * sparse run without revisits whose tree holds no item that reads its value from a data source
+ * later (bytes, protocol items: slices, `contains`, -T fields of bytes).
+ */
+export function sparsePdus(p: { session: { retainFrames: boolean }; tree: { want: Uint8Array | null } }): boolean {
+  if (!sparseRun || p.session.retainFrames) return false;
+  const want = p.tree.want;
+  if (want === null) return false;
+  let r = storedMemo.get(want);
+  if (r === undefined) {
+    r = true;
+    for (let id = 0; id < want.length && r; id++) {
+      if (want[id] === 0) continue;
+      const t = fields[id]?.type;
+      if (t === undefined || t === FT.PROTOCOL || t === FT.BYTES || t === FT.UINT_BYTES || t === FT.GUID || t === FT.OID) r = false;
+    }
+    storedMemo.set(want, r);
+  }
+  return r;
+}
+
+const storedMemo = new WeakMap<Uint8Array, boolean>();
+
 /** Bytes of released PDU buffers a capture keeps for reuse. */
 const POOL_MAX = 32 << 20;
 
@@ -109,6 +145,8 @@ export class TcpDirReassembly {
   private buf: Uint8Array = EMPTY;
   /** contiguous bytes held from startSeq */
   have = 0;
+  /** bytes from the PDU's start that are copied (start's `keep`); later ones are only counted */
+  private store = Infinity;
   /** frames and byte counts of the segments in the PDU (pairs) */
   frames: number[] = [];
   /** out-of-order segments waiting for the gap: [seq, bytes, frame] */
@@ -156,18 +194,30 @@ export class TcpDirReassembly {
   private append(data: Uint8Array, from: number, frame: number): boolean {
     const n = data.length - from;
     if (n <= 0) return true;
-    if (this.have + n > this.buf.length) {
-      const want = this.need > 0 ? Math.max(this.need, this.have + n) : this.have + n;
-      if (!this.reserve(want - this.buf.length)) return false;
-      const b = this.budget;
-      const nb = b.recycle ? b.take(want).subarray(0, want) : new Uint8Array(want);
-      nb.set(this.buf.subarray(0, this.have));
-      if (b.recycle) b.give(this.buf);
-      this.buf = nb;
+    if (this.have >= this.store) {
+      // past the bytes the dissector reads again: counted, not copied (the buffer has its full length)
+      if (this.have + n > this.buf.length && !this.grow(this.have + n)) return false;
+      this.have += n;
+      this.frames.push(frame, n);
+      return true;
     }
-    this.buf.set(data.subarray(from), this.have);
+    if (this.have + n > this.buf.length && !this.grow(this.have + n)) return false;
+    const copy = Math.min(n, this.store - this.have);
+    this.buf.set(copy === n ? data.subarray(from) : data.subarray(from, from + copy), this.have);
     this.have += n;
     this.frames.push(frame, n);
+    return true;
+  }
+
+  /** A buffer of at least `len` bytes (`need` when known), keeping the bytes held so far. */
+  private grow(len: number): boolean {
+    const want = this.need > 0 ? Math.max(this.need, len) : len;
+    if (!this.reserve(want - this.buf.length)) return false;
+    const b = this.budget;
+    const nb = b.recycle ? b.take(want).subarray(0, want) : new Uint8Array(want);
+    nb.set(this.buf.subarray(0, Math.min(this.have, this.store)));
+    if (b.recycle) b.give(this.buf);
+    this.buf = nb;
     return true;
   }
 
@@ -175,9 +225,10 @@ export class TcpDirReassembly {
    * Starts a PDU at `seq` holding `data` (the segment's bytes from the PDU's start) that needs
    * `need` bytes in all (or NEED_ONE_MORE). Returns PENDING, or OVERFLOW when it cannot be held.
    */
-  start(seq: number, data: Uint8Array, frame: number, need: number): RA {
+  start(seq: number, data: Uint8Array, frame: number, need: number, keep = -1): RA {
     this.reset();
     this.active = true;
+    this.store = keep >= 0 && need >= 0 ? keep : Infinity;
     this.startSeq = seq >>> 0;
     this.need = need;
     if (!this.append(data, 0, frame)) {
@@ -235,9 +286,9 @@ export class TcpDirReassembly {
    * Like start(), but the PDU keeps the segment list it had (`frames`, pairs of frame and byte
    * count) — a dissector that found the reassembled bytes still incomplete asks for more.
    */
-  resume(seq: number, data: Uint8Array, frames: readonly number[], need: number): RA {
+  resume(seq: number, data: Uint8Array, frames: readonly number[], need: number, keepBytes = -1): RA {
     const keep = frames.slice();
-    const r = this.start(seq, data, 0, need);
+    const r = this.start(seq, data, 0, need, keepBytes);
     if (r === RA.PENDING) {
       this.frames.length = 0;
       for (const x of keep) this.frames.push(x);

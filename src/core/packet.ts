@@ -190,6 +190,8 @@ export class Packet {
   desegOff = -1;
   /** set by desegment(): bytes still needed after the data given, or DESEGMENT_ONE_MORE / DESEGMENT_UNTIL_FIN */
   desegLen = 0;
+  /** set by desegment(): bytes from desegOff the dissector will read in the completed PDU (-1 = all) */
+  desegKeep = -1;
 
 
   constructor(tree: Tree, session: Session) {
@@ -283,11 +285,17 @@ export class Packet {
    *   segment after the PDU are given to the dissector again as frame data.
    * - Revisits (second pass, UI) replay the first pass's decisions: the dissector is called on the
    *   same bytes; its desegment() calls are then only used for the Info tag.
+   * - `keep` (≥ 0, with a byte count `more`): the dissector will read only the first `keep` bytes
+   *   of the completed PDU (e.g. HTTP's headers, when nothing of this run reads the body). TCP may
+   *   then leave the bytes after them uncopied: the PDU has its full length, but those bytes are
+   *   arbitrary. A dissector passes it only when `sparsePdus(p)` (analysis/tcp-reassembly.ts) says
+   *   that nothing else can read them either.
    */
-  desegment(offset: number, more: number): boolean {
+  desegment(offset: number, more: number, keep = -1): boolean {
     if (!this.canDesegment) return false;
     this.desegOff = offset;
     this.desegLen = more;
+    this.desegKeep = more >= 0 ? keep : -1;
     return true;
   }
 

@@ -29,6 +29,7 @@ import { ConvMap } from './inet-util.js';
 import { callData } from './data.js';
 import { escapeText } from './data-text-lines.js';
 import { latin1 } from '../capture/utf8.js';
+import { sparsePdus } from '../analysis/tcp-reassembly.js';
 import { dissectMedia } from './media.js';
 
 export const proto_http = registerProtocol('http', 'Hypertext Transfer Protocol', 'HTTP');
@@ -245,6 +246,9 @@ export function setHttpObjectCollection(on: boolean): void {
 
 const ascii = latin1;
 
+/** Body bytes the dissector itself reads without a full tree (media magic numbers are shorter). */
+const SNIFF_BYTES = 16;
+
 /** Index of the LF ending the line starting at `from`, or -1 before `lim`. */
 function lineEnd(b: Uint8Array, from: number, lim: number): number {
   for (let i = from; i < lim; i++) if (b[i] === 0x0a) return i;
@@ -458,7 +462,11 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
     } else if (contentLength >= 0) {
       bodyEnd = bodyStart + contentLength;
       if (bodyEnd > end) {
-        if (p.desegment(off, bodyEnd - end)) return 0;
+        // when nothing of this run reads the body, TCP need not copy it: the headers and the first
+        // bytes (media types are told by their magic) are what is read again
+        const keep = !full && encoding === '' && !(s.collect || collectAll) && !t.wants(hf.file_data) && sparsePdus(p)
+          ? bodyStart - off + SNIFF_BYTES : -1;
+        if (p.desegment(off, bodyEnd - end, keep)) return 0;
         bodyEnd = end;
       }
       msgEnd = bodyEnd;

@@ -942,6 +942,7 @@ function callApp(p: Packet, sport: number, dport: number, off: number, end: numb
   const saved = p.canDesegment;
   p.canDesegment = can;
   p.desegOff = -1;
+  p.desegKeep = -1;
   // (plain counts, not an object: this runs for every TCP payload)
   const n = p.tree.n, nlayers = p.nlayers, nsources = p.tree.sources.length, nexperts = p.experts.length;
   const proto = p.proto;
@@ -1071,7 +1072,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
           if (frames.length) frames[frames.length - 1]! += rest;
         }
         const need = needOf(keep.length, p.desegLen);
-        const rr = at === 0 ? ra.resume(startSeq, keep, frames, need) : ra.start((startSeq + at) >>> 0, keep, p.num, need);
+        const rr = at === 0 ? ra.resume(startSeq, keep, frames, need, p.desegKeep) : ra.start((startSeq + at) >>> 0, keep, p.num, need, p.desegKeep);
         plan.segData = segLen;
         if (rr === RA.PENDING) {
           plan.heldAt = 0;
@@ -1116,7 +1117,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
   if (at >= 0) {
     const need = needOf(end - at, p.desegLen);
     const ra2 = D.ra ??= new TcpDirReassembly(s.budget);
-    const rr = ra2.start((pseq + (at - pOff)) >>> 0, p.buf.subarray(at, end), p.num, need);
+    const rr = ra2.start((pseq + (at - pOff)) >>> 0, p.buf.subarray(at, end), p.num, need, p.desegKeep);
     if (rr === RA.PENDING) {
       plan ??= newPlan();
       plan.callOff = restOff;

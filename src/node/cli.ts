@@ -2,7 +2,8 @@
 // wirelens: a tshark-compatible command line. Options, output formats, messages and exit codes
 // follow tshark 4.0 (learned from its behaviour): `wirelens -r F`, -V, -x, -T fields/json,
 // -G fields, -w, -c, -Y. Output is batched into large writes; nothing per packet is built that
-// is not printed (no tree for plain summaries).
+// is not printed (no tree for plain summaries). What only some runs use (-G, -z, -w, -T json/ek,
+// live capture, sub-commands) is imported where it is used, so a plain run loads less at start-up.
 
 import { statSync, writeSync } from 'node:fs';
 import '../dissectors/index.js';
@@ -10,11 +11,10 @@ import './platform.js';
 import { compileFilter, formatFilterError } from '../dfilter/index.js';
 import type { Packet } from '../core/packet.js';
 import { CaptureError } from '../capture/types.js';
-import { CaptureFileWriter, type WriteFormat } from './write.js';
+import type { CaptureFileWriter, WriteFormat } from './write.js';
 import { Out } from './output/out.js';
 import { mergeWant, runPipeline, type PacketFilter, type PipelineContext } from './pipeline.js';
-import { createTap, statsText, StatsSpecError, STATS_LIST, tapColumns, tapWant, type Tap, type TapClock } from '../stats/index.js';
-import { feedTaps } from './stats-cmd.js';
+import type { Tap, TapClock } from '../stats/index.js';
 import { writeSummaryLine, timeColumn, TIME_FORMATS, type TimeFormat } from './output/summary.js';
 import { verboseTree, TreeLinks } from './output/verbose.js';
 import { packetHexDump } from './output/hexdump.js';
@@ -22,15 +22,14 @@ import {
   applyFieldsOption, DEFAULT_FIELDS_OPTIONS, fieldsHeader, fieldsRow, FIELDS_OPTIONS_HELP,
   invalidFieldsMessage, resolveFieldColumns, type FieldColumns, type FieldsOptions,
 } from './output/fields.js';
-import { EkWriter, JsonWriter } from './output/json.js';
-import { glossaryFieldCount, glossaryFields, glossaryFtypes, glossaryProtocols, glossaryValues, GLOSSARY_HELP } from './output/glossary.js';
+import type { EkWriter, JsonWriter } from './output/json.js';
 import { Progress } from './output/progress.js';
 import { applyLiveOption, newLiveArgs, type LiveArgs } from './live/options.js';
-import { interfacesText, liveRunner } from './live/cli-live.js';
 import { LiveCaptureError } from './live/tools.js';
 import { applyDecodeAs, DecodeAsError } from '../core/decode-as.js';
 import { exportObjectsUsage, parseExportObjects, writeHttpObjects, type ExportObjectsSpec } from './export-objects.js';
 import { httpObjects, setHttpObjectCollection } from '../dissectors/http.js';
+import { setSparsePdus } from '../analysis/tcp-reassembly.js';
 import type { Session } from '../core/session.js';
 
 const PROG = 'wirelens';
@@ -369,6 +368,7 @@ async function main(argv: string[]): Promise<number> {
   // -G must come first (tshark's rule)
   if (argv[0] !== undefined && argv[0].startsWith('-G')) {
     const report = argv[0].length > 2 ? argv[0].slice(2) : (argv[1] ?? 'fields');
+    const { glossaryFieldCount, glossaryFields, glossaryFtypes, glossaryProtocols, glossaryValues, GLOSSARY_HELP } = await import('./output/glossary.js');
     const out = new Out(1);
     switch (report) {
       case 'fields': out.write(glossaryFields()); break;
@@ -397,7 +397,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (o.live.listInterfaces) {
     const out = new Out(1);
-    out.write(await interfacesText(o.verbose));
+    out.write(await (await import('./live/cli-live.js')).interfacesText(o.verbose));
     out.flush();
     return 0;
   }
@@ -427,11 +427,13 @@ async function main(argv: string[]): Promise<number> {
   }
   // -z: taps see every packet read (a -Y filter limits printing only; -2 -R limits both)
   const taps: Tap[] = [];
+  const stats = o.stats.length ? { ...(await import('../stats/index.js')), feedTaps: (await import('./stats-cmd.js')).feedTaps } : undefined;
+  const { createTap, statsText, StatsSpecError, STATS_LIST, tapColumns, tapWant } = stats ?? {};
   for (const z of o.stats) {
     try {
-      taps.push(createTap(z));
+      taps.push(createTap!(z));
     } catch (e) {
-      if (e instanceof StatsSpecError) throw new CliExit(1, `Invalid -z argument "${z}"; it must be one of:\n${STATS_LIST.map((x) => `     ${x}`).join('\n')}\n(${e.message})`);
+      if (e instanceof StatsSpecError!) throw new CliExit(1, `Invalid -z argument "${z}"; it must be one of:\n${STATS_LIST!.map((x) => `     ${x}`).join('\n')}\n(${e.message})`);
       throw e;
     }
   }
@@ -448,7 +450,8 @@ async function main(argv: string[]): Promise<number> {
   const verbose = printPackets && o.outputType === 'text' && o.verbose;
   const hex = printPackets && o.outputType === 'text' && o.hex;
   const json = printPackets && o.outputType === 'json';
-  const ek = printPackets && o.outputType === 'ek' ? new EkWriter() : undefined;
+  const jsonMod = printPackets && (o.outputType === 'json' || o.outputType === 'ek') ? await import('./output/json.js') : undefined;
+  const ek: EkWriter | undefined = jsonMod && o.outputType === 'ek' ? new jsonMod.EkWriter() : undefined;
   const fieldsOut = printPackets && o.outputType === 'fields';
   let want: Uint8Array | null | undefined;
   if (verbose || ((json || ek) && !cols)) want = null;
@@ -457,7 +460,7 @@ async function main(argv: string[]): Promise<number> {
 
   const out = new Out(1, o.lineBuffered ? 0 : 1 << 16, () => new CliExit(0, ''));
   const links = new TreeLinks();
-  const jw = json ? new JsonWriter(o.noDuplicateKeys, o.hex) : undefined;
+  const jw: JsonWriter | undefined = json && jsonMod ? new jsonMod.JsonWriter(o.noDuplicateKeys, o.hex) : undefined;
   // the header and '[' come once the file reads as a capture (nothing at all for a bad file)
   let started = false;
   const start = (): void => {
@@ -473,7 +476,7 @@ async function main(argv: string[]): Promise<number> {
   let writer: CaptureFileWriter | undefined;
   if (writing && !live) {
     try {
-      writer = CaptureFileWriter.open(o.write!, { format: o.writeFormat });
+      writer = (await import('./write.js')).CaptureFileWriter.open(o.write!, { format: o.writeFormat });
     } catch (e) {
       if (e instanceof CaptureError) throw new CliExit(2, e.message);
       throw e;
@@ -490,13 +493,16 @@ async function main(argv: string[]): Promise<number> {
   const fo = o.fieldsOpts;
   let exportSession: Session | undefined;
   if (o.exportObjects) setHttpObjectCollection(true);
+  // no byte dump, full tree, tap or export reads PDU bytes the dissectors skip (want-based checks
+  // are the dissectors'): TCP may leave them uncopied (e.g. HTTP bodies)
+  setSparsePdus(!verbose && !hex && taps.length === 0 && o.exportObjects === undefined);
   const onPacket = (p: Packet, ctx: PipelineContext): void => {
     if (o.exportObjects) exportSession = ctx.engine.session;
     if (taps.length) {
       tapClock.firstSec = ctx.clock.firstSec;
       tapClock.firstNsec = ctx.clock.firstNsec;
       tapClock.precision = ctx.precision;
-      feedTaps(taps, p, tapClock);
+      stats!.feedTaps(taps, p, tapClock);
       if (printFilter && !printFilter.match(p)) return;
     }
     if (!printPackets) return;
@@ -517,11 +523,11 @@ async function main(argv: string[]): Promise<number> {
   let result;
   try {
     const runner = live
-      ? liveRunner(o.live, { write: o.write, format: o.writeFormat, displayFilter: filterText !== undefined, twoPass: o.twoPass, flush: () => out.flush() })
+      ? (await import('./live/cli-live.js')).liveRunner(o.live, { write: o.write, format: o.writeFormat, displayFilter: filterText !== undefined, twoPass: o.twoPass, flush: () => out.flush() })
       : runPipeline;
     result = await runner(o.read ?? '', {
-      want: taps.length ? mergeWant(mergeWant(want, tapWant(taps)), printFilter?.want) : want,
-      cols: needCols || tapColumns(taps) || printFilter?.needsColumns === true,
+      want: taps.length ? mergeWant(mergeWant(want, tapWant!(taps)), printFilter?.want) : want,
+      cols: needCols || (taps.length !== 0 && tapColumns!(taps)) || printFilter?.needsColumns === true,
       filter: passFilter, count: o.count, dissect: printPackets || taps.length > 0 || o.exportObjects !== undefined, twoPass: o.twoPass, prune: o.stats.length === 0,
       onFrame: writer || progress
         ? (r, displayed, meta) => {
@@ -538,7 +544,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!started && (!result.error || result.frames > 0)) start();
   if (jw && started) out.write(jw.end());
-  if (taps.length) out.write(statsText(taps));
+  if (taps.length) out.write(statsText!(taps));
   if (o.exportObjects && exportSession) writeHttpObjects(httpObjects(exportSession), o.exportObjects.dir);
   out.flush();
   if (writer) writer.close();
