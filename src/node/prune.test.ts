@@ -54,6 +54,9 @@ const FILTERS = [
   'arp.opcode == 2',
   'ip.proto == 1',
   'ipv6.nxt == 58 and icmpv6.type == 135',
+  // frames skipped unseen must still move frame.time_delta / time_relative of the next ones
+  'icmp and frame.time_delta < 0.2',
+  'arp and frame.time_relative > 1',
 ];
 
 const dir = corpusDir();
@@ -114,4 +117,32 @@ test('the gate knows every dissector on TCP (a new one must be declared in core/
   assert.ok(r.ok);
   const gate = DispatchGate.build(r.filter.required);
   assert.ok(gate !== undefined && gate.prunes(findHandle('tcp')!.fn), 'an ICMP filter skips TCP');
+});
+
+test('frames skipped by the walk keep -c and the previous displayed frame (frame.time_delta_displayed) as without pruning', { skip: dir === undefined ? 'no ../shared/captures' : false, timeout: 120_000 }, async () => {
+  // time_delta_displayed depends on which frames are displayed, so it is compared against an
+  // unpruned run of the same filter (the union reference of the test above displays everything)
+  const texts = ['icmpv6 and frame.time_delta_displayed < 1', 'icmp and frame.time_delta_displayed > 0.5', 'arp or (icmp and frame.time_delta_displayed < 0.01)'];
+  const caps = ['arkime/v6-http.pcap', 'zeek/icmp/5-pings.pcap', 'zeek/icmp/icmp-destunreach-udp.pcap', 'zeek/arp-who-has.pcap', 'zeek/linuxsll-arp.pcap', 'zeek/linux_dlt_sll2.pcap', 'tcpdump/802.1ad_QinQ.pcap', 'ndpi/1kxun.pcap'];
+  let compared = 0;
+  for (const text of texts) {
+    const r = compileFilter(text);
+    assert.ok(r.ok, text);
+    for (const c of caps) {
+      const path = join(dir!, c);
+      for (const count of [undefined, 40]) {
+        const run = async (prune: boolean): Promise<[string[], number]> => {
+          const got: string[] = [];
+          const res = await runPipeline(path, { filter: r.filter, cols: true, prune, count }, (p) => { got.push(`${p.num} ${summaryLine(p, '')}`); });
+          return [got, res.frames];
+        };
+        const [want, wantFrames] = await run(false);
+        const [got, gotFrames] = await run(true);
+        assert.deepEqual(got, want, `${c}: -Y '${text}'${count === undefined ? '' : ` -c ${count}`}`);
+        assert.equal(gotFrames, wantFrames);
+        compared += got.length;
+      }
+    }
+  }
+  assert.ok(compared > 20, `${compared} displayed packets compared`);
 });
