@@ -10,7 +10,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -27,10 +27,30 @@ async function loadRolldown() {
   }
 }
 
+/** Modules statically reachable from `entry` (tsc output: plain `import … from './x.js'` lines). */
+function staticGraph(entry) {
+  const seen = new Set();
+  const todo = [entry];
+  const re = /^(?:import|export)\s(?:[^'";]*?\sfrom\s)?['"](\.{1,2}\/[^'"]+)['"]/gm;
+  while (todo.length) {
+    const f = todo.pop();
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const m of readFileSync(f, 'utf8').matchAll(re)) todo.push(resolve(dirname(f), m[1]));
+  }
+  return seen;
+}
+
+const entry = join(root, 'dist', 'node', 'cli.js');
+// what every run loads goes into one chunk (the entry module's static imports); the rest is split
+// by rolldown into chunks loaded by the dynamic imports
+const eager = staticGraph(entry);
+eager.delete(entry);
+
 const { build } = await loadRolldown();
 rmSync(outDir, { recursive: true, force: true });
 await build({
-  input: { wirelens: join(root, 'dist', 'node', 'cli.js') },
+  input: { wirelens: entry },
   platform: 'node',
   // node built-ins and npm packages are imported at run time, not copied in
   external: [/^node:/, /^[^./]/],
@@ -42,6 +62,7 @@ await build({
     chunkFileNames: '[name]-[hash].mjs',
     charset: 'ascii',
     comments: false,
+    codeSplitting: { groups: [{ name: 'main', test: (id) => eager.has(id) }] },
   },
 });
 

@@ -31,10 +31,11 @@ export function findHandle(name: string): Handle | undefined {
 export class Table {
   readonly name: string;
   readonly uiName: string;
-  /** flat array indexed by key, grown on demand up to the highest key added (< size); keys
-   *  from there up to `size` have no handle; keys >= size go to `big` */
-  private readonly flat: (Handle | undefined)[] = [];
-  private readonly size: number;
+  /** keys < size: index into `slots` (0 = no handle), a zero-filled typed array that costs
+   *  nothing to set up (a 64 Ki-entry array of handles cost ~2 ms per table at start-up);
+   *  bigger keys go to `big` */
+  private readonly slot: Uint16Array;
+  private readonly slots: (Handle | undefined)[] = [undefined];
   private readonly big = new Map<number, Handle>();
   /** Decode As overrides (consulted first) */
   private readonly overrides = new Map<number, Handle>();
@@ -42,16 +43,15 @@ export class Table {
   constructor(name: string, uiName: string, size = 65536) {
     this.name = name;
     this.uiName = uiName;
-    // not a size-long array up front: a 64 Ki-entry fill per table cost ~2 ms each at start-up
-    this.size = size;
+    this.slot = new Uint16Array(size);
     tables.set(name, this);
   }
 
   add(key: number, h: Handle): void {
-    if (key >= 0 && key < this.size) {
-      const flat = this.flat;
-      while (flat.length <= key) flat.push(undefined); // stays a packed array
-      flat[key] = h;
+    if (key >= 0 && key < this.slot.length) {
+      let i = this.slots.indexOf(h);
+      if (i < 0) i = this.slots.push(h) - 1;
+      this.slot[key] = i;
     } else {
       this.big.set(key, h);
     }
@@ -62,8 +62,7 @@ export class Table {
       const o = this.overrides.get(key);
       if (o) return o;
     }
-    if (key >= 0 && key < this.size) return key < this.flat.length ? this.flat[key] : undefined;
-    return this.big.get(key);
+    return key >= 0 && key < this.slot.length ? this.slots[this.slot[key]!] : this.big.get(key);
   }
 
   /** Decode As: bind `key` to `h` for this table (undefined removes the override). */
