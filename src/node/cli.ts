@@ -29,6 +29,7 @@ import { LiveCaptureError } from './live/tools.js';
 import { applyDecodeAs, DecodeAsError } from '../core/decode-as.js';
 import { exportObjectsUsage, parseExportObjects, writeHttpObjects, type ExportObjectsSpec } from './export-objects.js';
 import { httpObjects, setHttpObjectCollection } from '../dissectors/http.js';
+import { setSparsePdus } from '../analysis/tcp-reassembly.js';
 import type { Session } from '../core/session.js';
 
 const PROG = 'wirelens';
@@ -492,6 +493,9 @@ async function main(argv: string[]): Promise<number> {
   const fo = o.fieldsOpts;
   let exportSession: Session | undefined;
   if (o.exportObjects) setHttpObjectCollection(true);
+  // no byte dump, full tree, tap or export reads PDU bytes the dissectors skip (want-based checks
+  // are the dissectors'): TCP may leave them uncopied (e.g. HTTP bodies)
+  setSparsePdus(!verbose && !hex && taps.length === 0 && o.exportObjects === undefined);
   const onPacket = (p: Packet, ctx: PipelineContext): void => {
     if (o.exportObjects) exportSession = ctx.engine.session;
     if (taps.length) {
