@@ -59,6 +59,8 @@ const NO_TIME = -Infinity;
 const SEG = 4;
 /** Unacknowledged segments kept per direction (older ones still count, they just are not matched). */
 const MAX_UNACKED = 10000;
+/** 2 ** i for a window shift i (Math.pow costs in the per-segment path) */
+const POW2 = Float64Array.from({ length: 256 }, (_, i) => 2 ** i);
 /** A fast retransmission follows the last duplicate ACK within 20 ms. */
 const FAST_RETRANS_NS = 20_000_000;
 
@@ -206,7 +208,7 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
   const now = conv.time(s.tsSec, s.tsNsec);
   const synfin = (flags & (SYN | FIN)) !== 0;
   const ctl = (flags & (SYN | FIN | RST)) !== 0;
-  const window = (flags & SYN) || s.shift < 0 ? s.win : s.win * 2 ** s.shift;
+  const window = (flags & SYN) || s.shift < 0 ? s.win : s.win * POW2[s.shift & 255]!;
   const dataEnd = (seq + seglen) >>> 0;
   const nextseq = (dataEnd + (synfin ? 1 : 0)) >>> 0;
   let fl = s.reused ? TA.REUSED_PORTS : 0;

@@ -156,27 +156,47 @@ function ns(v: number): { sec: number; nsec: number } {
   return { sec, nsec: v - sec * 1e9 };
 }
 
+/** Field ids of the analysis tree, looked up once (a fixed-shape object: no name lookup per packet). */
+let FIDS: Record<'analysis' | 'ack_rtt' | 'acks_frame' | 'bytes_in_flight' | 'duplicate_ack' | 'duplicate_ack_frame' | 'duplicate_ack_num' | 'flags' | 'initial_rtt' | 'push_bytes_sent' | 'rto' | 'rto_frame', number> | undefined;
+function fids(): NonNullable<typeof FIDS> {
+  return FIDS ??= {
+    analysis: id('tcp.analysis'),
+    ack_rtt: id('tcp.analysis.ack_rtt'),
+    acks_frame: id('tcp.analysis.acks_frame'),
+    bytes_in_flight: id('tcp.analysis.bytes_in_flight'),
+    duplicate_ack: id('tcp.analysis.duplicate_ack'),
+    duplicate_ack_frame: id('tcp.analysis.duplicate_ack_frame'),
+    duplicate_ack_num: id('tcp.analysis.duplicate_ack_num'),
+    flags: id('tcp.analysis.flags'),
+    initial_rtt: id('tcp.analysis.initial_rtt'),
+    push_bytes_sent: id('tcp.analysis.push_bytes_sent'),
+    rto: id('tcp.analysis.rto'),
+    rto_frame: id('tcp.analysis.rto_frame'),
+  };
+}
+
 /** Adds "[SEQ/ACK analysis]" under the TCP item `top` (tshark's order) and the tcp.state tree. */
 export function addTcpAnalysisTree(p: Packet, top: number, off: number, snap: TcpAnalysisSnapshot): void {
   const t = p.tree;
   const fl = snap.flags;
+  const f = fids();
   if (fl & TA_TREE_MASK) {
-    const at = t.generated(t.addItem(top, id('tcp.analysis'), off, 0));
-    if (fl & TA.HAS_ACKS_FRAME) t.generated(t.addNum(at, id('tcp.analysis.acks_frame'), off, 0, snap.acksFrame));
-    if (fl & TA.HAS_ACK_RTT && t.wants(id('tcp.analysis.ack_rtt'))) t.generated(t.addObj(at, id('tcp.analysis.ack_rtt'), off, 0, ns(snap.ackRtt)));
-    if (fl & TA.HAS_IRTT && t.wants(id('tcp.analysis.initial_rtt'))) t.generated(t.addObj(at, id('tcp.analysis.initial_rtt'), off, 0, ns(snap.irtt)));
-    if (fl & TA.HAS_BIF) t.generated(t.addNum(at, id('tcp.analysis.bytes_in_flight'), off, 0, snap.bytesInFlight));
-    if (fl & TA.HAS_PUSH) t.generated(t.addNum(at, id('tcp.analysis.push_bytes_sent'), off, 0, snap.pushBytes));
+    const at = t.generated(t.addItem(top, f.analysis, off, 0));
+    if (fl & TA.HAS_ACKS_FRAME) t.generated(t.addNum(at, f.acks_frame, off, 0, snap.acksFrame));
+    if (fl & TA.HAS_ACK_RTT && t.wants(f.ack_rtt)) t.generated(t.addObj(at, f.ack_rtt, off, 0, ns(snap.ackRtt)));
+    if (fl & TA.HAS_IRTT && t.wants(f.initial_rtt)) t.generated(t.addObj(at, f.initial_rtt, off, 0, ns(snap.irtt)));
+    if (fl & TA.HAS_BIF) t.generated(t.addNum(at, f.bytes_in_flight, off, 0, snap.bytesInFlight));
+    if (fl & TA.HAS_PUSH) t.generated(t.addNum(at, f.push_bytes_sent, off, 0, snap.pushBytes));
     if (fl & TA_FLAG_MASK) {
-      const ft = t.generated(t.addItem(at, id('tcp.analysis.flags'), off, 0));
+      const ft = t.generated(t.addItem(at, f.flags, off, 0));
       const e = experts();
       if (fl & TA.FAST_RETRANSMISSION) p.addExpert(ft, e['fast']!, off, 0);
       if (fl & TA.SPURIOUS_RETRANSMISSION) p.addExpert(ft, e['spurious']!, off, 0);
       if (fl & TA.RETRANSMISSION) {
         p.addExpert(ft, e['retransmission']!, off, 0);
         if (fl & TA.HAS_RTO) {
-          t.generated(t.addObj(ft, id('tcp.analysis.rto'), off, 0, ns(snap.rto)));
-          t.generated(t.addNum(ft, id('tcp.analysis.rto_frame'), off, 0, snap.rtoFrame));
+          t.generated(t.addObj(ft, f.rto, off, 0, ns(snap.rto)));
+          t.generated(t.addNum(ft, f.rto_frame, off, 0, snap.rtoFrame));
         }
       }
       if (fl & TA.OUT_OF_ORDER) p.addExpert(ft, e['ooo']!, off, 0);
@@ -187,10 +207,10 @@ export function addTcpAnalysisTree(p: Packet, top: number, off: number, snap: Tc
       if (fl & TA.KEEP_ALIVE) p.addExpert(ft, e['ka']!, off, 0);
       if (fl & TA.KEEP_ALIVE_ACK) p.addExpert(ft, e['kaack']!, off, 0);
       if (fl & TA.DUPLICATE_ACK) {
-        const di = t.generated(t.addItem(ft, id('tcp.analysis.duplicate_ack'), off, 0));
+        const di = t.generated(t.addItem(ft, f.duplicate_ack, off, 0));
         t.setLabel(di, 'This is a TCP duplicate ack');
-        t.generated(t.addNum(at, id('tcp.analysis.duplicate_ack_num'), off, 0, snap.dupAckNum));
-        const df = t.generated(t.addNum(at, id('tcp.analysis.duplicate_ack_frame'), off, 0, snap.dupAckFrame));
+        t.generated(t.addNum(at, f.duplicate_ack_num, off, 0, snap.dupAckNum));
+        const df = t.generated(t.addNum(at, f.duplicate_ack_frame, off, 0, snap.dupAckFrame));
         p.addExpert(df, e['dup']!, off, 0, `Duplicate ACK (#${snap.dupAckNum})`);
       }
       if (fl & TA.ZERO_WINDOW_PROBE) p.addExpert(ft, e['zwp']!, off, 0);
