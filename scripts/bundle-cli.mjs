@@ -5,8 +5,10 @@
 // dist/node/cli.js keeps working unbundled (tests import its modules).
 //
 // Uses rolldown (installed with vite). Output is ASCII-only (non-ASCII escaped) so Node reads it
-// as a one-byte string; package dependencies stay external (resolved from node_modules).
-// Afterwards it checks that the bundle prints what dist/node/cli.js prints for the sample.
+// as a one-byte string; package dependencies stay external (resolved from node_modules), except
+// @noble/*, replaced by scripts/noble-node-shim.mjs (node:crypto, looked up on first use).
+// Afterwards it checks that the bundle prints what dist/node/cli.js prints for the sample (and,
+// with the test corpus, QUIC/TLS captures whose decryption and JA3/JA4 hashes use the crypto).
 
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -47,13 +49,19 @@ const entry = join(root, 'dist', 'node', 'cli.js');
 const eager = staticGraph(entry);
 eager.delete(entry);
 
+// the @noble imports of quic-crypto.ts and tls-fingerprint.ts (a new one fails the build: the
+// shim would not export it)
+const NOBLE = new Set(['@noble/hashes/hkdf.js', '@noble/hashes/sha2.js', '@noble/hashes/legacy.js', '@noble/ciphers/aes.js']);
+const SHIM = join(root, 'scripts', 'noble-node-shim.mjs');
+
 const { build } = await loadRolldown();
 rmSync(outDir, { recursive: true, force: true });
 await build({
   input: { wirelens: entry },
   platform: 'node',
   // node built-ins and npm packages are imported at run time, not copied in
-  external: [/^node:/, /^[^./]/],
+  external: (id) => id.startsWith('node:') || (/^[^./]/.test(id) && !NOBLE.has(id)),
+  plugins: [{ name: 'noble-node-shim', resolveId: (id) => (NOBLE.has(id) ? SHIM : null) }],
   logLevel: 'warn',
   output: {
     dir: outDir,
@@ -68,14 +76,22 @@ await build({
 
 chmodSync(join(outDir, 'wirelens.mjs'), 0o755);
 
-// smoke check: same output as the unbundled CLI on the sample capture
-const sample = join(root, 'samples', 'sample.pcapng');
-if (existsSync(sample)) {
-  const args = ['-r', sample, '-c', '20'];
+// smoke check: same output as the unbundled CLI
+const corpus = join(root, '..', 'shared', 'captures');
+const checks = [
+  [join(root, 'samples', 'sample.pcapng'), '-c', '20'],
+  // QUIC Initial decryption, Retry integrity tags, JA3/JA4 (@noble vs node:crypto)
+  [join(corpus, 'tcpdump', 'quic_handshake.pcap'), '-V'],
+  [join(corpus, 'tcpdump', 'quic_retry.pcap'), '-V'],
+  [join(corpus, 'scapy', 'tls_nss_example.pcap'), '-V'],
+];
+for (const [file, ...rest] of checks) {
+  if (!existsSync(file)) continue;
+  const args = ['-r', file, ...rest];
   const a = execFileSync(process.execPath, [join(root, 'dist', 'node', 'cli.js'), ...args]);
   const b = execFileSync(process.execPath, [join(outDir, 'wirelens.mjs'), ...args]);
   if (!a.equals(b) || a.length === 0) {
-    console.error('bundle-cli: dist/bundle/wirelens.mjs prints something else than dist/node/cli.js on samples/sample.pcapng');
+    console.error(`bundle-cli: dist/bundle/wirelens.mjs prints something else than dist/node/cli.js for ${args.join(' ')}`);
     process.exit(1);
   }
 }
