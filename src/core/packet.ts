@@ -54,6 +54,20 @@ export interface FrameInfo {
   dropCount?: number | undefined;
 }
 
+/** Where a lazy Info text is written: a string being built, or an output buffer (node/output/out.ts). */
+export interface TextSink {
+  text(s: string): void;
+  /** a non-negative integer in decimal */
+  uint(v: number): void;
+}
+
+class StringSink implements TextSink {
+  s = '';
+  text(x: string): void { this.s += x; }
+  uint(v: number): void { this.s += v; }
+}
+const stringSink = new StringSink();
+
 export class Packet {
   // frame facts
   num = 0;
@@ -91,7 +105,7 @@ export class Packet {
    * later setInfo/clearInfo replaces the text after the fence — as an application protocol does
    * with TCP's text, and as a filtering run does by never reading the column of most packets.
    */
-  private lazyFn: ((a: Float64Array) => string) | undefined = undefined;
+  private lazyFn: ((a: Float64Array, w: TextSink) => void) | undefined = undefined;
   private readonly lazyArgs = new Float64Array(8);
   private lazyTail = '';
   private src_ = '';
@@ -306,11 +320,21 @@ export class Packet {
     return this.info_;
   }
 
+  /** Writes the Info text to `w` (a lazy part straight from its numbers, without a string). */
+  writeInfo(w: TextSink): void {
+    w.text(this.info_);
+    if (this.lazyFn !== undefined) {
+      this.lazyFn(this.lazyArgs, w);
+      w.text(this.lazyTail);
+    }
+  }
+
   /**
-   * col_append_str of a text built only if the column is read: `fn(args)` with up to 8 numbers
-   * (copied now; `fn` must not read anything else that may change, and returns a non-empty text).
+   * col_append_str of a text built only if the column is read: `fn(args, sink)` writes it from up
+   * to 8 numbers (copied now; `fn` must not read anything else that may change, and writes a
+   * non-empty text).
    */
-  appendInfoLazy(fn: (a: Float64Array) => string, a0: number, a1: number, a2: number, a3: number,
+  appendInfoLazy(fn: (a: Float64Array, w: TextSink) => void, a0: number, a1: number, a2: number, a3: number,
     a4 = 0, a5 = 0, a6 = 0, a7 = 0): void {
     if (this.lazyFn !== undefined) this.buildLazy();
     const a = this.lazyArgs;
@@ -324,7 +348,7 @@ export class Packet {
    * text, e.g. TCP's timestamps after its flags), if that text is pending and nothing was appended
    * after it yet. Returns false otherwise: the caller appends its text itself.
    */
-  extendInfoLazy(fn: (a: Float64Array) => string, i: number, v0: number, v1: number): boolean {
+  extendInfoLazy(fn: (a: Float64Array, w: TextSink) => void, i: number, v0: number, v1: number): boolean {
     if (this.lazyFn !== fn || this.lazyTail !== '') return false;
     this.lazyArgs[i] = v0;
     this.lazyArgs[i + 1] = v1;
@@ -339,7 +363,11 @@ export class Packet {
   private buildLazy(): void {
     const fn = this.lazyFn!;
     this.lazyFn = undefined;
-    this.info_ = this.info_ + fn(this.lazyArgs) + this.lazyTail;
+    const sink = stringSink;
+    sink.s = '';
+    fn(this.lazyArgs, sink);
+    this.info_ = this.info_ + sink.s + this.lazyTail;
+    sink.s = '';
     this.lazyTail = '';
   }
 

@@ -26,7 +26,7 @@
 // with the engine of src/analysis/tcp-reassembly.ts; each frame's outcome is kept for revisits.
 
 import { FT, Base, f, registerProtocol, vals, type ValueNames } from '../core/field.js';
-import type { Packet } from '../core/packet.js';
+import type { Packet, TextSink } from '../core/packet.js';
 import { PType } from '../core/packet.js';
 import { registerHandle, Table, HeurList } from '../core/table.js';
 import { expertInfo, Group, Severity, type ExpertInfo } from '../core/expert.js';
@@ -523,14 +523,17 @@ const FLAG_NAMES: readonly [number, string][] = [
  * ` [ACK] Seq=1 Ack=1 Win=502 Len=0 TSval=1 TSecr=2` from appendInfoLazy's numbers: flags, seq,
  * ack, window, urgent, length, TSval, TSecr (-1 = absent).
  */
-function segmentInfo(a: Float64Array): string {
-  let info = ` [${flagNames(a[0]!)}] Seq=${a[1]!}`;
-  if (a[2]! >= 0) info += ` Ack=${a[2]!}`;
-  info += ` Win=${a[3]!}`;
-  if (a[4]! >= 0) info += ` Urg=${a[4]!}`;
-  if (a[5]! >= 0) info += ` Len=${a[5]!}`;
-  if (a[6]! >= 0) info += ` TSval=${a[6]!} TSecr=${a[7]!}`;
-  return info;
+function segmentInfo(a: Float64Array, w: TextSink): void {
+  w.text(' [');
+  w.text(flagNames(a[0]!));
+  w.text('] Seq=');
+  w.uint(a[1]!);
+  if (a[2]! >= 0) { w.text(' Ack='); w.uint(a[2]!); }
+  w.text(' Win=');
+  w.uint(a[3]!);
+  if (a[4]! >= 0) { w.text(' Urg='); w.uint(a[4]!); }
+  if (a[5]! >= 0) { w.text(' Len='); w.uint(a[5]!); }
+  if (a[6]! >= 0) { w.text(' TSval='); w.uint(a[6]!); w.text(' TSecr='); w.uint(a[7]!); }
 }
 
 /** 2 ** i for a window shift i (any byte value) */

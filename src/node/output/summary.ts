@@ -144,7 +144,7 @@ export function writeSummaryLine(out: Out, p: Packet, time: string): void {
   out.byte(0x20);
   out.uint(p.len);
   out.byte(0x20);
-  out.text(p.info);
+  p.writeInfo(out);
   out.byte(0x0a);
   out.end();
 }
