@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CaptureWriter } from '../capture/writer.js';
@@ -446,6 +446,110 @@ test('filter bar: a deprecated name (ssl) turns yellow and still applies', { ski
   await page.waitForSelector(`#st-counts[data-displayed="${await libraryCount(SAMPLE, 'tls or dns')}"]`);
   await page.fill('#filter', 'tls or dns');
   await page.waitForSelector('#filter.ok:not(.warn)');
+  assert.deepEqual(errorsOf(page), []);
+  await page.context().close();
+});
+
+// ---- TCP stream graphs (on a real 268 kB download with losses) ----
+
+const LOSS = join(dirname(SAMPLE), '..', '..', 'shared', 'captures', 'netns', 'tcp-loss.pcap');
+
+test('Analyze: TCP stream graphs (Stevens, throughput, RTT, window), direction switch, click → packet', { skip: skip || (existsSync(LOSS) ? false : `${LOSS} missing`) }, async () => {
+  const loss = join(tmp, 'tcp-loss.pcap');
+  copyFileSync(LOSS, loss);
+  await srv!.api.open(loss);
+  await srv!.api.session!.ready();
+  const page = await openPage();
+  // frame 80: the server's first full data segment of tcp.stream 3 (10.77.0.2:80 → 10.77.0.1:34080)
+  await selectPacket(page, 80);
+  await openPane(page, 'tcpGraph');
+  await page.waitForSelector('#an-tg-chart canvas');
+  const points = async (): Promise<number> => Number(await page.getAttribute('#an-tg-chart', 'data-points'));
+  const graph = async (kind: string): Promise<void> => {
+    await page.selectOption('#an-tg-kind', kind);
+    await until(page, `${kind} graph`, async () => (await page.getAttribute('#an-tg-chart', 'data-kind')) === kind
+      && (await page.getAttribute('#an-dlg', 'data-ready')) === '1');
+  };
+  // the selected packet's direction first: the server's segments (tshark: 193 frames from 10.77.0.2)
+  assert.equal(await page.getAttribute('#an-tg-chart', 'data-dir'), '1');
+  assert.match(await page.textContent('#an-tools .legend') ?? '', /^10\.77\.0\.2:80 → 10\.77\.0\.1:34080$/);
+  const server = 'tcp.stream eq 3 && ip.src == 10.77.0.2';
+  const client = 'tcp.stream eq 3 && ip.src == 10.77.0.1';
+  assert.equal(await points(), await libraryCount(loss, server));
+  assert.equal(await points(), 193);
+  await shot(page, 'tcp-graph-stevens');
+  await graph('throughput');
+  assert.equal(await points(), await libraryCount(loss, `${server} && tcp.len > 0`)); // 189
+  await shot(page, 'tcp-graph-throughput');
+  await graph('rtt');
+  // the client's ACKs carrying an RTT (tshark 63: it also times frame 382, the ACK of the FIN)
+  assert.equal(await points(), await libraryCount(loss, `${client} && tcp.analysis.ack_rtt`));
+  await shot(page, 'tcp-graph-rtt');
+  await graph('window');
+  assert.equal(await points(), await libraryCount(loss, `(${server} && tcp.analysis.bytes_in_flight) || ${client}`)); // 189 + 117
+  await shot(page, 'tcp-graph-window');
+  // the other direction: the client's request and ACKs
+  await graph('stevens');
+  await page.click('#an-tg-dir');
+  await until(page, 'switched direction', async () => (await page.getAttribute('#an-tg-chart', 'data-dir')) === '0'
+    && (await page.getAttribute('#an-dlg', 'data-ready')) === '1');
+  assert.equal(await points(), await libraryCount(loss, client)); // 117
+  assert.match(await page.textContent('#an-tools .legend') ?? '', /^10\.77\.0\.1:34080 → 10\.77\.0\.2:80$/);
+  await page.click('#an-tg-dir');
+  await until(page, 'switched back', async () => (await page.getAttribute('#an-tg-chart', 'data-dir')) === '1'
+    && (await page.getAttribute('#an-dlg', 'data-ready')) === '1');
+  // clicking a point selects its packet
+  const box = await page.locator('#an-tg-chart .u-over').boundingBox();
+  assert.ok(box);
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await until(page, 'a point clicked', async () => (await page.getAttribute('#an-tg-chart', 'data-clicked')) !== null);
+  const clicked = await page.getAttribute('#an-tg-chart', 'data-clicked');
+  assert.ok((await page.getAttribute('#an-tg-chart', 'data-frames'))!.split(',').includes(clicked!));
+  await page.waitForSelector(`body[data-selected="${clicked}"]`);
+  await page.waitForSelector(`#list-rows .list-row.selected[data-num="${clicked}"]`);
+  await shot(page, 'tcp-graph-click');
+  assert.deepEqual(errorsOf(page), []);
+  await page.context().close();
+});
+
+test('中文: Analyze tables, IO graph and TCP graphs follow the language toggle', { skip }, async () => {
+  await srv!.api.open(SAMPLE);
+  const page = await openPage();
+  await openPane(page, 'conversations');
+  await until(page, 'tcp conversations', async () => (await page.getAttribute('#an-body', 'data-type')) === 'tcp');
+  assert.equal(await page.textContent('#an-body th >> nth=0'), 'Address A');
+  await page.click('#btn-lang');
+  await page.waitForSelector('#an-dlg[data-pane="conversations"][data-ready="1"]');
+  await until(page, 'conversations in Chinese', async () => (await page.getAttribute('#an-body', 'data-type')) === 'tcp');
+  const conv = await page.locator('#an-body th').allTextContents();
+  assert.deepEqual(conv.slice(0, 4), ['地址 A', '地址 B', '分组', '字节']);
+  assert.equal(await page.textContent('#an-title'), '会话');
+  await shot(page, 'zh-conversations');
+  await openPane(page, 'endpoints');
+  await until(page, 'ip endpoints', async () => (await page.getAttribute('#an-body', 'data-type')) === 'ip');
+  assert.deepEqual((await page.locator('#an-body th').allTextContents()).slice(0, 3), ['地址', '分组', '字节']);
+  await openPane(page, 'expert');
+  assert.deepEqual((await page.locator('#an-body th').allTextContents()).slice(0, 4), ['严重性', '组', '协议', '概要']);
+  await openPane(page, 'protoHier');
+  assert.deepEqual(await page.locator('#an-body th').allTextContents(), ['协议', '分组百分比', '分组', '字节百分比', '字节']);
+  await openPane(page, 'ioGraph');
+  await page.waitForSelector('#an-body .io-chart canvas');
+  assert.ok((await page.locator('#an-body .u-legend').textContent() ?? '').includes('全部分组'));
+  assert.equal(await page.getAttribute('#an-io-filter', 'placeholder'), '显示过滤器（可选）');
+  await openPane(page, 'properties');
+  assert.match(await page.textContent('#an-body') ?? '', /分组数60/);
+  await selectPacket(page, 18);
+  await openPane(page, 'tcpGraph');
+  await page.waitForSelector('#an-tg-chart canvas');
+  assert.match(await page.textContent('#an-title') ?? '', /^TCP 流图形: 时间\/序列号（Stevens）/);
+  assert.deepEqual(await page.locator('#an-tg-kind option').allTextContents(), ['时间/序列号（Stevens）', '吞吐量', '往返时间', '窗口缩放']);
+  assert.equal(await page.textContent('#an-tg-dir'), '切换方向');
+  await shot(page, 'zh-tcp-graph');
+  // back to English: the open pane follows
+  await page.click('#btn-lang');
+  await page.waitForSelector('#an-dlg[data-pane="tcpGraph"][data-ready="1"]');
+  assert.equal(await page.textContent('#an-tg-dir'), 'Switch Direction');
   assert.deepEqual(errorsOf(page), []);
   await page.context().close();
 });

@@ -7,12 +7,12 @@
 
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Api, ConvRow, EndpointRow, ExpertRow, FollowData, FrameDetails, IoStatResult, PhsNode, Properties, StoryData, TreeNode } from './api.ts';
+import type { Api, ConvRow, EndpointRow, ExpertRow, FollowData, FrameDetails, IoStatResult, PhsNode, Properties, StoryData, TcpGraphData, TcpGraphKind, TreeNode } from './api.ts';
 import { getLang, t, type Key } from './i18n.ts';
 
-export type PaneKind = 'followTcp' | 'followUdp' | 'story' | 'expert' | 'conversations' | 'endpoints' | 'protoHier' | 'ioGraph' | 'properties';
+export type PaneKind = 'followTcp' | 'followUdp' | 'story' | 'tcpGraph' | 'expert' | 'conversations' | 'endpoints' | 'protoHier' | 'ioGraph' | 'properties';
 
-export const PANES: PaneKind[] = ['followTcp', 'followUdp', 'story', 'expert', 'conversations', 'endpoints', 'protoHier', 'ioGraph', 'properties'];
+export const PANES: PaneKind[] = ['followTcp', 'followUdp', 'story', 'tcpGraph', 'expert', 'conversations', 'endpoints', 'protoHier', 'ioGraph', 'properties'];
 
 export interface AnalyzeHost {
   api: Api;
@@ -247,6 +247,7 @@ export class AnalyzePanel {
     switch (kind) {
       case 'followTcp': case 'followUdp': return this.follow(kind === 'followTcp' ? 'tcp' : 'udp', live);
       case 'story': return this.story(live);
+      case 'tcpGraph': return this.tcpGraph(live);
       case 'expert': return this.expert(live);
       case 'conversations': return this.addrTabs('conv', live);
       case 'endpoints': return this.addrTabs('endpoints', live);
@@ -279,7 +280,7 @@ export class AnalyzePanel {
     const mode = el('select');
     mode.id = 'an-follow-mode';
     for (const m of ['ascii', 'hex']) {
-      const o = el('option', m === 'ascii' ? 'ASCII' : 'Hex Dump');
+      const o = el('option', m === 'ascii' ? 'ASCII' : t('hexDump'));
       o.value = m;
       mode.appendChild(o);
     }
@@ -366,6 +367,100 @@ export class AnalyzePanel {
     this.body.replaceChildren(wrap);
   }
 
+  // ---- TCP stream graphs ----
+
+  private async tcpGraph(live: () => boolean): Promise<void> {
+    const stream = this.streamOf('tcp');
+    if (stream === undefined) throw new Error(t('selectPacket'));
+    // the selected packet's sender: its direction is shown first
+    const sel = this.host.selected()?.tree;
+    const src = fieldValue(sel, 'ip.src') ?? fieldValue(sel, 'ipv6.src') ?? '';
+    const sport = fieldValue(sel, 'tcp.srcport') ?? '';
+    const kinds: [TcpGraphKind, Key][] = [['stevens', 'tgStevens'], ['throughput', 'tgThroughput'], ['rtt', 'tgRtt'], ['window', 'tgWindow']];
+    const kind = el('select');
+    kind.id = 'an-tg-kind';
+    for (const [k, label] of kinds) {
+      const o = el('option', t(label));
+      o.value = k;
+      kind.appendChild(o);
+    }
+    const flip = el('button', t('tgSwitch'));
+    flip.id = 'an-tg-dir';
+    const dirText = el('span', '', 'legend');
+    const only = el('button', `tcp.stream eq ${stream}`);
+    only.addEventListener('click', () => this.host.applyFilter(`tcp.stream eq ${stream}`));
+    this.tools.append(el('label', `${t('tgGraph')} `), kind, ' ', flip, ' ', dirText, ' ', only);
+    const chart = el('div', undefined, 'io-chart tg-chart');
+    chart.id = 'an-tg-chart';
+    const info = el('div', '', 'io-info');
+    this.body.replaceChildren(chart, info);
+    let dir: 0 | 1 = 0;
+    let first = true;
+    const draw = async (): Promise<void> => {
+      const k = kind.value as TcpGraphKind;
+      let g: TcpGraphData = await this.host.api.tcpGraph(stream, k, dir);
+      if (first) {
+        first = false;
+        const br = src.includes(':') ? `[${src}]` : src;
+        if (`${br}:${sport}` === g.node1) {
+          dir = 1;
+          g = await this.host.api.tcpGraph(stream, k, dir);
+        }
+      }
+      if (!live()) return;
+      const from = dir === 0 ? g.node0 : g.node1, to = dir === 0 ? g.node1 : g.node0;
+      dirText.textContent = `${from} → ${to}`;
+      this.title.textContent = `${t('tcpGraph')}: ${t(kinds.find((x) => x[0] === k)![1])} (tcp.stream eq ${stream})`;
+      const yLabel: Record<TcpGraphKind, Key> = { stevens: 'tgSeq', throughput: 'tgBits', rtt: 'tgRttMs', window: 'tgBytes' };
+      const seriesLabel: Record<string, Key> = {
+        'tcp.seq': 'tgSeq', throughput: 'tgBits', 'tcp.len': 'tgSegLen', 'tcp.analysis.ack_rtt': 'tgRttMs',
+        'tcp.analysis.bytes_in_flight': 'tgBif', 'tcp.window_size': 'tgRwin',
+      };
+      const colors = ['#1f77b4', '#d62728', '#2ca02c'];
+      // points only, except the throughput average and the receive window (lines, as Wireshark draws them)
+      const line = (name: string): boolean => name === 'throughput' || name === 'tcp.window_size';
+      this.plot?.destroy();
+      const segLenScale = k === 'throughput';
+      this.plot = new uPlot({
+        width: Math.max(300, chart.clientWidth || this.body.clientWidth - 20),
+        height: 340,
+        scales: { x: { time: false }, ...(segLenScale ? { len: { auto: true } } : {}) },
+        axes: [{ label: t('timeS') }, { label: t(yLabel[k]), size: 70 }, ...(segLenScale ? [{ scale: 'len', side: 1, label: t('tgSegLen'), grid: { show: false }, size: 60 }] : [])],
+        series: [{ label: t('timeS'), value: (_u: uPlot, v: number | null) => (v === null ? '' : v.toFixed(6)) },
+          ...g.ys.map((y, i) => ({
+            label: t(seriesLabel[y.name] ?? 'tgBytes'),
+            stroke: colors[i % colors.length]!,
+            width: line(y.name) ? 1.5 : 0,
+            ...(y.name === 'tcp.len' ? { scale: 'len' } : {}),
+            ...(line(y.name) ? { spanGaps: true } : { paths: () => null }),
+            points: { show: !line(y.name) || g.x.length < 60, size: 5, fill: colors[i % colors.length]! },
+          }))],
+      }, [g.x, ...g.ys.map((y) => y.values)], chart);
+      // clicking a point selects its packet (the x index nearest the cursor)
+      const u = this.plot;
+      u.over.addEventListener('click', () => {
+        const i = u.cursor.idx;
+        if (i !== null && i !== undefined && g.frames[i] !== undefined) {
+          chart.dataset['clicked'] = String(g.frames[i]);
+          void this.host.selectFrame(g.frames[i]!);
+        }
+      });
+      chart.dataset['points'] = String(g.x.length);
+      chart.dataset['kind'] = k;
+      chart.dataset['dir'] = String(dir);
+      chart.dataset['frames'] = g.frames.slice(0, 2000).join(',');
+      info.textContent = `${fmtNum(g.x.length)} ${t('tgPoints')} · ${g.node0}: ${fmtNum(g.segments[0])} / ${g.node1}: ${fmtNum(g.segments[1])} · ${t('tgClick')}`;
+    };
+    const run = (): void => {
+      delete this.dlg.dataset['ready'];
+      void draw().then(() => { if (live()) this.dlg.dataset['ready'] = '1'; })
+        .catch((e: unknown) => { info.textContent = e instanceof Error ? e.message : String(e); info.classList.add('bad'); });
+    };
+    kind.addEventListener('change', run);
+    flip.addEventListener('click', () => { dir = dir === 0 ? 1 : 0; run(); });
+    await draw();
+  }
+
   // ---- statistics ----
 
   private async expert(live: () => boolean): Promise<void> {
@@ -375,12 +470,12 @@ export class AnalyzePanel {
     for (const row of r.rows) counts.set(row.severity, (counts.get(row.severity) ?? 0) + row.count);
     this.tools.append(el('span', Array.from(counts, ([k, n]) => `${k}: ${n}`).join(' · ')));
     this.body.replaceChildren(table<ExpertRow>([
-      { title: 'Severity', get: (x) => x.severity },
-      { title: 'Group', get: (x) => x.group },
-      { title: 'Protocol', get: (x) => x.protocol },
-      { title: 'Summary', get: (x) => x.summary },
-      { title: 'Count', get: (x) => x.count, num: true },
-      { title: 'Frames', get: (x) => x.frames.slice(0, 8).join(', ') + (x.frames.length > 8 ? ' …' : '') },
+      { title: t('hSeverity'), get: (x) => x.severity },
+      { title: t('hGroup'), get: (x) => x.group },
+      { title: t('hProtocol'), get: (x) => x.protocol },
+      { title: t('hSummary'), get: (x) => x.summary },
+      { title: t('hCount'), get: (x) => x.count, num: true },
+      { title: t('hFrames'), get: (x) => x.frames.slice(0, 8).join(', ') + (x.frames.length > 8 ? ' …' : '') },
     ], r.rows, (x) => void this.host.selectFrame(x.frames[0]!), (x) => x.frames.join(', ')));
     for (const tr of this.body.querySelectorAll('tbody tr')) tr.classList.add(`sev-${tr.firstElementChild?.textContent ?? ''}`);
   }
@@ -402,11 +497,11 @@ export class AnalyzePanel {
       if (kind === 'conv') {
         const rows = r.rows as ConvRow[];
         this.body.replaceChildren(table<ConvRow>([
-          { title: 'Address A', get: (x) => x.a }, { title: 'Address B', get: (x) => x.b },
-          { title: 'Packets', get: (x) => x.frames, num: true }, { title: 'Bytes', get: (x) => x.bytes, num: true },
-          { title: 'Packets A → B', get: (x) => x.framesAB, num: true }, { title: 'Bytes A → B', get: (x) => x.bytesAB, num: true },
-          { title: 'Packets B → A', get: (x) => x.framesBA, num: true }, { title: 'Bytes B → A', get: (x) => x.bytesBA, num: true },
-          { title: 'Rel Start', get: (x) => sec(x.startNs) }, { title: 'Duration', get: (x) => sec(x.durationNs) },
+          { title: t('hAddressA'), get: (x) => x.a }, { title: t('hAddressB'), get: (x) => x.b },
+          { title: t('hPackets'), get: (x) => x.frames, num: true }, { title: t('hBytes'), get: (x) => x.bytes, num: true },
+          { title: t('hPacketsAB'), get: (x) => x.framesAB, num: true }, { title: t('hBytesAB'), get: (x) => x.bytesAB, num: true },
+          { title: t('hPacketsBA'), get: (x) => x.framesBA, num: true }, { title: t('hBytesBA'), get: (x) => x.bytesBA, num: true },
+          { title: t('hRelStart'), get: (x) => sec(x.startNs) }, { title: t('hDuration'), get: (x) => sec(x.durationNs) },
         ], rows, (x) => {
           const [ha, pa] = hostPort(x.a), [hb, pb] = hostPort(x.b);
           let f = `${addrFilter(ha)} && ${addrFilter(hb)}`;
@@ -416,10 +511,10 @@ export class AnalyzePanel {
       } else {
         const rows = r.rows as EndpointRow[];
         this.body.replaceChildren(table<EndpointRow>([
-          { title: 'Address', get: (x) => x.address }, ...(ports ? [{ title: 'Port', get: (x: EndpointRow) => x.port ?? '', num: true }] : []),
-          { title: 'Packets', get: (x) => x.packets, num: true }, { title: 'Bytes', get: (x) => x.bytes, num: true },
-          { title: 'Tx Packets', get: (x) => x.txPackets, num: true }, { title: 'Tx Bytes', get: (x) => x.txBytes, num: true },
-          { title: 'Rx Packets', get: (x) => x.rxPackets, num: true }, { title: 'Rx Bytes', get: (x) => x.rxBytes, num: true },
+          { title: t('hAddress'), get: (x) => x.address }, ...(ports ? [{ title: t('hPort'), get: (x: EndpointRow) => x.port ?? '', num: true }] : []),
+          { title: t('hPackets'), get: (x) => x.packets, num: true }, { title: t('hBytes'), get: (x) => x.bytes, num: true },
+          { title: t('hTxPackets'), get: (x) => x.txPackets, num: true }, { title: t('hTxBytes'), get: (x) => x.txBytes, num: true },
+          { title: t('hRxPackets'), get: (x) => x.rxPackets, num: true }, { title: t('hRxBytes'), get: (x) => x.rxBytes, num: true },
         ], rows, (x) => this.host.applyFilter(addrFilter(x.address) + (ports && x.port !== undefined ? ` && ${type}.port == ${x.port}` : ''))));
       }
       this.body.dataset['type'] = type;
@@ -444,7 +539,7 @@ export class AnalyzePanel {
     walk(r.roots, 0);
     const tbl = el('table', undefined, 'an-table');
     const head = el('tr');
-    for (const h of ['Protocol', '% Packets', 'Packets', '% Bytes', 'Bytes']) head.appendChild(el('th', h, h === 'Protocol' ? '' : 'num'));
+    for (const h of ['hProtocol', 'hPctPackets', 'hPackets', 'hPctBytes', 'hBytes'] as const) head.appendChild(el('th', t(h), h === 'hProtocol' ? '' : 'num'));
     const thead = el('thead');
     thead.appendChild(head);
     const body = el('tbody');
@@ -470,12 +565,12 @@ export class AnalyzePanel {
     interval.size = 6;
     const filter = el('input');
     filter.id = 'an-io-filter';
-    filter.placeholder = 'display filter (optional)';
+    filter.placeholder = t('ioFilterPlaceholder');
     filter.value = this.host.currentFilter();
     filter.size = 40;
     const unit = el('select');
     unit.id = 'an-io-unit';
-    for (const [v, l] of [['frames', 'Packets'], ['bytes', 'Bytes']]) {
+    for (const [v, l] of [['frames', t('hPackets')], ['bytes', t('hBytes')]]) {
       const o = el('option', l);
       o.value = v!;
       unit.appendChild(o);
@@ -496,18 +591,18 @@ export class AnalyzePanel {
       if (!live()) return;
       const xs = r.rows.map((row) => row.startNs / 1e9);
       const series = r.columns.map((c, k) => r.rows.map((row) => (unit.value === 'bytes' ? row.cells[k]!.bytes : row.cells[k]!.frames)));
-      const names = r.columns.map((c) => c.text.replace(/^\((.*)\)$/, '$1') || 'all packets');
+      const names = r.columns.map((c) => c.text.replace(/^\((.*)\)$/, '$1') || t('ioAllPackets'));
       const colors = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd'];
       this.plot?.destroy();
       this.plot = new uPlot({
         width: Math.max(300, chart.clientWidth || this.body.clientWidth - 20),
         height: 300,
         scales: { x: { time: false } },
-        axes: [{ label: 'Time (s)' }, { label: unit.value === 'bytes' ? 'Bytes' : 'Packets' }],
+        axes: [{ label: t('timeS') }, { label: t(unit.value === 'bytes' ? 'hBytes' : 'hPackets') }],
         series: [{ label: 's' }, ...names.map((n, k) => ({ label: n, stroke: colors[k % colors.length]!, width: 1.5, points: { show: xs.length < 120 } }))],
       }, [xs, ...series], chart);
       const total = series.map((s) => s.reduce((a, b) => a + b, 0));
-      info.textContent = `${r.rows.length} intervals of ${iv} s · ${names.map((n, k) => `${n}: ${fmtNum(total[k]!)}`).join(' · ')}`;
+      info.textContent = `${r.rows.length} ${t('ioIntervals')} ${iv} s · ${names.map((n, k) => `${n}: ${fmtNum(total[k]!)}`).join(' · ')}`;
       chart.dataset['points'] = String(xs.length);
       chart.dataset['total'] = total.join(',');
     };
@@ -523,17 +618,17 @@ export class AnalyzePanel {
     if (!live()) return;
     const when = (s: number | null): string => (s === null ? 'n/a' : new Date(s * 1000).toISOString().replace('T', ' ').replace('Z', ' UTC'));
     const rows: [string, string][] = [
-      ['File name', p.path], ['File format', p.format], ['File size', fmtBytes(p.size)],
-      ['Number of packets', fmtNum(p.frames)], ['Data size', `${fmtNum(p.bytes)} bytes`], ['Captured data size', `${fmtNum(p.capturedBytes)} bytes`],
-      ['First packet time', when(p.first)], ['Last packet time', when(p.last)], ['Capture duration', `${p.durationS.toFixed(6)} seconds`],
-      ['Data byte rate', `${p.bytesPerS.toFixed(2)} bytes/s`], ['Data bit rate', `${p.bitsPerS.toFixed(2)} bits/s`],
-      ['Average packet size', `${p.avgPacketSize.toFixed(2)} bytes`], ['Average packet rate', `${p.packetsPerS.toFixed(2)} packets/s`],
+      [t('pFileName'), p.path], [t('pFileFormat'), p.format], [t('pFileSize'), fmtBytes(p.size)],
+      [t('pPackets'), fmtNum(p.frames)], [t('pDataSize'), `${fmtNum(p.bytes)} ${t('bytes')}`], [t('pCapSize'), `${fmtNum(p.capturedBytes)} ${t('bytes')}`],
+      [t('pFirst'), when(p.first)], [t('pLast'), when(p.last)], [t('pDuration'), `${p.durationS.toFixed(6)} ${t('seconds')}`],
+      [t('pByteRate'), `${p.bytesPerS.toFixed(2)} bytes/s`], [t('pBitRate'), `${p.bitsPerS.toFixed(2)} bits/s`],
+      [t('pAvgSize'), `${p.avgPacketSize.toFixed(2)} ${t('bytes')}`], [t('pAvgRate'), `${p.packetsPerS.toFixed(2)} packets/s`],
     ];
-    if (p.application) rows.push(['Capture application', p.application]);
-    if (p.os) rows.push(['Capture OS', p.os]);
-    if (p.hardware) rows.push(['Capture hardware', p.hardware]);
-    p.interfaces.forEach((i, k) => rows.push([`Interface #${k}`, `${i.name || '(unnamed)'}${i.description ? ` (${i.description})` : ''} · ${i.linktype} · snaplen ${i.snaplen}${i.filter ? ` · filter "${i.filter}"` : ''}`]));
-    for (const c of p.comments) rows.push(['Comment', c]);
+    if (p.application) rows.push([t('pApp'), p.application]);
+    if (p.os) rows.push([t('pOs'), p.os]);
+    if (p.hardware) rows.push([t('pHw'), p.hardware]);
+    p.interfaces.forEach((i, k) => rows.push([`${t('pIface')} #${k}`, `${i.name || '(unnamed)'}${i.description ? ` (${i.description})` : ''} · ${i.linktype} · snaplen ${i.snaplen}${i.filter ? ` · filter "${i.filter}"` : ''}`]));
+    for (const c of p.comments) rows.push([t('pComment'), c]);
     const tbl = el('table', undefined, 'an-table props');
     const body = el('tbody');
     for (const [k, v] of rows) {

@@ -111,6 +111,11 @@ export interface StoryData {
   svg: string;
   error: string | undefined;
 }
+export type TcpGraphKind = 'stevens' | 'throughput' | 'rtt' | 'window';
+export interface TcpGraphData {
+  stream: number; kind: TcpGraphKind; dir: 0 | 1; node0: string; node1: string; segments: [number, number]; filter: string;
+  x: number[]; frames: number[]; ys: { name: string; values: (number | null)[] }[];
+}
 export interface Properties {
   name: string; path: string; format: string; size: number; frames: number; bytes: number; capturedBytes: number;
   first: number | null; last: number | null; durationS: number; packetsPerS: number; bytesPerS: number; bitsPerS: number; avgPacketSize: number;
@@ -191,6 +196,7 @@ export class Api {
   follow(proto: 'tcp' | 'udp', stream: number): Promise<FollowData> { return this.call('follow', { proto, stream }); }
   story(stream: number, lang: string): Promise<StoryData> { return this.call('story', { stream, lang }); }
   properties(): Promise<Properties> { return this.call('properties'); }
+  tcpGraph(stream: number, kind: TcpGraphKind, dir: 0 | 1): Promise<TcpGraphData> { return this.call('tcpgraph', { stream, kind, dir }); }
   interfaces(): Promise<{ interfaces: CaptureInterface[] }> { return this.call('interfaces'); }
   capture(iface: string, filter: string, snaplen: number): Promise<{ status: LoadStatus; live: LiveInfo }> { return this.call('capture', { iface, filter, snaplen }); }
   stop(): Promise<{ status: LoadStatus | undefined; live: LiveInfo | undefined }> { return this.call('stop'); }

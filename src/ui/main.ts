@@ -196,6 +196,8 @@ $('btn-lang').addEventListener('click', () => {
   setLang(getLang() === 'en' ? 'zh' : 'en');
   list.buildHead();
   renderStatus();
+  // an open Analyze pane is drawn again in the new language
+  if (analyze.kind) void analyze.open(analyze.kind);
 });
 
 const saveLink = $<HTMLAnchorElement>('btn-save');

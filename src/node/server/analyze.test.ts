@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeStats } from '../stats-cmd.js';
 import { Api, ApiError } from './api.js';
-import type { FollowData, Properties } from './analyze.js';
+import type { FollowData, Properties, TcpGraphData } from './analyze.js';
 import type { StoryData } from './analyze-explain.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -50,5 +50,24 @@ test('follow, story, properties', async () => {
   assert.equal(p.interfaces[0]!.linktype, 'Ethernet');
   // live capture refused by this server
   await assert.rejects(a.call('capture', { iface: 'lo' }), (e: unknown) => e instanceof ApiError && e.status === 403);
+  await a.session!.close();
+});
+
+test('tcpgraph: the four TCP stream graphs of tcp.stream 0, counts as tshark -Y "tcp.stream==0" -T fields', async () => {
+  const a = await api();
+  const g = async (kind: string, dir: number): Promise<TcpGraphData> => await a.call('tcpgraph', { stream: 0, kind, dir }) as TcpGraphData;
+  const st = await g('stevens', 1);
+  assert.deepEqual([st.node0, st.node1, st.segments, st.filter], ['10.77.0.1:50404', '10.77.0.2:80', [15, 13], 'tcp.stream eq 0']);
+  // the server's 13 segments, 10 with data; the client's 12 ACKs with an RTT; 10 bytes-in-flight + 15 windows
+  assert.equal(st.x.length, 13);
+  assert.equal(st.frames[0], 16);
+  assert.equal((await g('throughput', 1)).x.length, 10);
+  assert.equal((await g('rtt', 1)).x.length, 12);
+  assert.equal((await g('window', 1)).x.length, 25);
+  assert.equal((await g('stevens', 0)).x.length, 15);
+  assert.equal((await g('rtt', 0)).x.length, 3);
+  await assert.rejects(a.call('tcpgraph', { stream: 0, kind: 'pie', dir: 0 }), ApiError);
+  await assert.rejects(a.call('tcpgraph', { stream: 0, kind: 'rtt', dir: 2 }), ApiError);
+  await assert.rejects(a.call('tcpgraph', { stream: 99, kind: 'rtt', dir: 0 }), (e: unknown) => e instanceof ApiError && /no TCP stream 99/.test(e.message));
   await a.session!.close();
 });

@@ -6,11 +6,15 @@
 //   story       src/explain: a TCP connection's explain text and its sequence diagram (SVG whose
 //               arrows carry data-frame)
 //   properties  capinfos-like facts of the open capture, from the session's index and header
+//   tcpgraph    TCP stream graphs (src/stats/tcp-graph.ts): one pass collects the stream's segments,
+//               each graph/direction is a series of that (memoized per stream)
 // Results are memoized per capture and frame count (a live capture grows).
 
 import { explainLang, storyOf } from './analyze-explain.js';
 import { computeStats } from '../stats-cmd.js';
-import { StatsSpecError, type FollowResult } from '../../stats/index.js';
+import { StatsSpecError, tapWant, type FollowResult, type TapClock } from '../../stats/index.js';
+import { TcpGraphTap, tcpGraphSeries, type TcpGraphKind, type TcpGraphResult, type TcpGraphSeries } from '../../stats/tcp-graph.js';
+import { runPipeline } from '../pipeline.js';
 import type { CaptureSession } from './session.js';
 import { ENCAP_BY_LINKTYPE } from '../../dissectors/frame.js';
 
@@ -36,6 +40,17 @@ export interface FollowData {
   /** the display filter selecting this stream */
   filter: string;
   segments: { dir: 0 | 1; frame: number; hex: string }[];
+}
+
+export interface TcpGraphData extends TcpGraphSeries {
+  stream: number;
+  kind: TcpGraphKind;
+  dir: 0 | 1;
+  node0: string;
+  node1: string;
+  /** segments sent by node 0 and by node 1 */
+  segments: [number, number];
+  filter: string;
 }
 
 export interface Properties {
@@ -111,6 +126,36 @@ export class Analyzer {
         segments: f.segments.map((g) => ({ dir: g.dir, frame: g.frame, hex: hex(g.data) })),
       };
     });
+  }
+
+  /** All segments of TCP stream `stream` (both sides), for the stream graphs. */
+  private tcpGraphData(s: CaptureSession, stream: number): Promise<TcpGraphResult> {
+    return this.cached(s, `tcpgraph\u0000${stream}`, async () => {
+      await settled(s);
+      const tap = new TcpGraphTap(stream);
+      const clock: TapClock = { firstSec: NaN, firstNsec: 0 };
+      const n = s.frameCount;
+      await runPipeline(s.path, { want: tapWant([tap]), cols: false }, (p, ctx) => {
+        if (p.num > n) return false;
+        clock.firstSec = ctx.clock.firstSec;
+        clock.firstNsec = ctx.clock.firstNsec;
+        tap.packet(p, clock);
+        return true;
+      });
+      return tap.result();
+    });
+  }
+
+  /** One TCP stream graph (`kind`) of data flowing in direction `dir` (0: the stream's first sender → its peer). */
+  async tcpGraph(s: CaptureSession, stream: number, kind: TcpGraphKind, dir: 0 | 1): Promise<TcpGraphData> {
+    const r = await this.tcpGraphData(s, stream);
+    if (r.node0 === '') throw new AnalyzeError(`no TCP stream ${stream}`);
+    return {
+      stream, kind, dir, node0: r.node0, node1: r.node1,
+      segments: [r.sides[0].frame.length, r.sides[1].frame.length],
+      filter: `tcp.stream eq ${stream}`,
+      ...tcpGraphSeries(r, kind, dir),
+    };
   }
 
   /** The story of TCP connection `stream` (explain text + sequence diagram). */

@@ -7,6 +7,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LiveCaptureError } from '../live/index.js';
 import { LiveCaptures, type LiveOptions } from './live.js';
 import { AnalyzeError, Analyzer } from './analyze.js';
+import { TCP_GRAPH_KINDS, type TcpGraphKind } from '../../stats/tcp-graph.js';
 import { CaptureSession, COLUMNS, type ColumnId, type LoadStatus } from './session.js';
 
 export class ApiError extends Error {
@@ -167,6 +168,15 @@ export class Api {
         const stream = int(p, 'stream');
         if (stream < 0) throw new ApiError('parameter "stream" must be ≥ 0');
         return this.analyze(() => this.analyzer.story(this.need(), stream, str(p, 'lang', 'en')));
+      }
+      case 'tcpgraph': {
+        const stream = int(p, 'stream');
+        if (stream < 0) throw new ApiError('parameter "stream" must be ≥ 0');
+        const kind = str(p, 'kind', 'stevens');
+        if (!(TCP_GRAPH_KINDS as readonly string[]).includes(kind)) throw new ApiError(`parameter "kind" must be one of ${TCP_GRAPH_KINDS.join(', ')}`);
+        const dir = int(p, 'dir', 0);
+        if (dir !== 0 && dir !== 1) throw new ApiError('parameter "dir" must be 0 or 1');
+        return this.analyze(() => this.analyzer.tcpGraph(this.need(), stream, kind as TcpGraphKind, dir));
       }
       case 'properties': return this.analyzer.properties(this.need());
       case 'interfaces': {
