@@ -191,8 +191,9 @@ export class TcpDirReassembly {
     this.frames.length = 0;
   }
 
-  private append(data: Uint8Array, from: number, frame: number): boolean {
-    const n = data.length - from;
+  /** Appends data[from, to) (to: the end of `data` by default). */
+  private append(data: Uint8Array, from: number, frame: number, to = data.length): boolean {
+    const n = to - from;
     if (n <= 0) return true;
     if (this.have >= this.store) {
       // past the bytes the dissector reads again: counted, not copied (the buffer has its full length)
@@ -203,7 +204,7 @@ export class TcpDirReassembly {
     }
     if (this.have + n > this.buf.length && !this.grow(this.have + n)) return false;
     const copy = Math.min(n, this.store - this.have);
-    this.buf.set(copy === n ? data.subarray(from) : data.subarray(from, from + copy), this.have);
+    this.buf.set(from === 0 && copy === data.length ? data : data.subarray(from, from + copy), this.have);
     this.have += n;
     this.frames.push(frame, n);
     return true;
@@ -239,20 +240,21 @@ export class TcpDirReassembly {
   }
 
   /** A later segment of this direction (its payload `data` at `seq`). */
-  add(seq: number, data: Uint8Array, frame: number): RA {
+  add(seq: number, data: Uint8Array, frame: number, from = 0, to = data.length): RA {
     if (!this.active) return RA.NONE;
     const end = (this.startSeq + this.have) >>> 0;
+    const len = to - from;
     seq >>>= 0;
     if (seqLT(end, seq)) {
       // a gap: hold it until the missing bytes come (bounded)
-      if (!this.reserve(data.length)) { this.release(); return RA.OVERFLOW; }
-      this.held.push({ seq, data: data.slice(), frame });
-      this.heldBytes += data.length;
+      if (!this.reserve(len)) { this.release(); return RA.OVERFLOW; }
+      this.held.push({ seq, data: data.slice(from, to), frame });
+      this.heldBytes += len;
       return RA.PENDING;
     }
     const skip = (end - seq) | 0;
-    if (skip >= data.length) return RA.IGNORED;
-    if (!this.append(data, skip, frame)) { this.release(); return RA.OVERFLOW; }
+    if (skip >= len) return RA.IGNORED;
+    if (!this.append(data, from + skip, frame, to)) { this.release(); return RA.OVERFLOW; }
     // the held segments the new bytes reach
     for (let moved = true; moved && this.held.length;) {
       moved = false;

@@ -1019,7 +1019,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
   let plan: DesegPlan | undefined;
   let restOff = 0;
   if (ra && ra.active) {
-    let r = ra.add(pseq, p.buf.subarray(pOff, end), p.num);
+    let r = ra.add(pseq, p.buf, p.num, pOff, end);
     // a PDU that runs until the connection closes completes with the FIN (and cannot grow then)
     const flushed = fin && ra.active && ra.need === NEED_UNTIL_FIN && (r === RA.PENDING || r === RA.IGNORED);
     if (flushed) r = ra.flush();
