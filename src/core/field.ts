@@ -61,10 +61,55 @@ export type RangeNames = ReadonlyArray<readonly [number, number, string]>;
 /** True/false strings for booleans (Wireshark's true_false_string). */
 export type TrueFalse = readonly [string, string];
 
+/**
+ * Value names from an object literal, made into a Map on first use: the ~9,000 names of all
+ * dissectors as Maps cost ~5 ms (and garbage) at start-up, and a run reads few of them.
+ */
+class LazyValueNames implements ReadonlyMap<number, string> {
+  private o: Record<number, string> | undefined;
+  private m: Map<number, string> | undefined;
+  constructor(o: Record<number, string>) {
+    this.o = o;
+  }
+  private map(): Map<number, string> {
+    let m = this.m;
+    if (m === undefined) {
+      m = new Map<number, string>();
+      const o = this.o!;
+      for (const k of Object.keys(o)) m.set(Number(k), o[Number(k)]!);
+      this.m = m;
+      this.o = undefined;
+    }
+    return m;
+  }
+  get(k: number): string | undefined {
+    return this.map().get(k);
+  }
+  has(k: number): boolean {
+    return this.map().has(k);
+  }
+  get size(): number {
+    return this.map().size;
+  }
+  forEach(cb: (value: string, key: number, map: ReadonlyMap<number, string>) => void, thisArg?: unknown): void {
+    this.map().forEach((v, k) => cb.call(thisArg, v, k, this));
+  }
+  entries(): IterableIterator<[number, string]> {
+    return this.map().entries();
+  }
+  keys(): IterableIterator<number> {
+    return this.map().keys();
+  }
+  values(): IterableIterator<string> {
+    return this.map().values();
+  }
+  [Symbol.iterator](): IterableIterator<[number, string]> {
+    return this.map()[Symbol.iterator]();
+  }
+}
+
 export function vals(o: Record<number, string>): ValueNames {
-  const m = new Map<number, string>();
-  for (const k of Object.keys(o)) m.set(Number(k), o[Number(k)]!);
-  return m;
+  return new LazyValueNames(o);
 }
 
 export const TFS_SET: TrueFalse = ['Set', 'Not set'];
