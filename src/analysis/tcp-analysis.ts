@@ -124,6 +124,34 @@ export class TcpAnalysisResult {
   }
 }
 
+/**
+ * Unacknowledged segments, SEG numbers each (frame, seq, next seq, time) in a typed array with a
+ * fill count: acknowledging and sending reuse one buffer (a JS array shrunk by every ACK and grown
+ * by every segment reallocated its store over and over).
+ */
+export class SegList {
+  a = EMPTY_SEGS;
+  /** numbers in use (a multiple of SEG) */
+  n = 0;
+  push(frame: number, seq: number, next: number, time: number): void {
+    if (this.n + SEG > this.a.length) {
+      const b = new Float64Array(Math.max(8 * SEG, this.a.length * 2));
+      b.set(this.a.subarray(0, this.n));
+      this.a = b;
+    }
+    const a = this.a;
+    const i = this.n;
+    a[i] = frame; a[i + 1] = seq; a[i + 2] = next; a[i + 3] = time;
+    this.n = i + SEG;
+  }
+  /** Empties the list and lets its memory go. */
+  release(): void {
+    this.a = EMPTY_SEGS;
+    this.n = 0;
+  }
+}
+const EMPTY_SEGS = new Float64Array(0);
+
 /** Per-direction state (what one endpoint sent). */
 export class TcpFlow {
   /** the ISN (or first sequence number - 1) of this direction */
@@ -160,7 +188,7 @@ export class TcpFlow {
   pushBytes = 0;
   pushSetLast = false;
   /** unacknowledged segments, SEG numbers each: frame, seq, next seq, time */
-  segs: number[] = [];
+  segs = new SegList();
 
   /** Forgets everything (ports reused). */
   reset(): void {
@@ -169,7 +197,7 @@ export class TcpFlow {
     this.lastack = this.lastackTime = this.lastnondupack = this.dupacknum = this.sameAcks = 0;
     this.window = this.shift = -1;
     this.lastFlags = this.pushBytes = this.lastSacked = 0;
-    this.segs.length = 0;
+    this.segs.n = 0;
   }
 }
 
@@ -315,9 +343,9 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
       // RTO: since the oldest unacknowledged segment was sent (else since the next expected
       // sequence number was set); tshark leaves out an RTO of zero
       fl |= TA.RETRANSMISSION;
-      const a = fwd.segs;
-      out.rtoFrame = a.length !== 0 ? a[0]! : fwd.nextseqFrame;
-      out.rto = now - (a.length !== 0 ? a[3]! : fwd.nextseqTime);
+      const L = fwd.segs;
+      out.rtoFrame = L.n !== 0 ? L.a[0]! : fwd.nextseqFrame;
+      out.rto = now - (L.n !== 0 ? L.a[3]! : fwd.nextseqTime);
       if (out.rto !== 0) fl |= TA.HAS_RTO;
     }
   }
@@ -356,9 +384,10 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
   // The ACK: which segment of the other side it acknowledges (the one it ends), and the RTT.
   // Acknowledged segments leave the list; a partly acknowledged one keeps its unacknowledged rest.
   if (hasAck) {
-    const a = rev.segs;
+    const L = rev.segs;
+    const a = L.a;
     let keep = 0;
-    for (let i = 0; i < a.length; i += SEG) {
+    for (let i = 0; i < L.n; i += SEG) {
       const sn = a[i + 2]!;
       if (seqLE(sn, ack)) {
         if (sn === ack && !(fl & TA.HAS_ACKS_FRAME)) {
@@ -376,11 +405,11 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
       }
       keep += SEG;
     }
-    a.length = keep;
+    L.n = keep;
     rev.bifInvalid = false;
   }
   if (seglen > 0 || synfin) {
-    if (fwd.segs.length < MAX_UNACKED * SEG) fwd.segs.push(s.num, seq, nextseq, now);
+    if (fwd.segs.n < MAX_UNACKED * SEG) fwd.segs.push(s.num, seq, nextseq, now);
   }
 
   // Bytes in flight: the span of this side's unacknowledged segments (this segment's own SYN/FIN
@@ -389,14 +418,15 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
   // Bytes sent since the last PSH: this segment included, shown with the bytes in flight.
   if (seglen > 0) {
     if (fl & TA.LOST_SEGMENT) fwd.bifInvalid = true;
-    const a = fwd.segs;
-    if (!fwd.bifInvalid && a.length !== 0) {
+    const L = fwd.segs;
+    const a = L.a;
+    if (!fwd.bifInvalid && L.n !== 0) {
       fl |= TA.HAS_TREE;
       if (fwd.pushSetLast) { fwd.pushBytes = 0; fwd.pushSetLast = false; }
       fwd.pushBytes += seglen;
       if (flags & PSH) fwd.pushSetLast = true;
       let lo = a[1]!, hi = a[2]!;
-      for (let i = SEG; i < a.length; i += SEG) {
+      for (let i = SEG; i < L.n; i += SEG) {
         if (seqLT(a[i + 1]!, lo)) lo = a[i + 1]!;
         if (seqGT(a[i + 2]!, hi)) hi = a[i + 2]!;
       }

@@ -98,8 +98,8 @@ export function analyzeTcp(p: Packet, stream: number, dir: 0 | 1, seq: number, a
   // a finished connection keeps its small state (late segments still find it) but not its lists
   // of unacknowledged segments: memory stays bounded in long streaming runs
   if (g.sres.step === STEP.RESET || g.sres.step === STEP.TEARDOWN_4) {
-    c.an.flows[0].segs.length = 0;
-    c.an.flows[1].segs.length = 0;
+    c.an.flows[0].segs.release();
+    c.an.flows[1].segs.release();
   }
   // (`into`: a snapshot to refill, for runs that keep none per frame)
   const snap = into ?? new TcpAnalysisSnapshot();
