@@ -60,6 +60,8 @@ const NULL_HLEN = 4;
 const MAX_802_3_LEN = 1500;
 const CUSTOM_BLOCK = 0xbad;
 const CUSTOM_BLOCK_NOCOPY = 0x40000bad;
+/** a code not read from its table yet (kinds are -1 … -13, masks ≥ 0) */
+const UNSET = -1000;
 /** extension headers walked at most (a longer chain: no opinion) */
 const MAX_EXT = 8;
 
@@ -72,6 +74,10 @@ function familyEthertype(family: number): number {
     case 16: return 0x809b;
     default: return -1;
   }
+}
+
+function u16(b: Uint8Array, o: number): number {
+  return (b[o]! << 8) | b[o + 1]!;
 }
 
 function swap32(v: number): number {
@@ -89,9 +95,10 @@ export class PreWalk {
   private readonly ipH: Handle | undefined;
   private readonly ipv6H: Handle | undefined;
   /**
-   * What each key of the ethertype / ip.proto / udp.port table leads to, read once when the walk
-   * is built (Decode As included, as the gate): a walked kind as -K, else the sets the handle
-   * cannot meet (a missing handle: data, which meets none).
+   * What each key of the ethertype / ip.proto / udp.port table leads to, read from the table on
+   * the key's first use (UNSET before; the tables are not changed during a run, as for the gate):
+   * a walked kind as -K, else the sets the handle cannot meet (a missing handle: data, which meets
+   * none). udpCode holds blind masks only.
    */
   private readonly etCode = new Int32Array(65536);
   private readonly ipCode = new Int32Array(256);
@@ -140,10 +147,19 @@ export class PreWalk {
   }
 
   private fill(): void {
-    for (let k = 0; k < 65536; k++) this.etCode[k] = this.code(this.ethertype.get(k));
+    this.etCode.fill(UNSET);
+    this.udpCode.fill(UNSET);
     for (let k = 0; k < 256; k++) this.ipCode[k] = this.code(this.ipProto.get(k));
-    const t = this.udpPort;
-    if (t !== undefined) for (let k = 0; k < 65536; k++) this.udpCode[k] = this.blind(t.get(k));
+  }
+
+  private et(type: number): number {
+    const c = this.etCode[type]!;
+    return c !== UNSET ? c : (this.etCode[type] = this.code(this.ethertype.get(type)));
+  }
+
+  private udp(port: number): number {
+    const c = this.udpCode[port]!;
+    return c !== UNSET ? c : (this.udpCode[port] = this.blind(this.udpPort!.get(port)));
   }
 
   /** A walk for the gate's requirement sets, or undefined when the tables it needs are missing. */
@@ -180,29 +196,29 @@ export class PreWalk {
       switch (k) {
         case K.ETH: {
           if (o + ETH_HLEN > capEnd) return false;
-          const type = dv.getUint16(o + ETH_TYPE);
+          const type = u16(buf, o + ETH_TYPE);
           if (type < MIN_ETHERTYPE) return false;
           o += ETH_HLEN;
-          c = this.etCode[type]!;
+          c = this.et(type);
           continue;
         }
         case K.VLAN:
         case K.QINQ: {
           if (o + TAG_HLEN > capEnd) return false;
-          const type = dv.getUint16(o + TAG_TYPE);
+          const type = u16(buf, o + TAG_TYPE);
           if (type <= MAX_802_3_LEN) return false;
           o += TAG_HLEN;
-          c = this.etCode[type]!;
+          c = this.et(type);
           continue;
         }
         case K.SLL:
         case K.SLL2: {
           const hl = k === K.SLL ? SLL_HLEN : SLL2_HLEN;
           if (o + hl > capEnd) return false;
-          const type = dv.getUint16(o + (k === K.SLL ? SLL_PROTO : SLL2_PROTO));
+          const type = u16(buf, o + (k === K.SLL ? SLL_PROTO : SLL2_PROTO));
           if (type <= MAX_802_3_LEN) return false;
           o += hl;
-          c = this.etCode[type]!;
+          c = this.et(type);
           continue;
         }
         case K.NULL:
@@ -215,7 +231,7 @@ export class PreWalk {
           if (k === K.NULL) {
             if ((v & 0xffff0000) !== 0) v = (v & 0xff000000) === 0 && (v & 0x00ff0000) < 0x00060000 ? v >>> 16 : swap32(v);
             if (v > MAX_802_3_LEN) {
-              c = this.etCode[v & 0xffff]!;
+              c = this.et(v & 0xffff);
               continue;
             }
           }
@@ -238,15 +254,15 @@ export class PreWalk {
           if (o + IP4_HLEN > capEnd) return false;
           const vhl = buf[o]!;
           const hlen = (vhl & 0x0f) * 4;
-          if (vhl >> 4 !== 4 || hlen < IP4_HLEN || dv.getUint16(o + IP4_LEN) < hlen) return false;
-          if ((dv.getUint16(o + IP4_FRAG) & IP4_FRAG_MASK) !== 0) return false;
+          if (vhl >> 4 !== 4 || hlen < IP4_HLEN || u16(buf, o + IP4_LEN) < hlen) return false;
+          if ((u16(buf, o + IP4_FRAG) & IP4_FRAG_MASK) !== 0) return false;
           c = this.ipCode[buf[o + IP4_PROTO]!]!;
           o += hlen;
           continue;
         }
         case K.IPV6: {
           if (o + IP6_HLEN > capEnd) return false;
-          if (buf[o]! >> 4 !== 6 || dv.getUint16(o + IP6_PLEN) === 0) return false;
+          if (buf[o]! >> 4 !== 6 || u16(buf, o + IP6_PLEN) === 0) return false;
           let nxt = buf[o + IP6_NXT]!;
           o += IP6_HLEN;
           for (let i = 0; nxt === NH_HOPOPTS || nxt === NH_ROUTING || nxt === NH_DSTOPTS; i++) {
@@ -262,7 +278,7 @@ export class PreWalk {
         case K.UDP: {
           if (o + UDP_HLEN > capEnd) return false;
           // the lower port's dissector, the higher's, the heuristics, data
-          c = this.udpHeur & this.udpCode[dv.getUint16(o)]! & this.udpCode[dv.getUint16(o + 2)]!;
+          c = this.udpHeur & this.udp(u16(buf, o)) & this.udp(u16(buf, o + 2));
           continue;
         }
       }
