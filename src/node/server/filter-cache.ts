@@ -203,19 +203,34 @@ export class FilterCache {
    * Rebuilds frame `num`'s cached items into `t` (a Tree built with want = null). The tree then
    * holds protocol items (no value, no bytes) and numeric items as the dissectors stored them.
    */
-  replay(num: number, t: Tree, learned?: readonly number[]): void {
+  replay(num: number, t: Tree, learned?: readonly number[], only?: Uint8Array): void {
     // only items are replaced: filters the cache answers read no data source, label or object
     if (t.sources.length === 0) t.reset(EMPTY, 0, 0);
     t.n = 0;
     const a = this.start[num - 1]!, b = this.start[num]!;
     const fid = this.fid, val = this.val;
-    for (let k = a; k < b; k++) this.decode(t, fid[k]!, val[k]!);
+    if (only) {
+      for (let k = a; k < b; k++) {
+        const f = fid[k]!;
+        if (only[f] !== 0) this.decode(t, f, val[k]!);
+      }
+    } else for (let k = a; k < b; k++) this.decode(t, fid[k]!, val[k]!);
     if (learned) {
       for (const f of learned) {
         const l = this.learned.get(f)!;
         for (let k = l.start[num - 1]!, e = l.start[num]!; k < e; k++) this.decode(t, f, l.val[k]!);
       }
     }
+  }
+
+  /**
+   * The items a filter reading `want` (its CompiledFilter.want) needs replayed: its fields plus
+   * every protocol item (layer operators count them). replay(…, only) then skips the other items.
+   */
+  replayMask(want: Uint8Array): Uint8Array {
+    const m = new Uint8Array(Math.max(this.set.length, want.length));
+    for (let f = 0; f < m.length; f++) m[f] = (want[f] ?? 0) !== 0 || fields[f]?.type === FT.PROTOCOL ? 1 : 0;
+    return m;
   }
 
   /** Adds an item of field f with cached value v to t. */
@@ -361,8 +376,8 @@ export class FilterCache {
   }
 
   /** replay() plus frame `num`'s bytes as the Frame data source (for 'bytes' filters). */
-  replayFrame(num: number, t: Tree, buf: Uint8Array, off: number, caplen: number, learned?: readonly number[]): void {
-    this.replay(num, t, learned);
+  replayFrame(num: number, t: Tree, buf: Uint8Array, off: number, caplen: number, learned?: readonly number[], only?: Uint8Array): void {
+    this.replay(num, t, learned, only);
     const s = t.sources[0]!;
     s.buf = buf;
     s.base = off;

@@ -541,8 +541,9 @@ export class CaptureSession {
         const t = e.tree;
         const p = e.packet;
         const learned = this.cache.learnedOf(f.fields);
+        const only = this.cache.replayMask(f.want);
         for (let num = 1; num <= total; num++) {
-          this.cache.replay(num, t, learned);
+          this.cache.replay(num, t, learned, only);
           if (f.match(p)) out[n++] = num;
         }
       } else if (mode === 'bytes') {
@@ -572,11 +573,12 @@ export class CaptureSession {
     const t = e.tree;
     const p = e.packet;
     const learned = this.cache.learnedOf(f.fields);
+    const only = this.cache.replayMask(f.want);
     let n = 0;
     try {
       await readCaptureFile(this.path, (r) => {
         if (r.num > total) return false;
-        this.cache.replayFrame(r.num, t, r.buf, r.off, r.caplen, learned);
+        this.cache.replayFrame(r.num, t, r.buf, r.off, r.caplen, learned, only);
         if (f.match(p)) out[n++] = r.num;
         return true;
       }, { customBlocks: true });
