@@ -15,7 +15,7 @@ import type { CaptureFileWriter, WriteFormat } from './write.js';
 import { Out } from './output/out.js';
 import { mergeWant, runPipeline, type PacketFilter, type PipelineContext } from './pipeline.js';
 import type { Tap, TapClock } from '../stats/index.js';
-import { writeSummaryLine, timeColumn, TIME_FORMATS, type TimeFormat } from './output/summary.js';
+import { writeSummaryLineAt, timeColumn, TIME_FORMATS, type TimeFormat } from './output/summary.js';
 import { verboseTree, TreeLinks } from './output/verbose.js';
 import { packetHexDump } from './output/hexdump.js';
 import {
@@ -507,8 +507,8 @@ async function main(argv: string[]): Promise<number> {
     }
     if (!printPackets) return;
     if (!started) start();
-    const time = summary || (cols?.needsColumns ?? false) ? timeColumn(ctx.clock, tf, ctx.precision) : '';
-    if (summary) writeSummaryLine(out, p, time);
+    const time = cols?.needsColumns ?? false ? timeColumn(ctx.clock, tf, ctx.precision) : '';
+    if (summary) writeSummaryLineAt(out, p, ctx.clock, tf, ctx.precision);
     if (verbose) {
       out.write(verboseTree(p.tree, links, !hex));
       if (!hex) out.write('\n');

@@ -131,6 +131,11 @@ export function writeSummaryLine(out: Out, p: Packet, time: string): void {
   out.byte(0x20);
   out.spaces(10 - time.length);
   out.text(time);
+  writeRest(out, p);
+}
+
+/** The summary line after the Time column. */
+function writeRest(out: Out, p: Packet): void {
   out.byte(0x20);
   const src = p.src;
   out.spaces(12 - src.length);
@@ -147,6 +152,62 @@ export function writeSummaryLine(out: Out, p: Packet, time: string): void {
   p.writeInfo(out);
   out.byte(0x0a);
   out.end();
+}
+
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000];
+
+/**
+ * The Time column written straight into `out`, right-aligned in 10 — for the relative, delta and
+ * epoch formats (the default's path: no string per packet). False when it cannot (other formats,
+ * no timestamp, an invalid fraction): the caller then writes timeColumn()'s text.
+ */
+function writeTime(out: Out, clock: FrameClock, fmt: TimeFormat, digits: number): boolean {
+  if (!clock.hasTs || digits < 0 || digits > 9) return false;
+  let bs: number, bn: number;
+  switch (fmt) {
+    case 'r': bs = clock.firstSec; bn = clock.firstNsec; break;
+    case 'd': bs = clock.prevSec; bn = clock.prevNsec; break;
+    case 'dd': bs = clock.prevDispSec; bn = clock.prevDispNsec; break;
+    case 'e': bs = 0; bn = 0; break;
+    default: return false;
+  }
+  let sec: number, nsec: number;
+  if (Number.isNaN(bs)) { sec = 0; nsec = 0; } else {
+    if (clock.nsec >= 1e9 || clock.nsec < 0 || bn >= 1e9 || bn < 0) return false;
+    sec = clock.sec - bs;
+    nsec = clock.nsec - bn;
+    if (nsec < 0) { nsec += 1e9; sec -= 1; }
+  }
+  if (sec < 0 || !Number.isSafeInteger(sec)) return false;
+  let d = 1;
+  for (let x = sec; x >= 10; x = Math.floor(x / 10)) d++;
+  out.spaces(10 - (d + (digits > 0 ? digits + 1 : 0)));
+  out.uint(sec);
+  if (digits > 0) {
+    out.byte(0x2e);
+    // the first `digits` of the 9-digit fraction, zero-padded (truncated, as secFrac does)
+    const f = Math.floor(nsec / POW10[9 - digits]!);
+    let w = 1;
+    for (let x = f; x >= 10; x = Math.floor(x / 10)) w++;
+    for (let i = w; i < digits; i++) out.byte(0x30);
+    out.uint(f);
+  }
+  return true;
+}
+
+/**
+ * writeSummaryLine with the time taken from the clock: written directly when writeTime can,
+ * else from timeColumn()'s text.
+ */
+export function writeSummaryLineAt(out: Out, p: Packet, clock: FrameClock, fmt: TimeFormat, digits: number): void {
+  out.uint(p.num, 5);
+  out.byte(0x20);
+  if (!writeTime(out, clock, fmt, digits)) {
+    const time = timeColumn(clock, fmt, digits);
+    out.spaces(10 - time.length);
+    out.text(time);
+  }
+  writeRest(out, p);
 }
 
 /** The value of `_ws.col.<title>` for a packet, by tshark 4.0's default column titles; '' for others. */
