@@ -26,7 +26,7 @@ import { fieldByName } from './field.js';
 import type { Packet } from './packet.js';
 
 /** Protocols the gate reasons about (the requirement sets' members must be among these). */
-const GATED = ['eth', 'vlan', 'ieee8021ad', 'arp', 'ip', 'ipv6', 'icmp', 'icmpv6', 'tcp', 'udp'];
+export const GATED = ['eth', 'vlan', 'ieee8021ad', 'arp', 'ip', 'ipv6', 'icmp', 'icmpv6', 'tcp', 'udp'];
 
 interface Carrier {
   /** the gated protocol the dissector adds itself */

@@ -8,17 +8,48 @@
 // compile.ts). `not`, `xor`, functions (count(f) == 0 holds without f), slices and `not in` give
 // nothing.
 
-import { fields } from '../core/field.js';
+import { fields, fieldByName } from '../core/field.js';
 import type { TNode, VNode } from './semcheck.js';
+
+/**
+ * Fields that some dissector adds outside its own protocol's layer (the registry keeps one id per
+ * filter name, with the first registrant as parent): the other protocols whose layer may hold
+ * them. A packet with such a field contains its protocol or one of these. Kept complete by a
+ * corpus test (src/node/prune.test.ts) for the protocols the dispatch gate reasons about.
+ */
+const HOSTS: ReadonlyMap<string, readonly string[]> = new Map<string, string[]>([
+  // IPv6 adds a hidden ip.version (as tshark)
+  ['ip.version', ['ipv6']],
+  // the Ethernet padding/trailer split is shared by the layers that end an Ethernet-like frame
+  ['eth.padding', ['vlan', 'ieee8021ad', 'vntag', 'sll']],
+]);
+
+const hostCache = new Map<number, number[]>();
+
+/** The protocols (field ids) one of which a packet holding field `fid` contains. */
+export function fieldHosts(fid: number): number[] {
+  let h = hostCache.get(fid);
+  if (h === undefined) {
+    const f = fields[fid]!;
+    h = [f.parent];
+    for (const n of HOSTS.get(f.abbrev) ?? []) {
+      const x = fieldByName(n);
+      if (x !== undefined && !h.includes(x.id)) h.push(x.id);
+    }
+    h.sort((a, b) => a - b);
+    hostCache.set(fid, h);
+  }
+  return h;
+}
 
 /** Sets of protocol field ids; at most this many are kept (the cross product of `or` grows). */
 const MAX_SETS = 8;
 
 export type Requirement = number[][];
 
-function fieldProto(v: VNode): number | undefined {
+function fieldProto(v: VNode): number[] | undefined {
   if (v.k !== 'field') return undefined;
-  return fields[v.fid]!.parent;
+  return fieldHosts(v.fid);
 }
 
 function union(a: number[], b: number[]): number[] {
@@ -33,16 +64,16 @@ export function requiredProtocols(n: TNode): Requirement | undefined {
     case 'exists':
     case 'truthy': {
       const p = fieldProto(n.v);
-      return p === undefined ? undefined : [[p]];
+      return p === undefined ? undefined : [p.slice()];
     }
     case 'cmp': {
       const p = fieldProto(n.a) ?? fieldProto(n.b);
-      return p === undefined ? undefined : [[p]];
+      return p === undefined ? undefined : [p.slice()];
     }
     case 'in': {
       if (n.negated) return undefined;
       const p = fieldProto(n.a);
-      return p === undefined ? undefined : [[p]];
+      return p === undefined ? undefined : [p.slice()];
     }
     case 'and': {
       const a = requiredProtocols(n.a);
