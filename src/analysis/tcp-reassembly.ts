@@ -117,7 +117,8 @@ export function sparsePdus(p: { session: { retainFrames: boolean }; tree: { want
   if (r === undefined) {
     r = true;
     for (let id = 0; id < want.length && r; id++) {
-      if (want[id] === 0) continue;
+      // (2 = only the item's presence is read: `http` in a filter)
+      if ((want[id]! & 1) === 0) continue;
       const t = fields[id]?.type;
       if (t === undefined || t === FT.PROTOCOL || t === FT.BYTES || t === FT.UINT_BYTES || t === FT.GUID || t === FT.OID) r = false;
     }

@@ -18,6 +18,8 @@ export type Match = (p: Packet) => boolean;
 export interface CompileInfo {
   /** field ids read (fields, protocols, and the protocols of fields used with layers) */
   want: Set<number>;
+  /** the fields of `want` whose values are read (compared, sliced, searched), not only counted */
+  valued: Set<number>;
   needsColumns: boolean;
 }
 
@@ -197,6 +199,7 @@ export function compileTest(root: TNode, info: CompileInfo): Match {
     switch (n.k) {
       case 'field': {
         const each = eachItem(n);
+        info.valued.add(n.fid);
         const raw = n.raw;
         let t0: Tree;
         const push = (i: number): boolean => {

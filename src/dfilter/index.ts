@@ -14,7 +14,10 @@ import { requiredProtocols } from './require.js';
 
 export interface CompiledFilter {
   match(p: Packet): boolean;
-  /** indexed by field id: non-zero for the fields and protocols the filter reads (Engine `want`) */
+  /**
+   * indexed by field id: non-zero for the fields and protocols the filter reads (Engine `want`):
+   * bit 0 set when their values are read, 2 when only their presence is (wants merge by OR)
+   */
   want: Uint8Array;
   /** the same, as a sorted list of field ids */
   fields: number[];
@@ -56,11 +59,11 @@ export function compileFilter(text: string, opts: CompileOptions = {}): CompileR
   let src = text;
   try {
     src = expandMacros(text, opts.macros);
-    if (src.trim() === '') return { ok: true, filter: build(src, undefined, () => true, { want: new Set(), needsColumns: false }) };
+    if (src.trim() === '') return { ok: true, filter: build(src, undefined, () => true, { want: new Set(), valued: new Set(), needsColumns: false }) };
     const ast = parse(src);
     const deprecated: string[] = [];
     const typed = semcheck(src, ast, { reference: opts.reference, deprecated });
-    const info: CompileInfo = { want: new Set(), needsColumns: false };
+    const info: CompileInfo = { want: new Set(), valued: new Set(), needsColumns: false };
     const match = compileTest(typed, info);
     const filter = build(src, typed, match, info);
     if (deprecated.length > 0) filter.deprecated = deprecated;
@@ -74,7 +77,8 @@ export function compileFilter(text: string, opts: CompileOptions = {}): CompileR
 function build(text: string, typed: TNode | undefined, match: (p: Packet) => boolean, info: CompileInfo): CompiledFilter {
   const want = new Uint8Array(fieldCount());
   const list = [...info.want].sort((a, b) => a - b);
-  for (const f of list) want[f] = 1;
+  // 1: the value is read; 2: only the presence or count (a protocol tested with `http`)
+  for (const f of list) want[f] = info.valued.has(f) ? 1 : 2;
   return {
     match,
     want,
