@@ -15,7 +15,7 @@ import { runPipeline } from '../pipeline.js';
 import { summaryColumns, timeColumn } from '../output/summary.js';
 import { TreeLinks, verboseTree } from '../output/verbose.js';
 import { readCaptureStream } from '../read.js';
-import { CaptureSession } from './session.js';
+import { CaptureSession, depthGate } from './session.js';
 import { startServer, type RunningServer } from './http.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -269,5 +269,27 @@ test('server: token, Host and Origin checks, CSP, roots, upload cap, download, W
   } finally {
     await srv.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('re-dissection of filters on lower layers skips what cannot reach them (depthGate), same counts', async () => {
+  const gated = ['ip.checksum > 1000', 'udp.checksum > 100', 'ip.ttl < 64 || ip.checksum < 30000', 'eth.src[0] == 0 && ip.checksum > 0', 'udp.length > 100'];
+  for (const f of gated) {
+    const c = compileFilter(f);
+    assert.ok(c.ok && depthGate(c.filter) !== undefined, f);
+  }
+  // TCP's fields follow what its application dissectors asked for (tcp.reassembled_in …): no gate
+  for (const f of ['tcp.checksum < 20000', 'tcp.reassembled_in', 'tcp.segment.count > 1', 'http', 'frame.protocols contains "tcp"', 'dns.qry.name contains "w"', '_ws.col.protocol == "TCP"', 'ip.checksum > 1000 && _ws.expert']) {
+    const c = compileFilter(f);
+    assert.ok(c.ok && depthGate(c.filter) === undefined, f);
+  }
+  for (const path of [SAMPLE, ...CORPUS]) {
+    const s = await loaded(path, { filterCache: false });
+    for (const f of gated) {
+      const r = await s.applyFilter(f);
+      assert.equal(r.via, 'dissect');
+      assert.equal(r.displayed, await pipelineCount(path, f), `${path}: ${f}`);
+    }
+    await s.close();
   }
 });

@@ -16,7 +16,9 @@
 import '../../dissectors/index.js';
 import '../platform.js';
 import { Engine } from '../../core/dissect.js';
-import { fields, FT } from '../../core/field.js';
+import { DispatchGate } from '../../core/prune.js';
+import type { Dissector } from '../../core/table.js';
+import { fieldByName, fields, FT } from '../../core/field.js';
 import { displayValue, fieldText, hexBytes, itemLabel } from '../../core/format.js';
 import type { Packet } from '../../core/packet.js';
 import type { Session } from '../../core/session.js';
@@ -597,6 +599,7 @@ export class CaptureSession {
     const p = e.packet;
     p.session = this.engine.session;
     p.cols = f.needsColumns;
+    p.gate = depthGate(f);
     const s = p.session;
     let n = 0;
     let prevDisp = -1;
@@ -748,6 +751,31 @@ export class CaptureSession {
     await this.ra?.close().catch(() => undefined);
     this.ra = undefined;
   }
+}
+
+/**
+ * A dispatch gate for re-dissecting with a filter (revisit): skips the dissectors that cannot lead
+ * to any protocol whose fields the filter reads (core/prune.ts's reach of table-dispatched
+ * dissectors: TCP and its applications for `ip.checksum > 1000`). On a revisit this changes no
+ * state (the Session is visited: dissectors read their per-frame caches) and the filter's fields
+ * are all still built. Only when every field read belongs to a gated protocol (eth, ip, ipv6, tcp,
+ * udp, icmp, arp, vlan …) but TCP: `frame.protocols`, columns or expert items depend on the
+ * layers below and disable it.
+ */
+export function depthGate(f: CompiledFilter): DispatchGate | undefined {
+  if (f.needsColumns || f.fields.length === 0) return undefined;
+  const protos = new Set<number>();
+  for (const id of f.fields) protos.add(fields[id]!.parent);
+  // TCP's reassembly items (tcp.reassembled_in, tcp.segment …) follow what its application
+  // dissector asked for: TCP fields need the applications dissected
+  if (protos.size > 30 || protos.has(fieldByName('tcp')?.id ?? -1)) return undefined;
+  const g = DispatchGate.build([...protos].map((x) => [x]));
+  // a set left out: a protocol outside the gated ones
+  if (g === undefined || g.setCount !== protos.size) return undefined;
+  const all = (1 << g.setCount) - 1;
+  // skip fn when nothing it leads to adds any of the filter's protocols (whatever the layers so far)
+  const skips = (fn: Dissector): boolean => (g.blindMask(fn) & all) === all;
+  return Object.assign(Object.create(g) as DispatchGate, { skips });
 }
 
 /**
