@@ -16,8 +16,9 @@
 // do not see those packets. That is only invisible when the output of the displayed packets is
 // their summary columns (or nothing): states are per connection, and a connection's packets either
 // all carry the required protocols or none do; what can differ is global numbering such as
-// tcp.stream / udp.stream, which the columns never show. So the pipeline uses the gate only when no
-// tree is printed, never with -2, and a differential test (src/node/prune.test.ts) checks over the
+// tcp.stream / udp.stream, which the columns never show (a filter reading one is not pruned, see
+// GLOBAL_COUNTERS). So the pipeline uses the gate only when no tree is printed, never with -2, and
+// the raw walk (prewalk.ts) decides from the same sets and reach. A differential test (src/node/prune.test.ts) checks over the
 // corpus that the displayed packets and their summary lines are the same with and without it.
 
 import type { Dissector, Handle } from './table.js';
@@ -27,6 +28,22 @@ import type { Packet } from './packet.js';
 
 /** Protocols the gate reasons about (the requirement sets' members must be among these). */
 export const GATED = ['eth', 'vlan', 'ieee8021ad', 'arp', 'ip', 'ipv6', 'icmp', 'icmpv6', 'tcp', 'udp'];
+
+/**
+ * Fields numbered across the whole capture by a gated protocol's state (a conversation index):
+ * a filter that reads one is never pruned, since skipping other conversations' packets would
+ * renumber them (per-conversation state is all-or-nothing, see above; a global index is not).
+ */
+const GLOBAL_COUNTERS = ['tcp.stream', 'udp.stream'];
+
+/** True when a filter wanting the fields `want` (by id) may use the gate (see GLOBAL_COUNTERS). */
+export function prunable(want: Uint8Array): boolean {
+  for (const n of GLOBAL_COUNTERS) {
+    const f = fieldByName(n);
+    if (f !== undefined && f.id < want.length && want[f.id] !== 0) return false;
+  }
+  return true;
+}
 
 interface Carrier {
   /** the gated protocol the dissector adds itself */

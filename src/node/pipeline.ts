@@ -6,7 +6,7 @@
 import '../dissectors/index.js';
 import './platform.js';
 import { Engine } from '../core/dissect.js';
-import { DispatchGate } from '../core/prune.js';
+import { DispatchGate, prunable } from '../core/prune.js';
 import { PreWalk } from '../core/prewalk.js';
 import type { Packet } from '../core/packet.js';
 import type { CaptureParser } from '../capture/parser.js';
@@ -155,7 +155,7 @@ export async function runPipeline(
   const p = engine.packet;
   p.cols = opts.cols ?? true;
   if (filter?.needsColumns) p.cols = true;
-  if (opts.prune === true && opts.want === undefined && opts.twoPass !== true && filter !== undefined) {
+  if (opts.prune === true && opts.want === undefined && opts.twoPass !== true && filter !== undefined && prunable(filter.want)) {
     p.gate = DispatchGate.build(filter.required);
   }
   // frames the raw walk proves unmatchable are not dissected at all (core/prewalk.ts)

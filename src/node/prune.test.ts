@@ -11,7 +11,7 @@ import { corpusDir, readIndex } from '../test-support/corpus.js';
 import { runPipeline, type PacketFilter } from './pipeline.js';
 import { compileFilter } from '../dfilter/index.js';
 import { summaryLine } from './output/summary.js';
-import { DispatchGate, undeclaredUnder, GATED } from '../core/prune.js';
+import { DispatchGate, undeclaredUnder, GATED, prunable } from '../core/prune.js';
 import { fields, fieldByName, fieldCount } from '../core/field.js';
 import { fieldHosts } from '../dfilter/require.js';
 import { PreWalk } from '../core/prewalk.js';
@@ -64,6 +64,9 @@ const FILTERS = [
   'ip.version == 6',
   'eth.padding',
   'eth.trailer',
+  // global stream numbers of ICMP-quoted transport headers
+  'icmp and udp.stream == 1',
+  'icmp and tcp.stream == 2',
 ];
 
 const dir = corpusDir();
@@ -124,6 +127,12 @@ test('the gate knows every dissector on TCP (a new one must be declared in core/
   assert.ok(r.ok);
   const gate = DispatchGate.build(r.filter.required);
   assert.ok(gate !== undefined && gate.prunes(findHandle('tcp')!.fn), 'an ICMP filter skips TCP');
+  // a global conversation index is renumbered when other conversations are skipped
+  assert.ok(prunable(r.filter.want));
+  for (const text of ['icmp and tcp.stream == 2', 'udp.stream == 1 and icmp']) {
+    const x = compileFilter(text);
+    assert.ok(x.ok && !prunable(x.filter.want), text);
+  }
 });
 
 test('frames skipped by the walk keep -c and the previous displayed frame (frame.time_delta_displayed) as without pruning', { skip: dir === undefined ? 'no ../shared/captures' : false, timeout: 120_000 }, async () => {
