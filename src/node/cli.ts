@@ -493,9 +493,9 @@ async function main(argv: string[]): Promise<number> {
   const fo = o.fieldsOpts;
   let exportSession: Session | undefined;
   if (o.exportObjects) setHttpObjectCollection(true);
-  // no byte dump, full tree, tap or export reads PDU bytes the dissectors skip (want-based checks
-  // are the dissectors'): TCP may leave them uncopied (e.g. HTTP bodies)
-  setSparsePdus(!verbose && !hex && taps.length === 0 && o.exportObjects === undefined);
+  // no byte dump, full tree or export reads PDU bytes the dissectors skip (taps and filters read
+  // tree items: their want decides, see sparsePdus): TCP may leave them uncopied (e.g. HTTP bodies)
+  setSparsePdus(!verbose && !hex && o.exportObjects === undefined);
   const onPacket = (p: Packet, ctx: PipelineContext): void => {
     if (o.exportObjects) exportSession = ctx.engine.session;
     if (taps.length) {

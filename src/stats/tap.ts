@@ -3,7 +3,7 @@
 // prints it (`text()`) or as plain rows for the UI (`result()`). Taps read only the tree items
 // they list in `fields` (the pipeline builds just those), plus Packet facts (len, time, experts).
 
-import { fieldByName, fields as allFields } from '../core/field.js';
+import { FT, fieldByName, fields as allFields } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import type { Tree } from '../core/tree.js';
 
@@ -47,14 +47,18 @@ export function fid(name: string): number {
   return fieldByName(name)?.id ?? -1;
 }
 
-/** A Engine `want` array with the given field names (and the filter's fields) set. */
+/**
+ * A Engine `want` array with the given field names (and the filter's fields, as the filter marks
+ * them) set. Taps read protocol items for their presence and lengths only, never their bytes:
+ * those are marked 2 (see CompiledFilter.want), the rest 1.
+ */
 export function wantOf(names: readonly string[], extra?: Uint8Array): Uint8Array {
   const w = new Uint8Array(Math.max(allFields.length, extra?.length ?? 0));
   for (const n of names) {
     const id = fid(n);
-    if (id >= 0) w[id] = 1;
+    if (id >= 0) w[id] = allFields[id]!.type === FT.PROTOCOL ? 2 : 1;
   }
-  if (extra) for (let i = 0; i < extra.length; i++) if (extra[i]) w[i] = 1;
+  if (extra) for (let i = 0; i < extra.length; i++) w[i]! |= extra[i]!;
   return w;
 }
 
