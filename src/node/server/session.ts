@@ -38,6 +38,8 @@ import { FilterCache, filterCacheFields } from './filter-cache.js';
 import { sortStrings } from './sort.js';
 
 const EMPTY = new Uint8Array(0);
+/** bytes of whole frames read at once by indexedBytesFilter */
+const INDEXED_RUN = 4 << 20;
 
 export type LoadState = 'idle' | 'loading' | 'done' | 'error';
 
@@ -576,6 +578,10 @@ export class CaptureSession {
     const p = e.packet;
     const learned = this.cache.learnedOf(f.fields);
     const only = this.cache.replayMask(f.want);
+    if (!this.growing && !this.meta?.compressed && (this.parser?.meta?.compressed ?? false) === false) {
+      const n = await this.indexedBytesFilter(f, out, total, learned, only).finally(() => this.cache.replayFrame(1, t, EMPTY, 0, 0));
+      if (n >= 0) return n;
+    }
     let n = 0;
     try {
       await readCaptureFile(this.path, (r) => {
@@ -589,6 +595,46 @@ export class CaptureSession {
     } finally {
       // the tree must not keep the file's last chunk alive
       this.cache.replayFrame(1, t, EMPTY, 0, 0);
+    }
+    return n;
+  }
+
+  /**
+   * bytesFilter over an uncompressed file: the frames' data read straight from the offsets in the
+   * index, in big runs of whole frames into one reused buffer (no parser, no record objects, no
+   * new ArrayBuffer per chunk: on a 500 MB file those made most of the time, in GC). -1 when the
+   * index is not in file order (the caller then reads the file through the parser).
+   */
+  private async indexedBytesFilter(f: CompiledFilter, out: Int32Array, total: number, learned: readonly number[], only: Uint8Array): Promise<number> {
+    const ix = this.index;
+    const fo = ix.fileOffset, dd = ix.dataDelta, cl = ix.caplen;
+    for (let i = 1; i < total; i++) if (fo[i]! + dd[i]! < fo[i - 1]! + dd[i - 1]!) return -1;
+    const t = this.cacheEngine().tree;
+    const p = this.cacheEngine().packet;
+    let buf = new Uint8Array(INDEXED_RUN);
+    let n = 0;
+    const fh = await open(this.path, 'r');
+    try {
+      for (let i = 0; i < total;) {
+        const start = fo[i]! + dd[i]!;
+        let j = i + 1;
+        while (j < total && fo[j]! + dd[j]! + cl[j]! - start <= buf.length) j++;
+        const end = fo[j - 1]! + dd[j - 1]! + cl[j - 1]!;
+        if (end - start > buf.length) buf = new Uint8Array(end - start);
+        for (let got = 0; got < end - start;) {
+          const { bytesRead } = await fh.read(buf, got, end - start - got, start + got);
+          // the file got shorter since it was loaded: the frames so far
+          if (bytesRead === 0) return n;
+          got += bytesRead;
+        }
+        for (let k = i; k < j; k++) {
+          this.cache.replayFrame(k + 1, t, buf, fo[k]! + dd[k]! - start, cl[k]!, learned, only);
+          if (f.match(p)) out[n++] = k + 1;
+        }
+        i = j;
+      }
+    } finally {
+      await fh.close();
     }
     return n;
   }
