@@ -103,6 +103,9 @@ export class PreWalk {
   private readonly etCode = new Int32Array(65536);
   private readonly ipCode = new Int32Array(256);
   private readonly udpCode = new Int32Array(65536);
+  /** the last frame's link type and its code (a capture has one or a few) */
+  private lastLt = -1;
+  private lastLtCode = 0;
 
   private constructor(
     private readonly gate: DispatchGate,
@@ -188,7 +191,11 @@ export class PreWalk {
     let o = off;
     let met = 0;
     // c: the next dissector, as a code (see etCode)
-    let c = this.code(this.linktype.get(linktype));
+    if (linktype !== this.lastLt) {
+      this.lastLt = linktype;
+      this.lastLtCode = this.code(this.linktype.get(linktype));
+    }
+    let c = this.lastLtCode;
     for (let depth = 0; depth < 16; depth++) {
       if (c >= 0) return (c & this.all & ~met) !== 0;
       const k = -c as K;
