@@ -54,18 +54,39 @@ export class ConvTap implements Tap<ConvResult> {
     this.walk(p, this.add);
   }
 
+  /** the previous packet's endpoints and row (a transfer's packets come in runs: no key text then) */
+  private lastSrc = '';
+  private lastDst = '';
+  private lastSport = -1;
+  private lastDport = -1;
+  private lastRow: (ConvRow & { lastNs: number }) | undefined = undefined;
+  /** the previous packet went A → B of lastRow */
+  private lastAB = false;
+
   private readonly add = (src: string, dst: string, sport: number, dport: number): void => {
-    const ports = this.type === 'tcp' || this.type === 'udp';
-    const s = ports ? `${src}:${sport}` : src;
-    const d = ports ? `${dst}:${dport}` : dst;
-    const key = s < d ? `${s}\u0000${d}` : `${d}\u0000${s}`;
-    let r = this.byKey.get(key);
-    if (r === undefined) {
-      r = { a: s, b: d, framesBA: 0, bytesBA: 0, framesAB: 0, bytesAB: 0, frames: 0, bytes: 0, startNs: this.ns, durationNs: 0, lastNs: this.ns };
-      this.byKey.set(key, r);
-      this.rows.push(r);
+    let r = this.lastRow;
+    let ab: boolean;
+    if (r !== undefined && src === this.lastSrc && dst === this.lastDst && sport === this.lastSport && dport === this.lastDport) {
+      ab = this.lastAB;
+    } else if (r !== undefined && src === this.lastDst && dst === this.lastSrc && sport === this.lastDport && dport === this.lastSport) {
+      ab = !this.lastAB;
+    } else {
+      const ports = this.type === 'tcp' || this.type === 'udp';
+      const s = ports ? `${src}:${sport}` : src;
+      const d = ports ? `${dst}:${dport}` : dst;
+      const key = s < d ? `${s}\u0000${d}` : `${d}\u0000${s}`;
+      r = this.byKey.get(key);
+      if (r === undefined) {
+        r = { a: s, b: d, framesBA: 0, bytesBA: 0, framesAB: 0, bytesAB: 0, frames: 0, bytes: 0, startNs: this.ns, durationNs: 0, lastNs: this.ns };
+        this.byKey.set(key, r);
+        this.rows.push(r);
+      }
+      ab = r.a === s;
     }
-    if (r.a === s) {
+    this.lastRow = r;
+    this.lastSrc = src; this.lastDst = dst; this.lastSport = sport; this.lastDport = dport;
+    this.lastAB = ab;
+    if (ab) {
       r.framesAB++;
       r.bytesAB += this.len;
     } else {
