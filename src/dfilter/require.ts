@@ -22,6 +22,8 @@ const HOSTS: ReadonlyMap<string, readonly string[]> = new Map<string, string[]>(
   ['ip.version', ['ipv6']],
   // the Ethernet padding/trailer split is shared by the layers that end an Ethernet-like frame
   ['eth.padding', ['vlan', 'ieee8021ad', 'vntag', 'sll']],
+  // an 802.1ad tag in the 802.3 length form shows 802.1Q's length field
+  ['vlan.len', ['ieee8021ad']],
 ]);
 
 const hostCache = new Map<number, number[]>();
