@@ -273,13 +273,16 @@ test('server: token, Host and Origin checks, CSP, roots, upload cap, download, W
 });
 
 test('re-dissection of filters on lower layers skips what cannot reach them (depthGate), same counts', async () => {
-  const gated = ['ip.checksum > 1000', 'udp.checksum > 100', 'ip.ttl < 64 || ip.checksum < 30000', 'eth.src[0] == 0 && ip.checksum > 0', 'udp.length > 100'];
+  const gated = ['ip.checksum > 1000', 'udp.checksum > 100', 'ip.ttl < 64 || ip.checksum < 30000', 'eth.src[0] == 0 && ip.checksum > 0', 'udp.length > 100',
+    // TCP's header fields: the applications above are skipped
+    'tcp.checksum > 1000', 'tcp.len > 100 && tcp.flags.push == 1', 'tcp.options.mss_val == 1460', 'tcp.nxtseq > 1000 || tcp.hdr_len > 20',
+    'tcp contains "GET"', 'tcp.window_size > 1000 && tcp.stream < 3', 'tcp.option_kind == 8'];
   for (const f of gated) {
     const c = compileFilter(f);
     assert.ok(c.ok && depthGate(c.filter) !== undefined, f);
   }
   // TCP's fields follow what its application dissectors asked for (tcp.reassembled_in …): no gate
-  for (const f of ['tcp.checksum < 20000', 'tcp.reassembled_in', 'tcp.segment.count > 1', 'http', 'frame.protocols contains "tcp"', 'dns.qry.name contains "w"', '_ws.col.protocol == "TCP"', 'ip.checksum > 1000 && _ws.expert']) {
+  for (const f of ['tcp.payload contains "GET"', 'tcp.reassembled_in', 'tcp.segment.count > 1', 'tcp.pdu.size > 0', 'tcp.analysis.ack_rtt > 0', 'http', 'frame.protocols contains "tcp"', 'dns.qry.name contains "w"', '_ws.col.protocol == "TCP"', 'ip.checksum > 1000 && _ws.expert']) {
     const c = compileFilter(f);
     assert.ok(c.ok && depthGate(c.filter) === undefined, f);
   }

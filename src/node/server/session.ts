@@ -805,16 +805,20 @@ export class CaptureSession {
  * dissectors: TCP and its applications for `ip.checksum > 1000`). On a revisit this changes no
  * state (the Session is visited: dissectors read their per-frame caches) and the filter's fields
  * are all still built. Only when every field read belongs to a gated protocol (eth, ip, ipv6, tcp,
- * udp, icmp, arp, vlan …) but TCP: `frame.protocols`, columns or expert items depend on the
- * layers below and disable it.
+ * udp, icmp, arp, vlan …) and, for TCP, to its header fields: `frame.protocols`, columns, expert
+ * items or TCP's reassembly items depend on the layers above and disable it.
  */
+/** TCP fields that come from the segment's header alone (no reassembly, analysis or payload) */
+const TCP_HEADER = /^tcp(\.(srcport|dstport|port|stream|seq|seq_raw|nxtseq|ack|ack_raw|hdr_len|window_size_value|window_size|window_size_scalefactor|checksum|checksum\.status|len|urgent_pointer|time_relative|time_delta)|\.flags(\..*)?|\.options?(\..*)?|\.option_.*)?$/;
+
 export function depthGate(f: CompiledFilter): DispatchGate | undefined {
   if (f.needsColumns || f.fields.length === 0) return undefined;
   const protos = new Set<number>();
   for (const id of f.fields) protos.add(fields[id]!.parent);
-  // TCP's reassembly items (tcp.reassembled_in, tcp.segment …) follow what its application
-  // dissector asked for: TCP fields need the applications dissected
-  if (protos.size > 30 || protos.has(fieldByName('tcp')?.id ?? -1)) return undefined;
+  // TCP's reassembly items (tcp.reassembled_in, tcp.segment, tcp.pdu.* …) follow what its application
+  // dissector asked for: only TCP's header fields go without the applications
+  const tcp = fieldByName('tcp')?.id ?? -1;
+  if (protos.size > 30 || f.fields.some((id) => fields[id]!.parent === tcp && !TCP_HEADER.test(fields[id]!.abbrev))) return undefined;
   const g = DispatchGate.build([...protos].map((x) => [x]));
   // a set left out: a protocol outside the gated ones
   if (g === undefined || g.setCount !== protos.size) return undefined;
