@@ -26,6 +26,12 @@ WL_OK=1
 WL_WHY=""
 if [[ -z ${WIRELENS:-} ]]; then
   WIRELENS="node $CLI"
+  # the bundle is made from tsc's output: after a bare `tsc -p .` it is older than dist/node/…
+  if [[ -f $CLI && -f $ROOT/dist/node/cli.js ]] \
+    && [[ -n $(find "$ROOT/dist" -path "$ROOT/dist/bundle" -prune -o -path "$ROOT/dist/ui" -prune -o -name '*.js' -newer "$CLI" -print -quit) ]]; then
+    echo "bench: dist/bundle is older than tsc's output, rebundling (node scripts/bundle-cli.mjs)" >&2
+    node "$ROOT/scripts/bundle-cli.mjs" >&2 || { WL_OK=0 WL_WHY="scripts/bundle-cli.mjs failed"; }
+  fi
   if [[ ! -f $CLI ]]; then WL_OK=0 WL_WHY="dist/bundle/wirelens.mjs missing (build it: npm run build)"; fi
 fi
 

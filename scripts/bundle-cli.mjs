@@ -12,12 +12,14 @@
 
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'dist', 'bundle');
+const finalDir = join(root, 'dist', 'bundle');
+// built and checked beside it, then swapped in: a CLI run meanwhile sees the old or the new bundle
+const outDir = join(root, 'dist', `bundle.tmp-${process.pid}`);
 
 async function loadRolldown() {
   try {
@@ -88,10 +90,20 @@ const checks = [
 for (const [file, ...rest] of checks) {
   if (!existsSync(file)) continue;
   const args = ['-r', file, ...rest];
-  const a = execFileSync(process.execPath, [join(root, 'dist', 'node', 'cli.js'), ...args]);
-  const b = execFileSync(process.execPath, [join(outDir, 'wirelens.mjs'), ...args]);
+  const run = (cli) => {
+    try {
+      return execFileSync(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      return Buffer.concat([Buffer.from(`exit ${e.status}\n`), e.stdout ?? Buffer.alloc(0), e.stderr ?? Buffer.alloc(0)]);
+    }
+  };
+  const a = run(join(root, 'dist', 'node', 'cli.js'));
+  const b = run(join(outDir, 'wirelens.mjs'));
   if (!a.equals(b) || a.length === 0) {
-    console.error(`bundle-cli: dist/bundle/wirelens.mjs prints something else than dist/node/cli.js for ${args.join(' ')}`);
+    console.error(`bundle-cli: the bundle prints something else than dist/node/cli.js for ${args.join(' ')}`);
+    rmSync(outDir, { recursive: true, force: true });
     process.exit(1);
   }
 }
+rmSync(finalDir, { recursive: true, force: true });
+renameSync(outDir, finalDir);
