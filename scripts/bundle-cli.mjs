@@ -51,8 +51,8 @@ const entry = join(root, 'dist', 'node', 'cli.js');
 const eager = staticGraph(entry);
 eager.delete(entry);
 
-// the @noble imports of quic-crypto.ts and tls-fingerprint.ts (a new one fails the build: the
-// shim would not export it)
+// the @noble imports of quic-crypto.ts and tls-fingerprint.ts (importing another name from these
+// fails the build: the shim does not export it; other @noble modules stay external)
 const NOBLE = new Set(['@noble/hashes/hkdf.js', '@noble/hashes/sha2.js', '@noble/hashes/legacy.js', '@noble/ciphers/aes.js']);
 const SHIM = join(root, 'scripts', 'noble-node-shim.mjs');
 
