@@ -63,11 +63,14 @@ console.log(`loaded ${st.frames} frames in ${(st.elapsedMs / 1000).toFixed(1)} s
 console.log(`kept per capture: ${(st.memory / 1e6).toFixed(0)} MB (${(st.memory / st.frames).toFixed(0)} B/frame); process rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
 for (const f of filters) {
   const t = performance.now();
+  const c0 = process.cpuUsage();
   const r = await call<{ displayed: number; total: number; via: string; message?: string }>('filter', { filter: f });
   const ms = performance.now() - t;
+  const c = process.cpuUsage(c0);
+  const cpu = (c.user + c.system) / 1000;
   const t2 = performance.now();
   await call('frames', { skip: 0, limit: 100, filter: f });
-  console.log(`filter ${JSON.stringify(f)}: ${r.displayed}/${r.total} in ${ms.toFixed(0)} ms (${r.via}${r.message ? ', ' + r.message : ''}); first page then ${(performance.now() - t2).toFixed(0)} ms`);
+  console.log(`filter ${JSON.stringify(f)}: ${r.displayed}/${r.total} in ${ms.toFixed(0)} ms, CPU ${cpu.toFixed(0)} ms (${r.via}${r.message ? ', ' + r.message : ''}); first page then ${(performance.now() - t2).toFixed(0)} ms`);
 }
 const ts = performance.now();
 await call('frames', { skip: 0, limit: 100, sort: 'info' });
