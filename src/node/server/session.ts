@@ -40,6 +40,8 @@ import { sortStrings } from './sort.js';
 const EMPTY = new Uint8Array(0);
 /** bytes of whole frames read at once by indexedBytesFilter */
 const INDEXED_RUN = 4 << 20;
+/** longest wait of a rows request for the first rows of a load just started */
+const FIRST_ROWS_WAIT_MS = 1000;
 
 export type LoadState = 'idle' | 'loading' | 'done' | 'error';
 
@@ -260,7 +262,10 @@ export class CaptureSession {
         this.state = 'error';
         this.error = e instanceof Error ? e.message : String(e);
       },
-    ).finally(() => { this.tEnd = performance.now(); });
+    ).finally(() => {
+      this.tEnd = performance.now();
+      this.wakeFirstRows();
+    });
     return this.loading;
   }
 
@@ -339,6 +344,7 @@ export class CaptureSession {
       session.prevDispSec = r.tsSec;
       session.prevDispNsec = r.tsNsec;
       if (this.firstRowsMs < 0) this.firstRowsMs = performance.now() - this.t0;
+      if (i === 0) this.wakeFirstRows();
       return true;
     };
     // the index gets the record before onFrame (read.ts), so rows up to index.count - 1 are complete;
@@ -394,6 +400,25 @@ export class CaptureSession {
     };
   }
 
+  private firstRowsWaiters: (() => void)[] = [];
+
+  /** Resolves when the first row is ready, the load is over, or after `ms`. */
+  private firstRows(ms: number): Promise<void> {
+    if (this.rowsReady > 0 || this.state !== 'loading') return Promise.resolve();
+    return new Promise((res) => {
+      const timer = setTimeout(done, ms);
+      function done(): void { clearTimeout(timer); res(); }
+      this.firstRowsWaiters.push(done);
+    });
+  }
+
+  private wakeFirstRows(): void {
+    const w = this.firstRowsWaiters;
+    if (w.length === 0) return;
+    this.firstRowsWaiters = [];
+    for (const f of w) f();
+  }
+
   /** Frames whose rows are complete (the index may be one record ahead during onFrame). */
   private get rowsReady(): number {
     return this.info.length;
@@ -411,6 +436,9 @@ export class CaptureSession {
     const desc = opts.desc ?? false;
     const rows: Row[] = [];
     const clock = new FrameClock();
+    // a load just started: answer with the first rows as soon as they exist rather than with none
+    // (the page would wait for the next status push otherwise)
+    if (this.state === 'loading' && !this.live && this.rowsReady === 0) await this.firstRows(FIRST_ROWS_WAIT_MS);
     if (filter === '' && sort === 'no') {
       const total = this.rowsReady;
       for (let k = skip; k < Math.min(total, skip + limit); k++) {
