@@ -403,7 +403,11 @@ export class TcpDir {
   ra: TcpDirReassembly | undefined = undefined;
   /** raw sequence number after the last payload byte seen (first pass); -1 = none yet */
   maxNext = -1;
-  /** plans of the frames whose bytes the pending PDU holds (reassembledIn is set when it completes) */
+  /**
+   * plans of the frames whose bytes the pending PDU holds (reassembledIn is set when it completes);
+   * kept only when frames are revisited (only revisits show tcp.reassembled_in): a bulk body's
+   * thousands of plans otherwise outlived the young generation
+   */
   waiting: DesegPlan[] = [];
   /** raw sequence range [pduStart, pduEnd) of the last PDU reassembled from several segments */
   pduStart = 0;
@@ -1028,7 +1032,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       plan = newPlan();
       plan.heldAt = 0;
       plan.segData = segLen;
-      D.waiting.push(plan);
+      if (p.session.retainFrames) D.waiting.push(plan);
       if (p.cols) tagSegment(p);
       return keepPlan(p, s, fkey, plan);
     }
@@ -1041,7 +1045,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       plan = newPlan();
       plan.heldAt = 0;
       plan.segData = segLen;
-      D.waiting.push(plan);
+      if (p.session.retainFrames) D.waiting.push(plan);
       p.proto = 'TCP';
       // (tshark does not tag a FIN segment that leaves the PDU incomplete)
       if (p.cols && !fin) tagSegment(p);
@@ -1050,7 +1054,8 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
     if (r === RA.COMPLETE) {
       plan = newPlan();
       const pdu = ra.takePdu();
-      const frames = ra.frames.slice();
+      // (a copy only when the plan is kept for revisits: a bulk body lists thousands of segments)
+      const frames = p.session.retainFrames ? ra.frames.slice() : ra.frames;
       const startSeq = ra.startSeq;
       const rest = ra.rest;
       D.pduStart = startSeq;
@@ -1079,7 +1084,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
         plan.segData = segLen;
         if (rr === RA.PENDING) {
           plan.heldAt = 0;
-          D.waiting.push(plan);
+          if (p.session.retainFrames) D.waiting.push(plan);
           if (at === 0) {
             p.proto = 'TCP';
             if (p.cols) tagSegment(p);
@@ -1127,7 +1132,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       plan.heldAt = at - pOff;
       plan.segData += end - at;
       D.waiting.length = 0;
-      D.waiting.push(plan);
+      if (p.session.retainFrames) D.waiting.push(plan);
       // (after a PDU completed in this segment, tshark shows that PDU alone: no tag)
       if (at === from && restOff === 0) {
         p.proto = 'TCP';
@@ -1155,7 +1160,7 @@ function finFlush(p: Packet, s: TcpState, fkey: number, st: TcpStream, sport: nu
   if (!ra || !ra.active || ra.need !== NEED_UNTIL_FIN || ra.flush() !== RA.COMPLETE) return;
   const plan = newPlan();
   plan.pdu = ra.takePdu();
-  plan.frames = ra.frames.slice();
+  plan.frames = p.session.retainFrames ? ra.frames.slice() : ra.frames;
   for (const w of D.waiting) w.reassembledIn = p.num;
   D.waiting.length = 0;
   dissectPdu(p, sport, dport, plan.pdu, plan.frames, false);
@@ -1163,8 +1168,9 @@ function finFlush(p: Packet, s: TcpState, fkey: number, st: TcpStream, sport: nu
 }
 
 function newPlan(): DesegPlan {
-  return { old: false, pdu: undefined, frames: [], callOff: -1, heldAt: -1, segData: 0, reassembledIn: 0 };
+  return { old: false, pdu: undefined, frames: NO_FRAMES, callOff: -1, heldAt: -1, segData: 0, reassembledIn: 0 };
 }
+const NO_FRAMES: readonly number[] = [];
 
 function keepPlan(p: Packet, s: TcpState, fkey: number, plan: DesegPlan): DesegPlan {
   if (p.session.retainFrames) s.plans.set(fkey, plan);
