@@ -599,7 +599,7 @@ export class AnalyzePanel {
         height: 300,
         scales: { x: { time: false } },
         axes: [{ label: t('timeS') }, { label: t(unit.value === 'bytes' ? 'hBytes' : 'hPackets') }],
-        series: [{ label: 's' }, ...names.map((n, k) => ({ label: n, stroke: colors[k % colors.length]!, width: 1.5, points: { show: xs.length < 120 } }))],
+        series: [{ label: t('timeS') }, ...names.map((n, k) => ({ label: n, stroke: colors[k % colors.length]!, width: 1.5, points: { show: xs.length < 120 } }))],
       }, [xs, ...series], chart);
       const total = series.map((s) => s.reduce((a, b) => a + b, 0));
       info.textContent = `${r.rows.length} ${t('ioIntervals')} ${iv} s · ${names.map((n, k) => `${n}: ${fmtNum(total[k]!)}`).join(' · ')}`;
