@@ -47,12 +47,19 @@ export function latin1(b: Uint8Array, start: number, end: number): string {
   const n = end - start;
   if (n <= 0) return '';
   if (n === 1) return String.fromCharCode(b[start]!);
+  if (native !== undefined) return native(b, start, end);
   if (n <= 0x2000) return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
   let s = '';
   for (let i = start; i < end; i += 0x2000) {
     s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + 0x2000)) as unknown as number[]);
   }
   return s;
+}
+
+/** A runtime's own Latin-1 decoder (Node: Buffer's latin1Slice, ~40 % faster, no view object). */
+let native: ((b: Uint8Array, start: number, end: number) => string) | undefined;
+export function setLatin1Decoder(fn: (b: Uint8Array, start: number, end: number) => string): void {
+  native = fn;
 }
 
 /** UTF-8 bytes of a string (for writers). */

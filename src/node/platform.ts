@@ -1,5 +1,11 @@
 // Node's implementations of the core/platform.ts services. Importing this module installs them.
 import { setPlatform, type Encoding, type InflateResult } from '../core/platform.js';
+import { setLatin1Decoder } from '../capture/utf8.js';
+
+// Latin-1 text of packet bytes (HTTP headers …) straight from Node's decoder
+const latin1Slice = Buffer.prototype.latin1Slice;
+setLatin1Decoder((b, start, end) =>
+  start >= 0 && end <= b.length ? latin1Slice.call(b, start, end) : String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]));
 
 /** node:zlib, loaded on the first decode (importing it costs ~9 ms of CLI start-up) */
 let zlibModule: typeof import('node:zlib') | undefined;

@@ -104,14 +104,18 @@ export class Out {
   uint(v: number, width = 0): void {
     if (this.broken) return;
     let d = 1;
-    for (let x = v; x >= 10; x = Math.floor(x / 10)) d++;
+    if (v < 0x80000000) { for (let x = v | 0; x >= 10; x = (x / 10) | 0) d++; }
+    else for (let x = v; x >= 10; x = Math.floor(x / 10)) d++;
     if (!this.room(Math.max(d, width))) return;
     const buf = this.buf;
     for (let i = d; i < width; i++) buf[this.off++] = 0x20;
     let at = this.off + d;
     this.off = at;
     let x = v;
-    do { const q = Math.floor(x / 10); buf[--at] = 0x30 + (x - q * 10); x = q; } while (x > 0);
+    // (int32 arithmetic below 2^31: Math.floor on doubles costs more)
+    while (x >= 0x80000000) { const q = Math.floor(x / 10); buf[--at] = 0x30 + (x - q * 10); x = q; }
+    let y = x | 0;
+    do { const q = (y / 10) | 0; buf[--at] = 0x30 + (y - q * 10); y = q; } while (y > 0);
   }
 
   /** Ends a piecewise-written record: flushes when the buffer passed its limit. */
