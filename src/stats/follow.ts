@@ -4,7 +4,7 @@
 
 import type { Packet } from '../core/packet.js';
 import { fieldText } from '../core/format.js';
-import { fid, type Tap } from './tap.js';
+import { endpointName, fid, type Tap } from './tap.js';
 
 export type FollowMode = 'ascii' | 'hex' | 'raw';
 
@@ -137,9 +137,8 @@ export class FollowTap implements Tap<FollowResult> {
     if (this.port0 < 0) {
       this.addr0 = src;
       this.port0 = sport;
-      const br = (a: string): string => (a.includes(':') ? `[${a}]` : a);
-      this.node0 = `${br(src)}:${sport}`;
-      this.node1 = `${br(dst)}:${dport}`;
+      this.node0 = endpointName(src, sport);
+      this.node1 = endpointName(dst, dport);
     }
     const dir: 0 | 1 = src === this.addr0 && sport === this.port0 ? 0 : 1;
     if (this.proto === 'udp') {

@@ -62,6 +62,11 @@ export function wantOf(names: readonly string[], extra?: Uint8Array): Uint8Array
   return w;
 }
 
+/** `addr:port`, an IPv6 address in brackets (`[fd77::1]:80`), as tshark names a stream's nodes. */
+export function endpointName(addr: string, port: number): string {
+  return `${addr.includes(':') ? `[${addr}]` : addr}:${port}`;
+}
+
 /** Nanoseconds of the packet's timestamp since the capture's first frame (exact below ~104 days). */
 export function relNs(p: Packet, c: TapClock): number {
   return (p.tsSec - c.firstSec) * 1e9 + (p.tsNsec - c.firstNsec);

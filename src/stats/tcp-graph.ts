@@ -17,7 +17,7 @@
 import type { Packet } from '../core/packet.js';
 import { fieldText } from '../core/format.js';
 import type { NsTime } from '../core/time.js';
-import { fid, relNs, type Tap, type TapClock } from './tap.js';
+import { endpointName, fid, relNs, type Tap, type TapClock } from './tap.js';
 
 /** Segments in the moving average of the throughput graph (Wireshark's default MA is 20 segments). */
 export const THROUGHPUT_SEGMENTS = 20;
@@ -117,9 +117,8 @@ export class TcpGraphTap implements Tap<TcpGraphResult> {
     if (this.port0 < 0) {
       this.addr0 = src;
       this.port0 = sport;
-      const br = (a: string): string => (a.includes(':') ? `[${a}]` : a);
-      this.node0 = `${br(src)}:${sport}`;
-      this.node1 = `${br(dst)}:${dport}`;
+      this.node0 = endpointName(src, sport);
+      this.node1 = endpointName(dst, dport);
     }
     const s = this.sides[src === this.addr0 && sport === this.port0 ? 0 : 1];
     s.frame.push(p.num);
