@@ -96,10 +96,14 @@ export function analyzeTcp(p: Packet, stream: number, dir: 0 | 1, seq: number, a
   analyzeSegment(c.an, s, r);
   c.st.step(s, sport, dport, g.sres);
   // a finished connection keeps its small state (late segments still find it) but not its lists
-  // of unacknowledged segments: memory stays bounded in long streaming runs
-  if (g.sres.step === STEP.RESET || g.sres.step === STEP.TEARDOWN_4) {
+  // of unacknowledged segments: memory stays bounded in long streaming runs. After a teardown a
+  // list still holding a FIN waits for its ACK (tshark matches the last ACK to the FIN).
+  if (g.sres.step === STEP.RESET) {
     c.an.flows[0].segs.release();
     c.an.flows[1].segs.release();
+  } else if (g.sres.step === STEP.TEARDOWN_4) {
+    if (c.an.flows[0].segs.n === 0) c.an.flows[0].segs.release();
+    if (c.an.flows[1].segs.n === 0) c.an.flows[1].segs.release();
   }
   // (`into`: a snapshot to refill, for runs that keep none per frame)
   const snap = into ?? new TcpAnalysisSnapshot();

@@ -5,11 +5,8 @@
 // -e tcp.ack -e tcp.analysis.ack_rtt -e tcp.analysis.bytes_in_flight -e tcp.window_size`, per
 // sending side, and a few of its rows. tcp.ack is kept only with the ACK flag (the graphs plot
 // acknowledgements), where tshark also prints the SYN's 0.
-//
-// Known difference (TCP analysis, not this module): tshark gives frame 382, the client's ACK of the
-// server's FIN, tcp.analysis.ack_rtt 0.000028 s; wirelens has no RTT there. RTT_GAP takes it out of
-// tshark's totals; set it to 0 when the TCP analysis gains it.
-const RTT_GAP = { count: 1, us: 28 };
+// (Frame 382, the client's ACK of the server's FIN after both FINs, carries tshark's last
+// ack_rtt, 0.000028 s: the analysis keeps a teardown's unacknowledged FIN for it.)
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,10 +42,10 @@ test('tcp stream graph data = tshark -T fields on tcp.stream 3 of tcp-loss.pcap'
   const [a, b] = r.sides;
   // side 0: the client; side 1: the server sending the data
   assert.deepEqual([a.frame.length, sum(a.seq), sum(a.nxtseq), sum(a.len), sum(a.ack), count(a.rtt), count(a.bytesInFlight), sum(a.bytesInFlight), sum(a.window)],
-    [117, 9351, 9434, 81, 14583821, 63 - RTT_GAP.count, 1, 81, 21821168]);
+    [117, 9351, 9434, 81, 14583821, 63, 1, 81, 21821168]);
   assert.deepEqual([b.frame.length, sum(b.seq), sum(b.nxtseq), sum(b.len), sum(b.ack), count(b.rtt), count(b.bytesInFlight), sum(b.bytesInFlight), sum(b.window)],
     [193, 24952553, 25220695, 268140, 15746, 3, 189, 1296596, 12648072]);
-  assert.equal(Math.round(sum(a.rtt) * 1e6), 909 - RTT_GAP.us);
+  assert.equal(Math.round(sum(a.rtt) * 1e6), 909);
   assert.equal(Math.round(sum(b.rtt) * 1e6), 65);
   // rows: frame 73 (SYN), 80 (first full segment), 377 (a late data segment)
   assert.deepEqual([a.frame[0], a.time[0], a.seq[0], a.nxtseq[0], a.ack[0], a.window[0]], [73, 1.611181, 0, 1, null, 64240]);
@@ -74,8 +71,8 @@ test('the four graphs of the download direction (server → client)', { skip }, 
   assert.ok(later.length > 100 && later.every((v) => v > 0));
   assert.equal(sum(tp.ys[1]!.values), 268140); // each data segment's length
   const rtt = tcpGraphSeries(r, 'rtt', 1);
-  assert.equal(rtt.x.length, 63 - RTT_GAP.count); // the client's ACKs carrying tcp.analysis.ack_rtt
-  assert.equal(Math.round(sum(rtt.ys[0]!.values) * 1e3), 909 - RTT_GAP.us);
+  assert.equal(rtt.x.length, 63); // the client's ACKs carrying tcp.analysis.ack_rtt
+  assert.equal(Math.round(sum(rtt.ys[0]!.values) * 1e3), 909);
   assert.ok(rtt.frames.includes(159));
   const win = tcpGraphSeries(r, 'window', 1);
   assert.equal(count(win.ys[0]!.values), 189);

@@ -482,8 +482,9 @@ test('Analyze: TCP stream graphs (Stevens, throughput, RTT, window), direction s
   assert.equal(await points(), await libraryCount(loss, `${server} && tcp.len > 0`)); // 189
   await shot(page, 'tcp-graph-throughput');
   await graph('rtt');
-  // the client's ACKs carrying an RTT (tshark 63: it also times frame 382, the ACK of the FIN)
+  // the client's ACKs carrying an RTT (63, as tshark: frame 382, the ACK of the FIN, included)
   assert.equal(await points(), await libraryCount(loss, `${client} && tcp.analysis.ack_rtt`));
+  assert.equal(await points(), 63);
   await shot(page, 'tcp-graph-rtt');
   await graph('window');
   assert.equal(await points(), await libraryCount(loss, `(${server} && tcp.analysis.bytes_in_flight) || ${client}`)); // 189 + 117
