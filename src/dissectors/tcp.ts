@@ -25,13 +25,13 @@
 // segments (p.desegment, see the contract in core/packet.ts) is driven by desegmentPayload() below
 // with the engine of src/analysis/tcp-reassembly.ts; each frame's outcome is kept for revisits.
 
-import { FT, Base, f, registerProtocol, vals, type ValueNames } from '../core/field.js';
+import { FT, Base, f, fields, registerProtocol, vals, type ValueNames } from '../core/field.js';
 import type { Packet, TextSink } from '../core/packet.js';
 import { PType } from '../core/packet.js';
 import { registerHandle, Table, HeurList } from '../core/table.js';
 import { expertInfo, Group, Severity, type ExpertInfo } from '../core/expert.js';
 import { stateKey } from '../core/session.js';
-import { ROOT } from '../core/tree.js';
+import { ROOT, type Tree } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
 import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, ConvMap, addExpertItem, frameKey, capLen, dissectByPorts } from './inet-util.js';
 import { TcpDirReassembly, TcpReassemblyBudget, RA, NEED_UNTIL_FIN, segmentsLabel } from '../analysis/tcp-reassembly.js';
@@ -540,6 +540,24 @@ function segmentInfo(a: Float64Array, w: TextSink): void {
   if (a[6]! >= 0) { w.text(' TSval='); w.uint(a[6]!); w.text(' TSecr='); w.uint(a[7]!); }
 }
 
+/** Can this tree hold any tcp.* item (the full tree, or a want naming one)? Memoized per want. */
+function tcpItems(t: Tree): boolean {
+  const w = t.want;
+  if (w === null) return true;
+  let r = tcpWantMemo.get(w);
+  if (r === undefined) {
+    r = false;
+    for (let id = 0; id < w.length && !r; id++) {
+      if (w[id] === 0) continue;
+      const a = fields[id]?.abbrev;
+      if (a === undefined || a === 'tcp' || a.startsWith('tcp.')) r = true;
+    }
+    tcpWantMemo.set(w, r);
+  }
+  return r;
+}
+const tcpWantMemo = new WeakMap<Uint8Array, boolean>();
+
 /** 2 ** i for a window shift i (any byte value) */
 const POW2 = Float64Array.from({ length: 256 }, (_, i) => 2 ** i);
 
@@ -643,13 +661,18 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   if (cols) p.clearInfo();
   const top = p.addProto(parent, proto_tcp, off, Math.min(off + HEADER_LEN, end, p.capEnd));
 
+  // (items: whether any tcp.* item can be built — a summary or a filter on other protocols builds
+  // none, and the calls below only for those items are skipped then; the same tree either way)
+  const items = tcpItems(t);
   const sport = u16At(b, off + SRC_PORT);
-  t.addNum(top, hf.srcport, off + SRC_PORT, 2, sport);
+  if (items) t.addNum(top, hf.srcport, off + SRC_PORT, 2, sport);
   if (!needq(p, off + DST_PORT, 2, end, quoted)) return end - off;
   const dport = u16At(b, off + DST_PORT);
-  t.addNum(top, hf.dstport, off + DST_PORT, 2, dport);
-  t.hide(t.addNum(top, hf.port, off + SRC_PORT, 2, sport));
-  t.hide(t.addNum(top, hf.port, off + DST_PORT, 2, dport));
+  if (items) {
+    t.addNum(top, hf.dstport, off + DST_PORT, 2, dport);
+    t.hide(t.addNum(top, hf.port, off + SRC_PORT, 2, sport));
+    t.hide(t.addNum(top, hf.port, off + DST_PORT, 2, dport));
+  }
   let label = full ? `Transmission Control Protocol, Src Port: ${sport}, Dst Port: ${dport}` : '';
   t.setLabel(top, label);
   if (!quoted) {
@@ -766,15 +789,17 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   const relSeq = relative ? (seq - fr.seqBase) >>> 0 : seq;
   const relAck = ackSet && relative ? (ack - fr.ackBase) >>> 0 : ack;
   if (quoted) t.setLabel(t.addNum(top, hf.seq, off + SEQ, 4, seq), `Sequence Number: ${seq}`);
-  t.generated(t.addNum(top, hf.stream, off, 0, st.index));
-  const ci = t.generated(t.addNum(top, hf.completeness, off, 0, fr.completeness));
-  if (ci >= 0 && full) t.setLabel(ci, `Conversation completeness: ${completenessText(fr.completeness)} (${fr.completeness})`);
+  if (items) {
+    t.generated(t.addNum(top, hf.stream, off, 0, st.index));
+    const ci = t.generated(t.addNum(top, hf.completeness, off, 0, fr.completeness));
+    if (ci >= 0 && full) t.setLabel(ci, `Conversation completeness: ${completenessText(fr.completeness)} (${fr.completeness})`);
+  }
   if (hlen > reported && hlen >= HEADER_LEN) {
     addExpertItem(p, top, ei.short_segment, off, 0,
       'Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)');
   }
-  if (analyzed && !quoted) t.generated(t.addNum(top, hf.len, off, 0, segLen));
-  if (!quoted) {
+  if (analyzed && !quoted && items) t.generated(t.addNum(top, hf.len, off, 0, segLen));
+  if (!quoted && items) {
     const si = t.addNum(top, hf.seq, off + SEQ, 4, relSeq);
     if (si >= 0 && full) t.appendLabel(si, '    (relative sequence number)');
     t.addNum(top, hf.seq_raw, off + SEQ, 4, seq);
@@ -793,7 +818,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   }
   // SYN and FIN each occupy a sequence number; tshark counts one when either (or both) is set
   const nxtseq = (relSeq + segLen + (flags & (TH_SYN | TH_FIN) ? 1 : 0)) >>> 0;
-  if (goodHdr && !quoted) {
+  if (goodHdr && !quoted && items) {
     const ni = t.generated(t.addNum(top, hf.nxtseq, off, 0, nxtseq));
     if (ni >= 0 && full) t.appendLabel(ni, '    (relative sequence number)');
   }
@@ -804,7 +829,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   } else if (ack !== 0) {
     p.addExpert(ai, ei.ack_nonzero, off + ACK, 4);
   }
-  t.addNum(top, hf.ack_raw, off + ACK, 4, ack);
+  if (items) t.addNum(top, hf.ack_raw, off + ACK, 4, ack);
   if (goodHdr && full && !quoted) label += `, Len: ${segLen}`;
   t.setLabel(top, label);
   t.setLen(top, Math.min(hlen, Math.min(end, p.capEnd) - off));
@@ -816,13 +841,15 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   const fi = t.addNum(top, hf.flags, off + OFF_FLAGS, 2, flags);
   const names = full || cols ? flagNames(flags) : '';
   if (fi >= 0 && full) t.setLabel(fi, `Flags: 0x${flags.toString(16).padStart(3, '0')} (${names})`);
-  t.addNum(fi, hf.flags_res, off + OFF_FLAGS, 1, flags);
-  t.addNum(fi, hf.flags_ae, off + OFF_FLAGS, 1, flags);
-  t.addNum(fi, hf.flags_cwr, off + OFF_FLAGS + 1, 1, flags);
-  t.addNum(fi, hf.flags_ece, off + OFF_FLAGS + 1, 1, flags);
-  t.addNum(fi, hf.flags_urg, off + OFF_FLAGS + 1, 1, flags);
-  t.addNum(fi, hf.flags_ack, off + OFF_FLAGS + 1, 1, flags);
-  t.addNum(fi, hf.flags_push, off + OFF_FLAGS + 1, 1, flags);
+  if (items) {
+    t.addNum(fi, hf.flags_res, off + OFF_FLAGS, 1, flags);
+    t.addNum(fi, hf.flags_ae, off + OFF_FLAGS, 1, flags);
+    t.addNum(fi, hf.flags_cwr, off + OFF_FLAGS + 1, 1, flags);
+    t.addNum(fi, hf.flags_ece, off + OFF_FLAGS + 1, 1, flags);
+    t.addNum(fi, hf.flags_urg, off + OFF_FLAGS + 1, 1, flags);
+    t.addNum(fi, hf.flags_ack, off + OFF_FLAGS + 1, 1, flags);
+    t.addNum(fi, hf.flags_push, off + OFF_FLAGS + 1, 1, flags);
+  }
   const rsti = t.addNum(fi, hf.flags_reset, off + OFF_FLAGS + 1, 1, flags);
   if ((flags & TH_RST) && !quoted) p.addExpert(rsti, ei.connection_rst, off + OFF_FLAGS + 1, 1);
   const syni = t.addNum(fi, hf.flags_syn, off + OFF_FLAGS + 1, 1, flags);
@@ -837,18 +864,22 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   else if (fr.fin === 2) p.addExpert(stri, ei.fin_passive, off + OFF_FLAGS, 2);
 
   // ---- window, checksum, urgent pointer ----
-  t.addNum(top, hf.window_size_value, off + WINDOW, 2, win);
-  t.generated(t.addNum(top, hf.window_size, off + WINDOW, 2, scaled));
-  if (!syn) {
+  if (items) {
+    t.addNum(top, hf.window_size_value, off + WINDOW, 2, win);
+    t.generated(t.addNum(top, hf.window_size, off + WINDOW, 2, scaled));
+  }
+  if (!syn && items) {
     const sc = quoted ? -1 : fr.scale;
     const fv = sc >= 0 ? POW2[sc]! : sc;
     const wi = t.generated(t.addNum(top, hf.window_size_scalefactor, off + WINDOW, 2, fv));
     if (wi >= 0 && full && sc < 0) t.setLabel(wi, `Window size scaling factor: ${sc} (${sc === -1 ? 'unknown' : 'no window scaling used'})`);
   }
-  const cki = t.addNum(top, hf.checksum, off + CHECKSUM, 2, ck);
-  if (cki >= 0 && full) t.appendLabel(cki, ' [unverified]');
-  const csi = t.generated(t.addNum(top, hf.checksum_status, off + CHECKSUM, 0, CkStatus.UNVERIFIED));
-  if (csi >= 0 && full) t.setLabel(csi, 'Checksum Status: Unverified');
+  if (items) {
+    const cki = t.addNum(top, hf.checksum, off + CHECKSUM, 2, ck);
+    if (cki >= 0 && full) t.appendLabel(cki, ' [unverified]');
+    const csi = t.generated(t.addNum(top, hf.checksum_status, off + CHECKSUM, 0, CkStatus.UNVERIFIED));
+    if (csi >= 0 && full) t.setLabel(csi, 'Checksum Status: Unverified');
+  }
   const ui = t.addNum(top, hf.urgent_pointer, off + URGENT, 2, urg);
   if (!(flags & TH_URG) && urg !== 0) p.addExpert(ui, ei.urgent_nonzero, off + URGENT, 2);
 
