@@ -43,7 +43,16 @@ export class Out {
     if (this.off + n * 3 > this.buf.length) {
       this.flush();
       if (n * 3 > this.buf.length) {
-        this.writeAll(Buffer.from(s, 'utf8'));
+        // a large text (a statistics table) goes through the buffer in slices: no Buffer of its
+        // whole encoding (slices of a flat string are views; a surrogate pair cut in two would
+        // be mis-encoded, so a slice never ends on a high surrogate)
+        const step = this.buf.length >> 2;
+        for (let i = 0; i < n;) {
+          let e = Math.min(n, i + step);
+          if (e < n) { const c = s.charCodeAt(e - 1); if (c >= 0xd800 && c <= 0xdbff) e--; }
+          this.write(s.slice(i, e));
+          i = e;
+        }
         return;
       }
     }
