@@ -14,8 +14,8 @@
 // and per capture (a shared TcpReassemblyBudget): past it the PDU is abandoned (OVERFLOW), which
 // the dissector reports as an expert item; the segments stay plain TCP data.
 
-
 import { fields, FT } from '../core/field.js';
+import { wantTest } from '../core/tree.js';
 
 /** `need` value: complete the PDU with whatever the next segment brings. */
 export const NEED_ONE_MORE = -1;
@@ -110,24 +110,16 @@ export function setSparsePdus(on: boolean): void {
  * later (bytes, protocol items: slices, `contains`, -T fields of bytes).
  */
 export function sparsePdus(p: { session: { retainFrames: boolean }; tree: { want: Uint8Array | null } }): boolean {
-  if (!sparseRun || p.session.retainFrames) return false;
-  const want = p.tree.want;
-  if (want === null) return false;
-  let r = storedMemo.get(want);
-  if (r === undefined) {
-    r = true;
-    for (let id = 0; id < want.length && r; id++) {
-      // (2 = only the item's presence is read: `http` in a filter)
-      if ((want[id]! & 1) === 0) continue;
-      const t = fields[id]?.type;
-      if (t === undefined || t === FT.PROTOCOL || t === FT.BYTES || t === FT.UINT_BYTES || t === FT.GUID || t === FT.OID) r = false;
-    }
-    storedMemo.set(want, r);
-  }
-  return r;
+  return sparseRun && !p.session.retainFrames && !readsSources(p.tree.want);
 }
 
-const storedMemo = new WeakMap<Uint8Array, boolean>();
+/** Does the want read some item's value from its data source (a full tree does)? */
+const readsSources = wantTest((id, w) => {
+  // (2 = only the item's presence is read: `http` in a filter)
+  if ((w & 1) === 0) return false;
+  const t = fields[id]?.type;
+  return t === undefined || t === FT.PROTOCOL || t === FT.BYTES || t === FT.UINT_BYTES || t === FT.GUID || t === FT.OID;
+}, true);
 
 /** Bytes of released PDU buffers a capture keeps for reuse. */
 const POOL_MAX = 32 << 20;

@@ -249,6 +249,24 @@ export class Tree {
 }
 
 /** Set by builtin.ts: the field id used for text-only items. */
+/**
+ * A question about want arrays, answered once per array: does some wanted field satisfy `pred`
+ * (given its id and want value: 1 value read, 2 presence only)? A full tree (null) answers `all`.
+ */
+export function wantTest(pred: (id: number, w: number) => boolean, all: boolean): (want: Uint8Array | null) => boolean {
+  const memo = new WeakMap<Uint8Array, boolean>();
+  return (want) => {
+    if (want === null) return all;
+    let r = memo.get(want);
+    if (r === undefined) {
+      r = false;
+      for (let id = 0; id < want.length && !r; id++) if (want[id] !== 0 && pred(id, want[id]!)) r = true;
+      memo.set(want, r);
+    }
+    return r;
+  };
+}
+
 export let TEXT_FIELD = 0;
 export function setTextField(id: number): void {
   TEXT_FIELD = id;

@@ -31,7 +31,7 @@ import { PType } from '../core/packet.js';
 import { registerHandle, Table, HeurList } from '../core/table.js';
 import { expertInfo, Group, Severity, type ExpertInfo } from '../core/expert.js';
 import { stateKey } from '../core/session.js';
-import { ROOT, type Tree } from '../core/tree.js';
+import { ROOT, wantTest } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
 import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, ConvMap, addExpertItem, frameKey, capLen, dissectByPorts } from './inet-util.js';
 import { TcpDirReassembly, TcpReassemblyBudget, RA, NEED_UNTIL_FIN, segmentsLabel } from '../analysis/tcp-reassembly.js';
@@ -540,23 +540,11 @@ function segmentInfo(a: Float64Array, w: TextSink): void {
   if (a[6]! >= 0) { w.text(' TSval='); w.uint(a[6]!); w.text(' TSecr='); w.uint(a[7]!); }
 }
 
-/** Can this tree hold any tcp.* item (the full tree, or a want naming one)? Memoized per want. */
-function tcpItems(t: Tree): boolean {
-  const w = t.want;
-  if (w === null) return true;
-  let r = tcpWantMemo.get(w);
-  if (r === undefined) {
-    r = false;
-    for (let id = 0; id < w.length && !r; id++) {
-      if (w[id] === 0) continue;
-      const a = fields[id]?.abbrev;
-      if (a === undefined || a === 'tcp' || a.startsWith('tcp.')) r = true;
-    }
-    tcpWantMemo.set(w, r);
-  }
-  return r;
-}
-const tcpWantMemo = new WeakMap<Uint8Array, boolean>();
+/** Can a tree with this want hold any tcp.* item (the full tree, or a want naming one)? */
+const tcpItems = wantTest((id) => {
+  const a = fields[id]?.abbrev;
+  return a === undefined || a === 'tcp' || a.startsWith('tcp.');
+}, true);
 
 /** 2 ** i for a window shift i (any byte value) */
 const POW2 = Float64Array.from({ length: 256 }, (_, i) => 2 ** i);
@@ -663,7 +651,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
 
   // (items: whether any tcp.* item can be built — a summary or a filter on other protocols builds
   // none, and the calls below only for those items are skipped then; the same tree either way)
-  const items = tcpItems(t);
+  const items = tcpItems(t.want);
   const sport = u16At(b, off + SRC_PORT);
   if (items) t.addNum(top, hf.srcport, off + SRC_PORT, 2, sport);
   if (!needq(p, off + DST_PORT, 2, end, quoted)) return end - off;
