@@ -125,3 +125,19 @@ test('a buffer released during a frame is not reused before the next frame (its 
   assert.equal(text(r.takePdu()), 'EEEEFFFF');
   assert.equal(budget.used, 0);
 });
+
+test('a sparse PDU (start with keep): full length, the kept bytes exact, the rest counted, not copied', () => {
+  const budget = new TcpReassemblyBudget();
+  const r = new TcpDirReassembly(budget);
+  // headers of 8 bytes kept, a 12-byte body counted: 20 bytes in all
+  assert.equal(r.start(0, bytes('HDR:0012'), 1, 20, 8), RA.PENDING);
+  assert.equal(r.add(8, bytes('bodybo'), 2), RA.PENDING);
+  assert.equal(r.add(14, bytes('dybody+next'), 3), RA.COMPLETE);
+  const pdu = r.takePdu();
+  assert.equal(pdu.length, 20);
+  assert.equal(text(pdu.subarray(0, 8)), 'HDR:0012');
+  assert.equal(pdu.subarray(8).every((b) => b === 0), true, 'body bytes were not copied (a fresh buffer stays zero)');
+  assert.deepEqual(r.frames, [1, 8, 2, 6, 3, 6]);
+  assert.equal(r.rest, 5);
+  assert.equal(budget.used, 0);
+});

@@ -59,10 +59,7 @@ export class TcpReassemblyBudget {
 
   /** A buffer of at least n bytes from the pool (contents arbitrary), or a new one. */
   take(n: number): Uint8Array {
-    if (this.held.length !== 0 && this.heldFrame !== this.frame) {
-      for (const b of this.held) this.keep(b);
-      this.held.length = 0;
-    }
+    this.thaw();
     const pool = this.pool;
     for (let i = 0; i < pool.length; i++) {
       const b = pool[i]!;
@@ -77,12 +74,16 @@ export class TcpReassemblyBudget {
 
   give(b: Uint8Array): void {
     if (b.length === 0 || b.length > POOL_MAX) return;
-    if (this.held.length !== 0 && this.heldFrame !== this.frame) {
-      for (const h of this.held) this.keep(h);
-      this.held.length = 0;
-    }
+    this.thaw();
     this.held.push(b);
     this.heldFrame = this.frame;
+  }
+
+  /** Buffers released during an earlier frame join the pool. */
+  private thaw(): void {
+    if (this.held.length === 0 || this.heldFrame === this.frame) return;
+    for (const b of this.held) this.keep(b);
+    this.held.length = 0;
   }
 
   private keep(b: Uint8Array): void {
@@ -188,16 +189,10 @@ export class TcpDirReassembly {
   private append(data: Uint8Array, from: number, frame: number, to = data.length): boolean {
     const n = to - from;
     if (n <= 0) return true;
-    if (this.have >= this.store) {
-      // past the bytes the dissector reads again: counted, not copied (the buffer has its full length)
-      if (this.have + n > this.buf.length && !this.grow(this.have + n)) return false;
-      this.have += n;
-      this.frames.push(frame, n);
-      return true;
-    }
     if (this.have + n > this.buf.length && !this.grow(this.have + n)) return false;
+    // bytes past `store` (those the dissector does not read again) are counted, not copied
     const copy = Math.min(n, this.store - this.have);
-    this.buf.set(from === 0 && copy === data.length ? data : data.subarray(from, from + copy), this.have);
+    if (copy > 0) this.buf.set(from === 0 && copy === data.length ? data : data.subarray(from, from + copy), this.have);
     this.have += n;
     this.frames.push(frame, n);
     return true;

@@ -178,21 +178,20 @@ export class ConvMap<T> {
   size = 0;
 
   get(p: Packet, sport: number, dport: number): T | undefined {
-    return this.find(p, sport, dport)?.v;
+    return this.size === 0 ? undefined : this.find(p, sport, dport, convHash(p, sport, dport), forward(p, sport, dport))?.v;
   }
 
   has(p: Packet, sport: number, dport: number): boolean {
-    return this.find(p, sport, dport) !== undefined;
+    return this.get(p, sport, dport) !== undefined;
   }
 
   /** Sets (or replaces) the value of this packet's conversation. */
   set(p: Packet, sport: number, dport: number, v: T): void {
-    const n = this.find(p, sport, dport);
+    const h = convHash(p, sport, dport);
+    const fwd = forward(p, sport, dport);
+    const n = this.size === 0 ? undefined : this.find(p, sport, dport, h, fwd);
     if (n) { n.v = v; return; }
     const six = p.netType === 6;
-    const fwd = six ? p.src6 < p.dst6 || (p.src6 === p.dst6 && sport <= dport)
-      : p.src4 < p.dst4 || (p.src4 === p.dst4 && sport <= dport);
-    const h = convHash(p, sport, dport);
     this.m.set(h, {
       net: six ? 6 : 4,
       a4: fwd ? p.src4 : p.dst4, b4: fwd ? p.dst4 : p.src4,
@@ -203,23 +202,25 @@ export class ConvMap<T> {
     this.size++;
   }
 
-  private find(p: Packet, sport: number, dport: number): ConvNode<T> | undefined {
-    if (this.size === 0) return undefined;
-    let n = this.m.get(convHash(p, sport, dport));
-    if (n === undefined) return undefined;
+  /** The node of hash `h` whose endpoints are this packet's (`fwd`: in the stored order). */
+  private find(p: Packet, sport: number, dport: number, h: number, fwd: boolean): ConvNode<T> | undefined {
+    let n = this.m.get(h);
+    const pa = fwd ? sport : dport, pb = fwd ? dport : sport;
     if (p.netType === 6) {
-      const fwd = p.src6 < p.dst6 || (p.src6 === p.dst6 && sport <= dport);
       const a = fwd ? p.src6 : p.dst6, b = fwd ? p.dst6 : p.src6;
-      const pa = fwd ? sport : dport, pb = fwd ? dport : sport;
       for (; n; n = n.next) if (n.net === 6 && n.pa === pa && n.pb === pb && n.a6 === a && n.b6 === b) return n;
       return undefined;
     }
-    const fwd = p.src4 < p.dst4 || (p.src4 === p.dst4 && sport <= dport);
     const a = fwd ? p.src4 : p.dst4, b = fwd ? p.dst4 : p.src4;
-    const pa = fwd ? sport : dport, pb = fwd ? dport : sport;
     for (; n; n = n.next) if (n.net === 4 && n.pa === pa && n.pb === pb && n.a4 === a && n.b4 === b) return n;
     return undefined;
   }
+}
+
+/** The source endpoint is the conversation's first (lower address, then lower port). */
+function forward(p: Packet, sport: number, dport: number): boolean {
+  return p.netType === 6 ? p.src6 < p.dst6 || (p.src6 === p.dst6 && sport <= dport)
+    : p.src4 < p.dst4 || (p.src4 === p.dst4 && sport <= dport);
 }
 
 /** Direction-independent 30-bit hash of a conversation's endpoints. */
