@@ -19,6 +19,14 @@ export function writeFullySync(fd: number, data: Uint8Array): void {
   }
 }
 
+/** Digits of a non-negative integer in decimal. */
+function decimalDigits(v: number): number {
+  let d = 1;
+  if (v < 0x80000000) { for (let x = v | 0; x >= 10; x = (x / 10) | 0) d++; }
+  else for (let x = v; x >= 10; x = Math.floor(x / 10)) d++;
+  return d;
+}
+
 export class Out {
   private readonly buf: Buffer;
   private off = 0;
@@ -43,21 +51,28 @@ export class Out {
     if (this.off + n * 3 > this.buf.length) {
       this.flush();
       if (n * 3 > this.buf.length) {
-        // a large text (a statistics table) goes through the buffer in slices: no Buffer of its
-        // whole encoding (slices of a flat string are views; a surrogate pair cut in two would
-        // be mis-encoded, so a slice never ends on a high surrogate)
-        const step = this.buf.length >> 2;
-        for (let i = 0; i < n;) {
-          let e = Math.min(n, i + step);
-          if (e < n) { const c = s.charCodeAt(e - 1); if (c >= 0xd800 && c <= 0xdbff) e--; }
-          this.write(s.slice(i, e));
-          i = e;
-        }
+        this.large(s);
         return;
       }
     }
     this.off += this.buf.write(s, this.off, 'utf8');
     if (this.off >= this.limit) this.flush();
+  }
+
+  /**
+   * A text larger than the buffer (a statistics table) goes through it in slices: no Buffer of its
+   * whole encoding (slices of a flat string are views; a surrogate pair cut in two would be
+   * mis-encoded, so a slice never ends on a high surrogate).
+   */
+  private large(s: string): void {
+    const n = s.length;
+    const step = this.buf.length >> 2;
+    for (let i = 0; i < n;) {
+      let e = Math.min(n, i + step);
+      if (e < n) { const c = s.charCodeAt(e - 1); if (c >= 0xd800 && c <= 0xdbff) e--; }
+      this.write(s.slice(i, e));
+      i = e;
+    }
   }
 
   /** Room for `n` more bytes in the buffer (flushing first when needed); false if `n` never fits. */
@@ -71,7 +86,7 @@ export class Out {
   text(s: string): void {
     if (this.broken) return;
     const n = s.length;
-    if (!this.room(n * 3)) { this.writeAll(Buffer.from(s, 'utf8')); return; }
+    if (!this.room(n * 3)) { this.large(s); return; }
     if (n <= 24) {
       // short ASCII text: a loop costs less than the call into the encoder
       const buf = this.buf;
@@ -109,15 +124,13 @@ export class Out {
     this.off += b.length;
   }
 
-  /** A non-negative integer in decimal (right-aligned in `width` with spaces). */
-  uint(v: number, width = 0): void {
+  /** A non-negative integer in decimal, right-aligned in `width` with `fill` (spaces; 0x30: zeros). */
+  uint(v: number, width = 0, fill = 0x20): void {
     if (this.broken) return;
-    let d = 1;
-    if (v < 0x80000000) { for (let x = v | 0; x >= 10; x = (x / 10) | 0) d++; }
-    else for (let x = v; x >= 10; x = Math.floor(x / 10)) d++;
+    const d = decimalDigits(v);
     if (!this.room(Math.max(d, width))) return;
     const buf = this.buf;
-    for (let i = d; i < width; i++) buf[this.off++] = 0x20;
+    for (let i = d; i < width; i++) buf[this.off++] = fill;
     let at = this.off + d;
     this.off = at;
     let x = v;
