@@ -60,7 +60,7 @@ const SEG = 4;
 /** Unacknowledged segments kept per direction (older ones still count, they just are not matched). */
 const MAX_UNACKED = 10000;
 /** 2 ** i for a window shift i (Math.pow costs in the per-segment path) */
-const POW2 = Float64Array.from({ length: 256 }, (_, i) => 2 ** i);
+export const POW2 = Float64Array.from({ length: 256 }, (_, i) => 2 ** i);
 /** A fast retransmission follows the last duplicate ACK within 20 ms. */
 const FAST_RETRANS_NS = 20_000_000;
 

@@ -35,7 +35,7 @@ import { ROOT, wantTest } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
 import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, ConvMap, addExpertItem, frameKey, capLen, dissectByPorts } from './inet-util.js';
 import { TcpDirReassembly, TcpReassemblyBudget, RA, NEED_UNTIL_FIN, segmentsLabel } from '../analysis/tcp-reassembly.js';
-import { TA } from '../analysis/tcp-analysis.js';
+import { POW2, TA } from '../analysis/tcp-analysis.js';
 import { analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, TcpAnalysisSnapshot } from '../analysis/tcp-glue.js';
 
 // Fixed header layout.
@@ -486,6 +486,13 @@ export interface TcpFrame {
   an: TcpAnalysisSnapshot | undefined;
 }
 
+function newFrame(): TcpFrame {
+  return {
+    stream: undefined as unknown as TcpStream, completeness: 0, seqBase: 0, ackBase: 0, scale: 0, fin: 0, reused: false,
+    relSec: 0, relNsec: 0, deltaSec: 0, deltaNsec: 0, an: undefined,
+  };
+}
+
 class TcpState {
   /** conversation key → its current (latest) stream */
   streams = new ConvMap<TcpStream>();
@@ -502,10 +509,7 @@ class TcpState {
    * The frame facts and analysis snapshot of a run that keeps no per-frame state: one object each,
    * refilled per segment (read only while the segment's header is dissected, before its payload).
    */
-  readonly scratch: TcpFrame = {
-    stream: undefined as unknown as TcpStream, completeness: 0, seqBase: 0, ackBase: 0, scale: 0, fin: 0, reused: false,
-    relSec: 0, relNsec: 0, deltaSec: 0, deltaNsec: 0, an: undefined,
-  };
+  readonly scratch = newFrame();
   readonly scratchAn = new TcpAnalysisSnapshot();
 }
 const TCP_STATE = stateKey('tcp', () => new TcpState());
@@ -522,7 +526,6 @@ const FLAG_NAMES: readonly [number, string][] = [
   [TH_ECE, 'ECE'], [TH_CWR, 'CWR'], [TH_AE, 'AE'],
 ];
 
-/** `SYN, ACK` (or `<None>`), in tshark's order. */
 /**
  * ` [ACK] Seq=1 Ack=1 Win=502 Len=0 TSval=1 TSecr=2` from appendInfoLazy's numbers: flags, seq,
  * ack, window, urgent, length, TSval, TSecr (-1 = absent).
@@ -546,12 +549,10 @@ const tcpItems = wantTest((id) => {
   return a === undefined || a === 'tcp' || a.startsWith('tcp.');
 }, true);
 
-/** 2 ** i for a window shift i (any byte value) */
-const POW2 = Float64Array.from({ length: 256 }, (_, i) => 2 ** i);
-
 /** flagNames texts by the 12 flag bits (built on first use) */
 const flagNamesMemo: string[] = [];
 
+/** `SYN, ACK` (or `<None>`), in tshark's order. */
 function flagNames(fl: number): string {
   return flagNamesMemo[fl] ??= flagNamesOf(fl);
 }
@@ -758,17 +759,10 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
       ? analyzeTcp(p, st.index, di, seq, ack, segLen, flags, win, syn ? -1 : scale, reused, sport, dport, off + HEADER_LEN, Math.min(off + hlen, end, p.capEnd),
         keep ? undefined : s.scratchAn)
       : undefined;
-    if (keep) {
-      fr = {
-        stream: st, completeness: shownCompleteness, seqBase, ackBase, scale, fin: finKind, reused,
-        relSec: rs, relNsec: rn, deltaSec: ds, deltaNsec: dn, an,
-      };
-      s.frames.set(fkey, fr);
-    } else {
-      fr = s.scratch;
-      fr.stream = st; fr.completeness = shownCompleteness; fr.seqBase = seqBase; fr.ackBase = ackBase; fr.scale = scale;
-      fr.fin = finKind; fr.reused = reused; fr.relSec = rs; fr.relNsec = rn; fr.deltaSec = ds; fr.deltaNsec = dn; fr.an = an;
-    }
+    fr = keep ? newFrame() : s.scratch;
+    fr.stream = st; fr.completeness = shownCompleteness; fr.seqBase = seqBase; fr.ackBase = ackBase; fr.scale = scale;
+    fr.fin = finKind; fr.reused = reused; fr.relSec = rs; fr.relNsec = rn; fr.deltaSec = ds; fr.deltaNsec = dn; fr.an = an;
+    if (keep) s.frames.set(fkey, fr);
   }
   const st = fr.stream;
 
