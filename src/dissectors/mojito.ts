@@ -13,6 +13,7 @@ import type { Packet } from '../core/packet.js';
 import { registerHandle } from '../core/table.js';
 import { hexBytes } from '../core/format.js';
 import { udpHeuristics } from './udp.js';
+import { latin1 } from '../capture/utf8.js';
 
 export const proto_mojito = registerProtocol('mojito', 'Mojito DHT', 'Mojito');
 
@@ -63,12 +64,6 @@ const CONTACT = 24;
 const HEADER_LEN = 23;
 const FDHT_MAGIC = 0x44;
 
-function ascii(b: Uint8Array, off: number, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += String.fromCharCode(b[off + i]!);
-  return s;
-}
-
 /** Socket address at `off`: version, IPv4/IPv6 address, port. Returns the offset after it, or -1 when short. */
 function socketAddress(p: Packet, off: number, end: number, parent: number, title: string): number {
   const t = p.tree;
@@ -90,7 +85,7 @@ function contact(p: Packet, off: number, end: number, parent: number, n: number)
   const t = p.tree;
   if (!p.need(off, 26, end)) return -1;
   const ci = t.addText(parent, off, 26, `Contact #${n}`);
-  t.addStr(ci, hf.contactvendor, off, 4, ascii(p.buf, off, 4));
+  t.addStr(ci, hf.contactvendor, off, 4, latin1(p.buf, off, off + 4));
   const vi = t.addNum(ci, hf.contactversion, off + 4, 2, p.dv.getUint16(off + 4));
   t.addNum(vi, hf.majorversion, off + 4, 1, p.buf[off + 4]!);
   t.addNum(vi, hf.minorversion, off + 5, 1, p.buf[off + 5]!);
@@ -120,7 +115,7 @@ function dissectMojito(p: Packet, off: number, end: number, parent: number): num
   let o = off + CONTACT;
   if (!p.need(o, 26, end)) return end - off;
   const ci = t.addText(hi, o, 33, 'Originating Contact');
-  t.addStr(ci, hf.vendor, o, 4, ascii(b, o, 4));
+  t.addStr(ci, hf.vendor, o, 4, latin1(b, o, o + 4));
   const cvi = t.addText(ci, o + 4, 2, 'Contact Version');
   t.addNum(cvi, hf.majorversion, o + 4, 1, b[o + 4]!);
   t.addNum(cvi, hf.minorversion, o + 5, 1, b[o + 5]!);

@@ -14,6 +14,7 @@ import { stateKey } from '../core/session.js';
 import { tcpPortTable } from './tcp.js';
 import { ConvMap, frameKey } from './inet-util.js';
 import { md5Hex } from './tls-fingerprint.js';
+import { latin1 } from '../capture/utf8.js';
 
 export const proto_ssh = registerProtocol('ssh', 'SSH Protocol', 'SSH');
 
@@ -111,12 +112,6 @@ const SSH_STATE = stateKey('ssh', () => new SshState());
 
 function u32(b: Uint8Array, o: number): number {
   return ((b[o]! << 24) >>> 0) + (b[o + 1]! << 16) + (b[o + 2]! << 8) + b[o + 3]!;
-}
-
-function latin1(b: Uint8Array, s: number, e: number): string {
-  let r = '';
-  for (let i = s; i < e; i++) r += String.fromCharCode(b[i]!);
-  return r;
 }
 
 function dissectSsh(p: Packet, off: number, end: number, parent: number): number {

@@ -17,6 +17,7 @@ import { formatIPv4 } from '../core/format.js';
 import { udpPortTable, udpHeuristics } from './udp.js';
 import { callData } from './data.js';
 import { decodeUtf8 } from '../capture/utf8.js';
+import { latin1z } from './strz.js';
 
 export const proto_stun = registerProtocol('stun', 'Session Traversal Utilities for NAT', 'STUN');
 
@@ -89,13 +90,6 @@ function utf8z(b: Uint8Array, a: number, n: number): string {
   return decodeUtf8(b, a, e);
 }
 
-/** The bytes as Latin-1 text up to the first NUL (tshark's string display). */
-function latin1(b: Uint8Array, a: number, n: number): string {
-  let s = '';
-  for (let i = 0; i < n && b[a + i] !== 0; i++) s += String.fromCharCode(b[a + i]!);
-  return s;
-}
-
 function dissectStunMessage(p: Packet, off: number, end: number, parent: number): number {
   const t = p.tree;
   const dv = p.dv;
@@ -137,7 +131,7 @@ function dissectStunMessage(p: Packet, off: number, end: number, parent: number)
       t.addNum(ii, hf.att_length, o + 2, 2, al);
       if (!p.need(v, al, mEnd)) break;
       if (p.cols) {
-        if (at === A_USERNAME) p.appendInfo(` user: ${latin1(b, v, al)}`);
+        if (at === A_USERNAME) p.appendInfo(` user: ${latin1z(b, v, al)}`);
         else if (at === A_LIFETIME && al === 4) p.appendInfo(` lifetime: ${dv.getUint32(v)}`);
         else if (at === A_BANDWIDTH && al === 4) p.appendInfo(` bandwidth: ${dv.getUint32(v)}`);
         else if ((at === A_XOR_MAPPED || at === A_XOR_MAPPED_MS) && al === 8 && b[v + 1] === 1) {
@@ -150,7 +144,7 @@ function dissectStunMessage(p: Packet, off: number, end: number, parent: number)
         } else if (at === A_REALM) p.appendInfo(` realm: ${utf8z(b, v, al)}`);
         else if (at === A_NONCE) p.appendInfo(' with nonce');
       }
-      if (at === A_USERNAME) t.addStr(ii, hf.att_username, v, al, latin1(b, v, al));
+      if (at === A_USERNAME) t.addStr(ii, hf.att_username, v, al, latin1z(b, v, al));
       else if (at === A_LIFETIME && al === 4) t.addNum(ii, hf.att_lifetime, v, 4, dv.getUint32(v));
       else if (at === A_DATA && al > 0) {
         callData(p, v, v + al, ii);

@@ -10,6 +10,7 @@ import { FT, Base } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { tf } from './tls-proto.js';
 import { quicTransportParams } from './quic-tp.js';
+import { latin1 } from '../capture/utf8.js';
 import {
   EC_POINT_FORMATS, EXT_TYPES, GROUPS, PSK_KE_MODES, SIG_ALGS, SIG_HASH, SIG_SIG, SNI_TYPES, VERSIONS,
   HEARTBEAT_MODE, CERT_STATUS_TYPES, CERT_COMPRESS,
@@ -136,12 +137,6 @@ function u16(b: Uint8Array, o: number): number {
   return (b[o]! << 8) | b[o + 1]!;
 }
 
-function ascii(b: Uint8Array, o: number, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += String.fromCharCode(b[o + i]!);
-  return s;
-}
-
 /**
  * Extensions block [o, end) of handshake message `hsType` (the 2-byte length first).
  * Returns false when the packet stopped (malformed).
@@ -193,7 +188,7 @@ function dissectExtension(p: Packet, e: number, type: number, d: number, dEnd: n
         t.addNum(sn, hx.sni_type, o, 1, ty);
         t.addNum(sn, hx.sni_len, o + 1, 2, n);
         if (!p.need(o + 3, n, lim)) return false;
-        const name = ascii(b, o + 3, n);
+        const name = latin1(b, o + 3, o + 3 + n);
         t.addStr(sn, hx.sni, o + 3, n, name);
         if (facts.sni === '') facts.sni = name;
         if (ja !== null) ja.sni = true;
@@ -242,7 +237,7 @@ function dissectExtension(p: Packet, e: number, type: number, d: number, dEnd: n
         const sl = b[o]!;
         t.addNum(l, hx.alpn_str_len, o, 1, sl);
         if (!p.need(o + 1, sl, lim)) return false;
-        const s = ascii(b, o + 1, sl);
+        const s = latin1(b, o + 1, o + 1 + sl);
         t.addStr(l, hx.alpn_str, o + 1, sl, s);
         if (facts.alpn === '') facts.alpn = s;
         if (ja !== null) ja.alpn.push(s);
@@ -335,7 +330,7 @@ function dissectExtension(p: Packet, e: number, type: number, d: number, dEnd: n
         const sl = b[o]!;
         t.addNum(l, hx.alps_alpn_str_len, o, 1, sl);
         if (!p.need(o + 1, sl, lim)) return false;
-        t.addStr(l, hx.alps_alpn_str, o + 1, sl, ascii(b, o + 1, sl));
+        t.addStr(l, hx.alps_alpn_str, o + 1, sl, latin1(b, o + 1, o + 1 + sl));
         o += 1 + sl;
       }
       return true;
