@@ -9,7 +9,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createNetnsPair, netnsSkipReason, exited, sleep, IP_B, IF_A, type NetnsPair } from '../node/live/netns.testutil.js';
+import { createNetnsPair, netnsSkipReason, exited, sleep, tcpdumpListening, waitUntil, IP_B, IF_A, type NetnsPair } from '../node/live/netns.testutil.js';
 import { whichTool } from '../node/live/tools.js';
 import { dissectFile, treeText } from './golden.testutil.js';
 
@@ -39,13 +39,9 @@ before(async () => {
     '--srv-host=_sip._udp.wlt.test,sip.wlt.test,5060,0,5', '--ptr-record=2.0.78.10.in-addr.arpa,www.wlt.test',
     '--dns-rr=caa.wlt.test,257,000569737375656c65747365656e63727970742e6f7267',
     '--auth-zone=wlt.test', '--auth-server=ns.wlt.test']));
-  const until = Date.now() + 15000;
-  for (;;) {
-    const r = pair.run('a', 'dig', ['+short', '+tries=1', '+time=1', `@${IP_B}`, 'www.wlt.test', 'A'], { allowFail: true });
-    if (r.stdout.trim() === IP_B) break;
-    if (Date.now() > until) throw new Error('dnsmasq did not answer');
-    await sleep(100);
-  }
+  const p0 = pair;
+  await waitUntil(() => p0.run('a', 'dig', ['+short', '+tries=1', '+time=1', `@${IP_B}`, 'www.wlt.test', 'A'], { allowFail: true }).stdout.trim() === IP_B,
+    'dnsmasq did not answer', 15000);
 });
 
 after(() => {
@@ -88,10 +84,7 @@ test('dig → dnsmasq (UDP, TCP, EDNS options, many types): every DNS packet equ
   const p = pair!;
   const file = join(TMP, 'dns.pcap');
   const cap = p.start('a', 'tcpdump', ['-i', IF_A, '-n', '-U', '--immediate-mode', '-w', file, 'port', '53']);
-  let ready = false;
-  cap.stderr!.on('data', (d: Buffer) => { if (String(d).includes('listening on')) ready = true; });
-  const until = Date.now() + 10000;
-  while (!ready) { if (Date.now() > until) throw new Error('tcpdump did not start'); await sleep(50); }
+  await tcpdumpListening(cap);
   const dig = (...args: string[]): void => { p.run('a', 'dig', ['+tries=2', '+time=5', `@${IP_B}`, ...args], { allowFail: true }); };
   dig('www.wlt.test', 'A');
   dig('www.wlt.test', 'AAAA');

@@ -11,7 +11,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, statSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createNetnsPair, netnsSkipReason, exited, sleep, IP_B, IF_A, type NetnsPair } from '../node/live/netns.testutil.js';
+import { createNetnsPair, netnsSkipReason, exited, sleep, tcpdumpListening, waitUntil, IP_B, IF_A, type NetnsPair } from '../node/live/netns.testutil.js';
 import { whichTool } from '../node/live/tools.js';
 import { readFrames, treeText, fieldValues } from './golden.testutil.js';
 import { Engine } from '../core/dissect.js';
@@ -58,13 +58,9 @@ before(async () => {
     return;
   }
   procs.push(pair.start('b', process.execPath, ['-e', SERVER]));
-  const until = Date.now() + 15000;
-  for (;;) {
-    const r = pair.run('a', 'curl', ['-s', '--max-time', '1', `http://${IP_B}/small`], { allowFail: true });
-    if (r.stdout.includes('hello')) break;
-    if (Date.now() > until) throw new Error('the HTTP server did not answer');
-    await sleep(100);
-  }
+  const p0 = pair;
+  await waitUntil(() => p0.run('a', 'curl', ['-s', '--max-time', '1', `http://${IP_B}/small`], { allowFail: true }).stdout.includes('hello'),
+    'the HTTP server did not answer', 15000);
 });
 
 after(() => {
@@ -131,10 +127,7 @@ test('curl → node HTTP server (Content-Length, chunked, gzip, 100 KB body, POS
   const p = pair!;
   const file = join(process.env['WL_HTTP_KEEP'] ?? TMP, 'http.pcap');
   const cap = p.start('a', 'tcpdump', ['-i', IF_A, '-n', '-U', '--immediate-mode', '-s', '0', '-w', file, 'tcp']);
-  let ready = false;
-  cap.stderr!.on('data', (d: Buffer) => { if (String(d).includes('listening on')) ready = true; });
-  const until = Date.now() + 10000;
-  while (!ready) { if (Date.now() > until) throw new Error('tcpdump did not start'); await sleep(50); }
+  await tcpdumpListening(cap);
   await sleep(300);
   const curl = (...args: string[]): void => { p.run('a', 'curl', ['-s', '-o', '/dev/null', '--max-time', '10', ...args], { allowFail: true }); };
   // one connection, several requests (keep-alive): request/response matching across messages

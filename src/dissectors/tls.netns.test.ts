@@ -11,7 +11,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createNetnsPair, netnsSkipReason, exited, sleep, IP_B, IF_A, type NetnsPair } from '../node/live/netns.testutil.js';
+import { createNetnsPair, netnsSkipReason, exited, sleep, tcpdumpListening, waitUntil, IP_B, IF_A, type NetnsPair } from '../node/live/netns.testutil.js';
 import { whichTool } from '../node/live/tools.js';
 import { dissectFile, fieldValues } from './golden.testutil.js';
 
@@ -49,13 +49,9 @@ before(async () => {
   }
   const srv = pair.start('b', 'openssl', ['s_server', '-accept', '443', '-cert', cert, '-key', key, '-www', '-quiet', '-alpn', 'http/1.1']);
   procs.push(srv);
-  const until = Date.now() + 15000;
-  for (;;) {
-    const r = pair.run('a', 'openssl', ['s_client', '-connect', `${IP_B}:443`, '-brief'], { allowFail: true, input: '', timeoutMs: 5000 });
-    if (r.status === 0) break;
-    if (Date.now() > until) throw new Error('openssl s_server did not answer');
-    await sleep(100);
-  }
+  const p0 = pair;
+  await waitUntil(() => p0.run('a', 'openssl', ['s_client', '-connect', `${IP_B}:443`, '-brief'], { allowFail: true, input: '', timeoutMs: 5000 }).status === 0,
+    'openssl s_server did not answer', 15000);
 });
 
 after(() => {
@@ -69,10 +65,7 @@ test('openssl s_client / curl → openssl s_server (TLS 1.2 and 1.3): every fram
   const p = pair!;
   const file = join(TMP, 'tls.pcap');
   const cap = p.start('a', 'tcpdump', ['-i', IF_A, '-n', '-U', '--immediate-mode', '-w', file, 'tcp', 'port', '443']);
-  let ready = false;
-  cap.stderr!.on('data', (d: Buffer) => { if (String(d).includes('listening on')) ready = true; });
-  const until = Date.now() + 10000;
-  while (!ready) { if (Date.now() > until) throw new Error('tcpdump did not start'); await sleep(50); }
+  await tcpdumpListening(cap);
   await sleep(200);
   const client = (...args: string[]): void => {
     p.run('a', 'openssl', ['s_client', '-connect', `${IP_B}:443`, '-servername', 'www.wlt.test', '-ign_eof', ...args],

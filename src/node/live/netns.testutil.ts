@@ -174,6 +174,22 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
+/** Polls `ready` every `stepMs` until it is true; throws `${what}` past `ms`. */
+export async function waitUntil(ready: () => boolean, what: string, ms: number, stepMs = 100): Promise<void> {
+  const until = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > until) throw new Error(what);
+    await sleep(stepMs);
+  }
+}
+
+/** Waits until tcpdump (started with p.start) says it is listening. */
+export async function tcpdumpListening(cap: ChildProcess): Promise<void> {
+  let ready = false;
+  cap.stderr!.on('data', (d: Buffer) => { if (String(d).includes('listening on')) ready = true; });
+  await waitUntil(() => ready, 'tcpdump did not start', 10000, 50);
+}
+
 /** Waits for a child to exit; resolves with its exit code (null when killed). */
 export function exited(c: ChildProcess): Promise<number | null> {
   if (c.exitCode !== null || c.signalCode !== null) return Promise.resolve(c.exitCode);
