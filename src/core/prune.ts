@@ -23,7 +23,7 @@
 
 import type { Dissector, Handle } from './table.js';
 import { tables, heurLists } from './table.js';
-import { fieldByName } from './field.js';
+import { fieldByName, fields } from './field.js';
 import type { Packet } from './packet.js';
 
 /** Protocols the gate reasons about (the requirement sets' members must be among these). */
@@ -219,4 +219,35 @@ export class DispatchGate {
     }
     return false;
   }
+}
+
+/** TCP fields that come from the segment's header alone (no reassembly, analysis or payload) */
+const TCP_HEADER = /^tcp(\.(srcport|dstport|port|stream|seq|seq_raw|nxtseq|ack|ack_raw|hdr_len|window_size_value|window_size|window_size_scalefactor|checksum|checksum\.status|len|urgent_pointer|time_relative|time_delta)|\.flags(\..*)?|\.options?(\..*)?|\.option_.*)?$/;
+
+/**
+ * A gate that stops dissection above the layers the fields `ids` live in: it skips the dissectors
+ * that cannot lead to any of those fields' protocols (TCP's applications when only ip.* and tcp.*
+ * header fields are read). The fields themselves are all still built, in every packet. Only when
+ * every field belongs to a gated protocol and, for TCP, to its header fields (TCP's reassembly,
+ * analysis and payload items follow what its applications asked for); undefined otherwise. Used
+ * where nothing else is read — no columns, no expert items, no frame.protocols: statistics such as
+ * `-z conv,tcp`, and the UI's re-dissection of a filter over a visited capture.
+ */
+export function layerGate(ids: readonly number[]): DispatchGate | undefined {
+  if (ids.length === 0) return undefined;
+  const protos = new Set<number>();
+  const tcp = fieldByName('tcp')?.id ?? -1;
+  for (const id of ids) {
+    const f = fields[id]!;
+    if (f.parent === tcp && !TCP_HEADER.test(f.abbrev)) return undefined;
+    protos.add(f.parent);
+    if (protos.size > 30) return undefined;
+  }
+  const g = DispatchGate.build([...protos].map((x) => [x]));
+  // a set left out: a protocol outside the gated ones
+  if (g === undefined || g.setCount !== protos.size) return undefined;
+  const all = (1 << g.setCount) - 1;
+  // skip fn when nothing it leads to adds any of the protocols (whatever the layers so far)
+  const skips = (fn: Dissector): boolean => (g.blindMask(fn) & all) === all;
+  return Object.assign(Object.create(g) as DispatchGate, { skips });
 }

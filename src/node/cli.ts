@@ -428,7 +428,7 @@ async function main(argv: string[]): Promise<number> {
   // -z: taps see every packet read (a -Y filter limits printing only; -2 -R limits both)
   const taps: Tap[] = [];
   const stats = o.stats.length ? { ...(await import('../stats/index.js')), feedTaps: (await import('./stats-cmd.js')).feedTaps } : undefined;
-  const { createTap, statsText, StatsSpecError, STATS_LIST, tapColumns, tapWant } = stats ?? {};
+  const { createTap, statsText, StatsSpecError, STATS_LIST, tapColumns, tapLayerGate, tapWant } = stats ?? {};
   for (const z of o.stats) {
     try {
       taps.push(createTap!(z));
@@ -520,15 +520,20 @@ async function main(argv: string[]): Promise<number> {
     if (o.lineBuffered) out.flush();
   };
 
+  const runWant = taps.length ? mergeWant(mergeWant(want, tapWant!(taps)), printFilter?.want) : want;
+  const runCols = needCols || (taps.length !== 0 && tapColumns!(taps)) || printFilter?.needsColumns === true;
+  // statistics alone that read only some layers' items (-q -z conv,tcp): nothing above them is dissected
+  const layerGate = taps.length && !printPackets && !writing && o.exportObjects === undefined ? tapLayerGate!(taps, mergeWant(runWant, passFilter?.want), runCols || passFilter?.needsColumns === true) : undefined;
   let result;
   try {
     const runner = live
       ? (await import('./live/cli-live.js')).liveRunner(o.live, { write: o.write, format: o.writeFormat, displayFilter: filterText !== undefined, twoPass: o.twoPass, flush: () => out.flush() })
       : runPipeline;
     result = await runner(o.read ?? '', {
-      want: taps.length ? mergeWant(mergeWant(want, tapWant!(taps)), printFilter?.want) : want,
-      cols: needCols || (taps.length !== 0 && tapColumns!(taps)) || printFilter?.needsColumns === true,
+      want: runWant,
+      cols: runCols,
       filter: passFilter, count: o.count, dissect: printPackets || taps.length > 0 || o.exportObjects !== undefined, twoPass: o.twoPass, prune: o.stats.length === 0,
+      layerGate,
       onFrame: writer || progress
         ? (r, displayed, meta) => {
           if (writer && displayed) {

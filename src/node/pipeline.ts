@@ -45,6 +45,12 @@ export interface PipelineOptions {
    * with twoPass. Default false.
    */
   prune?: boolean;
+  /**
+   * A gate that stops dissection above the layers the run reads (core/prune.ts layerGate, e.g.
+   * stats/index.ts tapLayerGate for `-z conv,tcp`); used when `prune` builds no gate, not with
+   * twoPass. The caller vouches that nothing reads more than `want`'s items.
+   */
+  layerGate?: DispatchGate | undefined;
   /** tshark -2: a first pass over the whole file for the stateful analysis, then the output pass */
   twoPass?: boolean;
   /** hand pcapng custom blocks over as frames, as tshark 4.0 does (default true) */
@@ -155,11 +161,14 @@ export async function runPipeline(
   const p = engine.packet;
   p.cols = opts.cols ?? true;
   if (filter?.needsColumns) p.cols = true;
+  let walk: PreWalk | undefined;
   if (opts.prune === true && opts.want === undefined && opts.twoPass !== true && filter !== undefined && prunable(filter.want)) {
     p.gate = DispatchGate.build(filter.required);
+    // frames the raw walk proves unmatchable are not dissected at all (core/prewalk.ts)
+    if (p.gate !== undefined) walk = PreWalk.build(p.gate);
+  } else if (opts.layerGate !== undefined && opts.twoPass !== true) {
+    p.gate = opts.layerGate;
   }
-  // frames the raw walk proves unmatchable are not dissected at all (core/prewalk.ts)
-  const walk = p.gate === undefined ? undefined : PreWalk.build(p.gate);
   const session = engine.session;
   // Only a two-pass run revisits frames: a streaming run keeps no per-frame state.
   session.retainFrames = opts.twoPass === true;

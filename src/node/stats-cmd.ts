@@ -3,7 +3,7 @@
 // (a -Y display filter limits printing, not statistics; -2 -R limits both).
 
 import type { Packet } from '../core/packet.js';
-import { createTap, statsText, tapColumns, tapWant, type Tap, type TapClock } from '../stats/index.js';
+import { createTap, statsText, tapColumns, tapLayerGate, tapWant, type Tap, type TapClock } from '../stats/index.js';
 import { runPipeline, type PacketFilter, type PipelineResult } from './pipeline.js';
 
 export interface StatsRun {
@@ -33,8 +33,11 @@ export function feedTaps(taps: readonly Tap[], p: Packet, clock: TapClock): void
 export async function computeStats(path: string, specs: readonly string[], opts: StatsOptions = {}): Promise<StatsRun> {
   const taps = specs.map((s) => createTap(s));
   const clock: TapClock = { firstSec: NaN, firstNsec: 0 };
+  const want = tapWant(taps);
+  const cols = tapColumns(taps);
+  const layerGate = opts.filter === undefined ? tapLayerGate(taps, want, cols) : undefined;
   const pipeline = await runPipeline(path, {
-    want: tapWant(taps), cols: tapColumns(taps), filter: opts.filter, twoPass: opts.twoPass === true, count: opts.count,
+    want, cols, filter: opts.filter, twoPass: opts.twoPass === true, count: opts.count, layerGate,
   }, (p, ctx) => {
     clock.firstSec = ctx.clock.firstSec;
     clock.firstNsec = ctx.clock.firstNsec;

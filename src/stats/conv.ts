@@ -35,6 +35,7 @@ const RULE = '='.repeat(80);
 export class ConvTap implements Tap<ConvResult> {
   readonly fields: string[];
   readonly fullTree = false;
+  readonly itemsOnly = true;
   readonly columns = false;
   private readonly walk: ReturnType<typeof addrWalker>;
   private readonly byKey = new Map<string, ConvRow & { lastNs: number }>();

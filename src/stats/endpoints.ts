@@ -28,6 +28,7 @@ const RULE = '='.repeat(80);
 export class EndpointsTap implements Tap<EndpointsResult> {
   readonly fields: string[];
   readonly fullTree = false;
+  readonly itemsOnly = true;
   readonly columns = false;
   private readonly walk: ReturnType<typeof addrWalker>;
   private readonly byKey = new Map<string, EndpointRow>();

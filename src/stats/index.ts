@@ -15,6 +15,7 @@
 // Times are nanoseconds relative to the capture's first frame.
 
 import { fields } from '../core/field.js';
+import { layerGate, type DispatchGate } from '../core/prune.js';
 import { compileFilter } from '../dfilter/index.js';
 import { ADDR_TYPES, type AddrType } from './addr.js';
 import { ConvTap } from './conv.js';
@@ -126,6 +127,18 @@ export function tapWant(taps: readonly Tap[]): Uint8Array | null {
 export function tapColumns(taps: readonly Tap[]): boolean {
   return taps.some((t) => t.columns || t.filter?.needsColumns === true
     || (t instanceof IoStatTap && t.cols.some((c) => c.filter?.needsColumns === true)));
+}
+
+/**
+ * A gate that stops dissection above the layers these taps read (core/prune.ts layerGate over the
+ * fields of `want`, the run's merged want), or undefined: only when every tap reads just its tree
+ * items and the run builds no columns.
+ */
+export function tapLayerGate(taps: readonly Tap[], want: Uint8Array | null | undefined, cols: boolean): DispatchGate | undefined {
+  if (cols || !want || taps.length === 0 || !taps.every((t) => t.itemsOnly === true)) return undefined;
+  const ids: number[] = [];
+  for (let i = 0; i < want.length; i++) if (want[i] !== 0) ids.push(i);
+  return layerGate(ids);
 }
 
 /**

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeStats } from '../node/stats-cmd.js';
+import { tapLayerGate, tapWant } from './index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'stats');
@@ -61,5 +62,22 @@ test('-z outputs equal tshark 4.0 on the fixture captures', { skip: existsSync(c
   }
   if (known.length) console.log(`# known differences outside stats: ${known.join('; ')}`);
   console.log(`# ${same}/${total} statistics equal tshark`);
+  assert.deepEqual(failures, []);
+});
+
+test('conv and endpoints alone (dissection stopped above their layers: layerGate) equal tshark 4.0 too', { skip: existsSync(captures) ? false : 'no ../shared/captures' }, async () => {
+  let total = 0;
+  const failures: string[] = [];
+  for (const [cap, list] of cases()) {
+    const only = list.filter((c) => /^(conv|endpoints),/.test(c.spec));
+    if (only.length === 0) continue;
+    const run = await computeStats(join(captures, cap), only.map((c) => c.spec));
+    assert.ok(tapLayerGate(run.taps, tapWant(run.taps), false) !== undefined, `${cap}: gated`);
+    only.forEach((c, i) => {
+      total++;
+      if (run.texts[i] !== readFileSync(join(fixtures, c.file), 'utf8')) failures.push(c.file);
+    });
+  }
+  assert.ok(total >= 10, `${total} outputs compared`);
   assert.deepEqual(failures, []);
 });

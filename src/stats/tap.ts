@@ -25,6 +25,12 @@ export interface Tap<R = unknown> {
   readonly fullTree: boolean;
   /** true when the tap reads the Protocol/Info columns */
   readonly columns: boolean;
+  /**
+   * true when the tap reads nothing of a packet but the tree items in `fields` and the packet's
+   * length and time (no columns, expert items or layer list): dissection may then stop above
+   * those fields' layers (core/prune.ts layerGate)
+   */
+  readonly itemsOnly?: boolean;
   /** the tap's own display filter (`-z conv,tcp,FILTER`), or undefined */
   readonly filter: TapFilter | undefined;
   packet(p: Packet, clock: TapClock): void;

@@ -16,9 +16,8 @@
 import '../../dissectors/index.js';
 import '../platform.js';
 import { Engine } from '../../core/dissect.js';
-import { DispatchGate } from '../../core/prune.js';
-import type { Dissector } from '../../core/table.js';
-import { fieldByName, fields, FT } from '../../core/field.js';
+import { layerGate, type DispatchGate } from '../../core/prune.js';
+import { fields, FT } from '../../core/field.js';
 import { displayValue, fieldText, hexBytes, itemLabel } from '../../core/format.js';
 import type { Packet } from '../../core/packet.js';
 import type { Session } from '../../core/session.js';
@@ -828,32 +827,13 @@ export class CaptureSession {
 }
 
 /**
- * A dispatch gate for re-dissecting with a filter (revisit): skips the dissectors that cannot lead
- * to any protocol whose fields the filter reads (core/prune.ts's reach of table-dispatched
- * dissectors: TCP and its applications for `ip.checksum > 1000`). On a revisit this changes no
- * state (the Session is visited: dissectors read their per-frame caches) and the filter's fields
- * are all still built. Only when every field read belongs to a gated protocol (eth, ip, ipv6, tcp,
- * udp, icmp, arp, vlan …) and, for TCP, to its header fields: `frame.protocols`, columns, expert
- * items or TCP's reassembly items depend on the layers above and disable it.
+ * A dispatch gate for re-dissecting with a filter (revisit): core/prune.ts's layerGate over the
+ * filter's fields (TCP and its applications skipped for `ip.checksum > 1000`). On a revisit this
+ * changes no state (the Session is visited: dissectors read their per-frame caches). A filter
+ * reading columns gets none.
  */
-/** TCP fields that come from the segment's header alone (no reassembly, analysis or payload) */
-const TCP_HEADER = /^tcp(\.(srcport|dstport|port|stream|seq|seq_raw|nxtseq|ack|ack_raw|hdr_len|window_size_value|window_size|window_size_scalefactor|checksum|checksum\.status|len|urgent_pointer|time_relative|time_delta)|\.flags(\..*)?|\.options?(\..*)?|\.option_.*)?$/;
-
 export function depthGate(f: CompiledFilter): DispatchGate | undefined {
-  if (f.needsColumns || f.fields.length === 0) return undefined;
-  const protos = new Set<number>();
-  for (const id of f.fields) protos.add(fields[id]!.parent);
-  // TCP's reassembly items (tcp.reassembled_in, tcp.segment, tcp.pdu.* …) follow what its application
-  // dissector asked for: only TCP's header fields go without the applications
-  const tcp = fieldByName('tcp')?.id ?? -1;
-  if (protos.size > 30 || f.fields.some((id) => fields[id]!.parent === tcp && !TCP_HEADER.test(fields[id]!.abbrev))) return undefined;
-  const g = DispatchGate.build([...protos].map((x) => [x]));
-  // a set left out: a protocol outside the gated ones
-  if (g === undefined || g.setCount !== protos.size) return undefined;
-  const all = (1 << g.setCount) - 1;
-  // skip fn when nothing it leads to adds any of the filter's protocols (whatever the layers so far)
-  const skips = (fn: Dissector): boolean => (g.blindMask(fn) & all) === all;
-  return Object.assign(Object.create(g) as DispatchGate, { skips });
+  return f.needsColumns ? undefined : layerGate(f.fields);
 }
 
 /**
