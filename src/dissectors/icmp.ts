@@ -22,6 +22,7 @@ import { registerHandle } from '../core/table.js';
 import { expertInfo, Group, Severity } from '../core/expert.js';
 import { stateKey } from '../core/session.js';
 import { nsDiff } from '../core/time.js';
+import { EchoMatcher } from './echo-match.js';
 import { ipProtoTable } from './ipproto.js';
 import { dissectIpAnyVersion } from './ip.js';
 import {
@@ -204,31 +205,9 @@ function swap16(v: number): number {
   return ((v & 0xff) << 8) | (v >> 8);
 }
 
-// ---- echo request/response matching (per capture) ----
+// ---- echo request/response matching (per capture: echo-match.ts) ----
 
-interface EchoReq {
-  frame: number;
-  sec: number;
-  nsec: number;
-  answered: boolean;
-}
-
-class IcmpState {
-  /** (addresses, id, seq) → latest request */
-  requests = new Map<string, EchoReq>();
-  /** reply frame → request frame and response time (first pass), for revisits */
-  replies = new Map<number, { req: number; ms: number }>();
-  /** request frame → reply frame (0 while none): what a revisit shows, as tshark's second pass */
-  answered = new Map<number, number>();
-}
-const ICMP_STATE = stateKey('icmp', () => new IcmpState());
-
-/** Key of a request (src → dst) or of the reply travelling the other way. */
-function echoKey(p: Packet, reply: boolean, id: number, seq: number): string {
-  const a = p.netType === 6 ? p.src6 : String(p.src4);
-  const b = p.netType === 6 ? p.dst6 : String(p.dst4);
-  return reply ? `${b}|${a}|${id}|${seq}` : `${a}|${b}|${id}|${seq}`;
-}
+const ICMP_ECHO = stateKey('icmp', () => new EchoMatcher());
 
 // ---- the dissector ----
 
@@ -303,39 +282,28 @@ function echoBody(p: Packet, top: number, type: number, off: number, end: number
   t.addNum(top, hf.seq_le, off + REST + 2, 2, swap16(seq));
   let suffix = '';
   if ((type === 0 || type === 8) && !quoted) {
-    const s = p.session.get(ICMP_STATE);
+    const s = p.session.get(ICMP_ECHO);
     if (type === 8) {
-      if (!p.session.visited) {
-        s.requests.set(echoKey(p, false, id, seq), { frame: p.num, sec: p.tsSec, nsec: p.tsNsec, answered: false });
-        s.answered.set(p.num, 0);
-      } else {
+      if (!p.session.visited) s.request(p, id, seq);
+      else {
         // a revisit knows the whole capture (tshark's second pass): the reply, or that there is none
-        const rep = s.answered.get(p.num);
-        if (rep !== undefined && rep > 0) {
+        const rep = s.replyOf(p);
+        if (rep > 0) {
           t.generated(t.addNum(top, hf.resp_in, off, 0, rep));
           suffix = ` (reply in ${rep})`;
-        } else if (rep !== undefined) {
+        } else if (rep === 0) {
           const ni = t.generated(t.addItem(top, hf.no_resp, off, 0));
           p.addExpert(ni, ei.resp_not_found, off, 0, 'No response seen to ICMP request');
           suffix = ' (no response found!)';
         }
       }
     } else {
-      let m = s.replies.get(p.num);
-      if (!m && !p.session.visited) {
-        const r = s.requests.get(echoKey(p, true, id, seq));
-        if (r && !r.answered) {
-          r.answered = true;
-          const d = nsDiff(p.tsSec, p.tsNsec, r.sec, r.nsec);
-          m = { req: r.frame, ms: Number(((d.sec * 1e9 + d.nsec) / 1e6).toFixed(6)) };
-          s.replies.set(p.num, m);
-          s.answered.set(r.frame, p.num);
-        }
-      }
+      const m = s.reply(p, id, seq);
       if (m) {
         t.generated(t.addNum(top, hf.resp_to, off, 0, m.req));
-        const rt = t.generated(t.addNum(top, hf.resptime, off, 0, m.ms));
-        if (rt >= 0 && t.full) t.setLabel(rt, `Response time: ${m.ms.toFixed(3)} ms`);
+        const ms = Number(m.ms.toFixed(6));
+        const rt = t.generated(t.addNum(top, hf.resptime, off, 0, ms));
+        if (rt >= 0 && t.full) t.setLabel(rt, `Response time: ${ms.toFixed(3)} ms`);
         suffix = ` (request in ${m.req})`;
       }
     }

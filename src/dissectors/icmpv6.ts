@@ -21,7 +21,7 @@ import { registerHandle } from '../core/table.js';
 import { expertInfo, Group, Severity } from '../core/expert.js';
 import { stateKey } from '../core/session.js';
 import { bitPattern, formatIPv6, formatMac, hexBytes } from '../core/format.js';
-import { nsDiff } from '../core/time.js';
+import { EchoMatcher } from './echo-match.js';
 import { ipProtoTable } from './ipproto.js';
 import { callData } from './data.js';
 import {
@@ -266,20 +266,9 @@ const ei = {
   resp_not_found: expertInfo('icmpv6.resp_not_found', Group.SEQUENCE, Severity.WARN, 'Response not found'),
 };
 
-// ---- echo request/reply matching (per capture, cached per frame) ----
+// ---- echo request/reply matching (per capture: echo-match.ts) ----
 
-interface EchoReq { frame: number; sec: number; nsec: number; }
-interface EchoMatch { other: number; ms: number; }
-
-class Icmpv6State {
-  /** (src, dst, id, seq) → latest unanswered request */
-  requests = new Map<string, EchoReq>();
-  /** reply frame → its request and the response time (first pass) */
-  replies = new Map<number, EchoMatch>();
-  /** request frame → its reply (known once the reply was seen; shown on later passes) */
-  answered = new Map<number, number>();
-}
-const ICMPV6_STATE = stateKey('icmpv6', () => new Icmpv6State());
+const ICMPV6_ECHO = stateKey('icmpv6', () => new EchoMatcher());
 
 function hex(v: number, digits: number): string {
   return '0x' + v.toString(16).padStart(digits, '0');
@@ -444,13 +433,12 @@ function echoBody(p: Packet, top: number, type: number, off: number, end: number
   t.addNum(top, hf.echo_sequence, off + 2, 2, seq);
   let suffix = '';
   if (!quoted) {
-    const s = p.session.get(ICMPV6_STATE);
-    const visited = p.session.visited;
+    const s = p.session.get(ICMPV6_ECHO);
     if (type === T_ECHO_REQUEST) {
-      if (!visited) s.requests.set(`${p.src6}|${p.dst6}|${id}|${seq}`, { frame: p.num, sec: p.tsSec, nsec: p.tsNsec });
+      if (!p.session.visited) s.request(p, id, seq);
       else {
-        const rep = s.answered.get(p.num);
-        if (rep !== undefined) {
+        const rep = s.replyOf(p);
+        if (rep > 0) {
           t.generated(t.addNum(top, hf.resp_in, off, 0, rep));
           suffix = ` (reply in ${rep})`;
         } else {
@@ -460,23 +448,12 @@ function echoBody(p: Packet, top: number, type: number, off: number, end: number
         }
       }
     } else {
-      let m = s.replies.get(p.num);
-      if (!m && !visited) {
-        const key = `${p.dst6}|${p.src6}|${id}|${seq}`;
-        const r = s.requests.get(key);
-        if (r) {
-          s.requests.delete(key);
-          const d = nsDiff(p.tsSec, p.tsNsec, r.sec, r.nsec);
-          m = { other: r.frame, ms: (d.sec * 1e9 + d.nsec) / 1e6 };
-          s.replies.set(p.num, m);
-          s.answered.set(r.frame, p.num);
-        }
-      }
+      const m = s.reply(p, id, seq);
       if (m) {
-        t.generated(t.addNum(top, hf.resp_to, off, 0, m.other));
+        t.generated(t.addNum(top, hf.resp_to, off, 0, m.req));
         const rt = t.generated(t.addNum(top, hf.resptime, off, 0, m.ms));
         if (rt >= 0 && t.full) t.setLabel(rt, `Response Time: ${m.ms.toFixed(3)} ms`);
-        suffix = ` (request in ${m.other})`;
+        suffix = ` (request in ${m.req})`;
       }
     }
   }
