@@ -6,6 +6,9 @@ import { writeSync } from 'node:fs';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
+/** Node's UTF-8 encoder of Buffers (what Buffer#write calls for 'utf8'): (string, offset) → bytes written */
+const utf8Write = (Buffer.prototype as unknown as { utf8Write: (s: string, off: number) => number }).utf8Write;
+
 /** Writes all of `data` to `fd`, waiting out EAGAIN (a non-blocking pipe that is full); other errors are thrown. */
 export function writeFullySync(fd: number, data: Uint8Array): void {
   let off = 0;
@@ -21,9 +24,10 @@ export function writeFullySync(fd: number, data: Uint8Array): void {
 
 /** Digits of a non-negative integer in decimal. */
 function decimalDigits(v: number): number {
-  let d = 1;
-  if (v < 0x80000000) { for (let x = v | 0; x >= 10; x = (x / 10) | 0) d++; }
-  else for (let x = v; x >= 10; x = Math.floor(x / 10)) d++;
+  // (comparisons, not divisions: most numbers here are below 10^6)
+  if (v < 1e6) return v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 1e4 ? 4 : v < 1e5 ? 5 : 6;
+  let d = 7;
+  for (let x = Math.floor(v / 1e7); x >= 1; x = Math.floor(x / 10)) d++;
   return d;
 }
 
@@ -55,7 +59,7 @@ export class Out {
         return;
       }
     }
-    this.off += this.buf.write(s, this.off, 'utf8');
+    this.off += utf8Write.call(this.buf, s, this.off);
     if (this.off >= this.limit) this.flush();
   }
 
@@ -99,7 +103,41 @@ export class Out {
       }
       if (i === n) { this.off = o + n; return; }
     }
-    this.off += this.buf.write(s, this.off, 'utf8');
+    // (the encoder itself: Buffer#write only checks its arguments and picks it by name)
+    this.off += utf8Write.call(this.buf, s, this.off);
+  }
+
+  /**
+   * `s` aligned in a field of `width` columns (`left`: padded after it, else before it), as
+   * padStart/padEnd of the text then text() — for ASCII text; other text is padded by its length
+   * in UTF-16 units, as those are.
+   */
+  padded(s: string, width: number, left: boolean): void {
+    if (this.broken) return;
+    const n = s.length;
+    const pad = width > n ? width - n : 0;
+    if (n > 24 || !this.room(n + pad)) {
+      if (!left) this.spaces(pad);
+      this.text(s);
+      if (left) this.spaces(pad);
+      return;
+    }
+    const buf = this.buf;
+    let o = this.off;
+    if (!left) for (let k = 0; k < pad; k++) buf[o++] = 0x20;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        // not ASCII: start again through the encoder
+        if (!left) this.spaces(pad);
+        this.text(s);
+        if (left) this.spaces(pad);
+        return;
+      }
+      buf[o++] = c;
+    }
+    if (left) for (let k = 0; k < pad; k++) buf[o++] = 0x20;
+    this.off = o;
   }
 
   /** `n` spaces (n ≤ 0: none). */

@@ -170,13 +170,9 @@ export function writeSummaryLineAt(out: Out, p: Packet, clock: FrameClock, fmt: 
     out.text(time);
   }
   out.byte(0x20);
-  const src = p.src;
-  out.spaces(12 - src.length);
-  out.text(src);
+  out.padded(p.src, 12, false);
   out.bytes(ARROW);
-  const dst = p.dst;
-  out.text(dst);
-  out.spaces(12 - dst.length);
+  out.padded(p.dst, 12, true);
   out.byte(0x20);
   out.text(p.proto);
   out.byte(0x20);
