@@ -188,7 +188,10 @@ export class Packet {
   stopped = false;
   isMalformed = false;
   isShort = false;
+  /** the packet's expert entries (for -z expert), kept only when `keepExperts` */
   experts: ExpertEntry[] = [];
+  /** false when nothing reads `experts` (their tree items are built either way, as wanted) */
+  keepExperts = true;
   /** current protocol short name (for expert entries) */
   curProto = '';
 
@@ -511,7 +514,7 @@ export class Packet {
    * message, its severity and group) and records it for `-z expert`.
    */
   addExpert(parent: number, ei: ExpertInfo, off: number, len: number, msg: string = ei.summary): number {
-    this.experts.push({ ei, msg, proto: this.curProto });
+    if (this.keepExperts) this.experts.push({ ei, msg, proto: this.curProto });
     const t = this.tree;
     const top = t.addItem(parent, hf_expert, off, len);
     if (top >= 0) {

@@ -428,7 +428,7 @@ async function main(argv: string[]): Promise<number> {
   // -z: taps see every packet read (a -Y filter limits printing only; -2 -R limits both)
   const taps: Tap[] = [];
   const stats = o.stats.length ? { ...(await import('../stats/index.js')), feedTaps: (await import('./stats-cmd.js')).feedTaps } : undefined;
-  const { createTap, statsText, StatsSpecError, STATS_LIST, tapColumns, tapLayerGate, tapWant } = stats ?? {};
+  const { createTap, statsText, StatsSpecError, STATS_LIST, tapColumns, tapExperts, tapLayerGate, tapWant } = stats ?? {};
   for (const z of o.stats) {
     try {
       taps.push(createTap!(z));
@@ -534,6 +534,7 @@ async function main(argv: string[]): Promise<number> {
       cols: runCols,
       filter: passFilter, count: o.count, dissect: printPackets || taps.length > 0 || o.exportObjects !== undefined, twoPass: o.twoPass, prune: o.stats.length === 0,
       layerGate,
+      experts: taps.length !== 0 && tapExperts!(taps),
       onFrame: writer || progress
         ? (r, displayed, meta) => {
           if (writer && displayed) {

@@ -51,6 +51,8 @@ export interface PipelineOptions {
    * twoPass. The caller vouches that nothing reads more than `want`'s items.
    */
   layerGate?: DispatchGate | undefined;
+  /** whether anything reads Packet.experts (`-z expert`); default true */
+  experts?: boolean;
   /** tshark -2: a first pass over the whole file for the stateful analysis, then the output pass */
   twoPass?: boolean;
   /** hand pcapng custom blocks over as frames, as tshark 4.0 does (default true) */
@@ -160,6 +162,7 @@ export async function runPipeline(
   const engine = new Engine(want === undefined ? {} : { want });
   const p = engine.packet;
   p.cols = opts.cols ?? true;
+  p.keepExperts = opts.experts ?? true;
   if (filter?.needsColumns) p.cols = true;
   let walk: PreWalk | undefined;
   if (opts.prune === true && opts.want === undefined && opts.twoPass !== true && filter !== undefined && prunable(filter.want)) {

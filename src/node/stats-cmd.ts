@@ -3,7 +3,7 @@
 // (a -Y display filter limits printing, not statistics; -2 -R limits both).
 
 import type { Packet } from '../core/packet.js';
-import { createTap, statsText, tapColumns, tapLayerGate, tapWant, type Tap, type TapClock } from '../stats/index.js';
+import { createTap, statsText, tapColumns, tapExperts, tapLayerGate, tapWant, type Tap, type TapClock } from '../stats/index.js';
 import { runPipeline, type PacketFilter, type PipelineResult } from './pipeline.js';
 
 export interface StatsRun {
@@ -37,7 +37,7 @@ export async function computeStats(path: string, specs: readonly string[], opts:
   const cols = tapColumns(taps);
   const layerGate = opts.filter === undefined ? tapLayerGate(taps, want, cols) : undefined;
   const pipeline = await runPipeline(path, {
-    want, cols, filter: opts.filter, twoPass: opts.twoPass === true, count: opts.count, layerGate,
+    want, cols, filter: opts.filter, twoPass: opts.twoPass === true, count: opts.count, layerGate, experts: tapExperts(taps),
   }, (p, ctx) => {
     clock.firstSec = ctx.clock.firstSec;
     clock.firstNsec = ctx.clock.firstNsec;

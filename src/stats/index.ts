@@ -129,6 +129,11 @@ export function tapColumns(taps: readonly Tap[]): boolean {
     || (t instanceof IoStatTap && t.cols.some((c) => c.filter?.needsColumns === true)));
 }
 
+/** True when a tap reads the packets' expert entries (Packet.experts). */
+export function tapExperts(taps: readonly Tap[]): boolean {
+  return taps.some((t) => t instanceof ExpertTap);
+}
+
 /**
  * A gate that stops dissection above the layers these taps read (core/prune.ts layerGate over the
  * fields of `want`, the run's merged want), or undefined: only when every tap reads just its tree
