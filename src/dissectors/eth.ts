@@ -24,12 +24,12 @@
 //    the captured bytes marks the packet "[Packet size limited during capture]".
 // VLAN, SLL and tunnelled Ethernet use the same split without the FCS (their own trailer field).
 
-import { FT, Base, f, registerProtocol, vals, type TrueFalse } from '../core/field.js';
+import { FT, Base, f, fields, registerProtocol, vals, type TrueFalse } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { registerHandle, findHandle } from '../core/table.js';
 import { formatMac } from '../core/format.js';
 import { expertInfo, Group, Severity, hf_short } from '../core/expert.js';
-import { ROOT } from '../core/tree.js';
+import { ROOT, wantTest } from '../core/tree.js';
 import { dissectEthertype, ethertypeTable, proto_ethertype } from './ethertype.js';
 import { linktypeTable } from './frame.js';
 import { callData, proto_data } from './data.js';
@@ -142,12 +142,20 @@ const ei_len_past_end = expertInfo('eth.len.past_end', Group.MALFORMED, Severity
 const ei_padding_bad = expertInfo('eth.padding_bad', Group.PROTOCOL, Severity.NOTE, 'Padding identification may be inaccurate and impact trailer dissector');
 const PADDING_BAD_MSG = "Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.";
 
+/** Can a tree with this want hold any eth.* item (the full tree, or a want naming one)? */
+const ethItems = wantTest((id) => {
+  const a = fields[id]?.abbrev;
+  return a === undefined || a.startsWith('eth.');
+}, true);
+
 /** Adds an address item with its hidden companions and LG/IG bits, in tshark's order. */
 function addAddr(p: Packet, parent: number, hfAddr: number, hfRes: number, hfOui: number, hfLg: number, hfIg: number, off: number): void {
   const t = p.tree;
   const word = (p.buf[off]! << 16) | (p.buf[off + 1]! << 8) | p.buf[off + 2]!;
   const a = t.addBytes(parent, hfAddr, off, 6);
   if (hfAddr === hf.src && (word & 0x10000) !== 0) p.addExpert(a, ei_src_not_group, off, 6);
+  // (a summary or a filter on other protocols builds none of the items below: the calls are skipped)
+  if (!ethItems(t.want)) return;
   // -n: the "resolved" forms are the plain address text
   const wantText = t.wants(hfRes) || t.wants(hf.addr_resolved);
   const text = wantText ? formatMac(p.buf, off) : '';
