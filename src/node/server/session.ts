@@ -25,6 +25,7 @@ import { ItemFlag, TEXT_FIELD, type Tree as TreeT } from '../../core/tree.js';
 import { FrameIndex, IndexFlag } from '../../capture/frame-index.js';
 import type { CaptureParser } from '../../capture/parser.js';
 import { CaptureError, type CaptureMeta, type FrameRecord } from '../../capture/types.js';
+import { newFrameRecord } from '../../capture/pcap.js';
 import { CaptureWriter, type WriteFormat } from '../../capture/writer.js';
 import { compileFilter, type CompiledFilter } from '../../dfilter/index.js';
 import { readCaptureFile, readCaptureStream, RandomAccessCapture } from '../read.js';
@@ -626,20 +627,32 @@ export class CaptureSession {
     return n;
   }
 
-  /**
-   * bytesFilter over an uncompressed file: the frames' data read straight from the offsets in the
-   * index, in big runs of whole frames into one reused buffer (no parser, no record objects, no
-   * new ArrayBuffer per chunk: on a 500 MB file those made most of the time, in GC). -1 when the
-   * index is not in file order (the caller then reads the file through the parser).
-   */
+  /** bytesFilter over an uncompressed file, through indexedRuns; -1 when the index is not in file order. */
   private async indexedBytesFilter(f: CompiledFilter, out: Int32Array, total: number, learned: readonly number[], only: Uint8Array): Promise<number> {
-    const ix = this.index;
-    const fo = ix.fileOffset, dd = ix.dataDelta, cl = ix.caplen;
-    for (let i = 1; i < total; i++) if (fo[i]! + dd[i]! < fo[i - 1]! + dd[i - 1]!) return -1;
     const t = this.cacheEngine().tree;
     const p = this.cacheEngine().packet;
-    let buf = new Uint8Array(INDEXED_RUN);
+    const cl = this.index.caplen;
     let n = 0;
+    const ok = await this.indexedRuns(total, (k, buf, at) => {
+      this.cache.replayFrame(k + 1, t, buf, at, cl[k]!, learned, only);
+      if (f.match(p)) out[n++] = k + 1;
+    });
+    return ok ? n : -1;
+  }
+
+  /**
+   * Frames 1…total of an uncompressed file read straight from the offsets in the index, in big runs
+   * of whole frames into one reused buffer (no parser, no record objects, no new ArrayBuffer per
+   * chunk: on a 500 MB file those made most of a bytes filter's time, in GC): fn(slot, buf, at)
+   * for each, `at` being where its data starts in `buf` (valid during the call). False, before any
+   * call, when the index is not in file order (the caller then reads the file through the parser);
+   * a file that got shorter since it was loaded ends the frames early.
+   */
+  private async indexedRuns(total: number, fn: (k: number, buf: Uint8Array, at: number) => void): Promise<boolean> {
+    const ix = this.index;
+    const fo = ix.fileOffset, dd = ix.dataDelta, cl = ix.caplen;
+    for (let i = 1; i < total; i++) if (fo[i]! + dd[i]! < fo[i - 1]! + dd[i - 1]!) return false;
+    let buf = new Uint8Array(INDEXED_RUN);
     const fh = await open(this.path, 'r');
     try {
       for (let i = 0; i < total;) {
@@ -650,20 +663,42 @@ export class CaptureSession {
         if (end - start > buf.length) buf = new Uint8Array(end - start);
         for (let got = 0; got < end - start;) {
           const { bytesRead } = await fh.read(buf, got, end - start - got, start + got);
-          // the file got shorter since it was loaded: the frames so far
-          if (bytesRead === 0) return n;
+          if (bytesRead === 0) return true;
           got += bytesRead;
         }
-        for (let k = i; k < j; k++) {
-          this.cache.replayFrame(k + 1, t, buf, fo[k]! + dd[k]! - start, cl[k]!, learned, only);
-          if (f.match(p)) out[n++] = k + 1;
-        }
+        for (let k = i; k < j; k++) fn(k, buf, fo[k]! + dd[k]! - start);
         i = j;
       }
     } finally {
       await fh.close();
     }
-    return n;
+    return true;
+  }
+
+  /** Frame record of slot k (0-based) from the index, its data at `at` in `buf` (into `r`, reused). */
+  private indexedRecord(r: FrameRecord, k: number, buf: Uint8Array, dv: DataView, at: number): FrameRecord {
+    const ix = this.index;
+    const num = k + 1;
+    r.num = num;
+    r.tsSec = ix.tsSec[k]!;
+    r.tsNsec = ix.tsNsec[k]!;
+    r.caplen = ix.caplen[k]!;
+    r.len = ix.len[k]!;
+    r.linktype = ix.linktype[k]!;
+    r.iface = ix.iface[k]!;
+    r.comments = ix.comments.size === 0 ? undefined : ix.comments.get(num);
+    r.epbFlags = ix.epbFlags.size === 0 ? undefined : ix.epbFlags.get(num);
+    r.hasTs = (ix.flags[k]! & IndexFlag.NO_TS) === 0;
+    r.buf = buf;
+    r.dv = dv;
+    r.off = at;
+    r.fileOffset = ix.fileOffset[k]!;
+    const x = this.extra.size === 0 ? undefined : this.extra.get(num);
+    r.section = x?.section ?? 0;
+    r.blockType = x?.blockType ?? Math.max(0, this.usualBlockType);
+    r.customPen = x?.customPen;
+    r.dropCount = x?.dropCount;
+    return r;
   }
 
   /** Re-dissects every frame with the filter's fields (visited Session) and collects the matches. */
@@ -680,21 +715,35 @@ export class CaptureSession {
     const growing = this.growing;
     // the filter's fields the cache lacks are learned on the way (not while a live capture grows)
     const learn = growing || this.opts.filterCache === false ? undefined : this.cache.learner(f.fields);
+    const one = (r: FrameRecord): void => {
+      // a first pass still running (live capture) may run between two frames: give its clock back
+      const sv = growing ? saveScalars(s) : undefined;
+      this.setClock(s, r.num, prevDisp);
+      e.dissect(r, r.buf, r.dv, r.off);
+      learn?.record(r.num, p.tree);
+      if (f.match(p)) {
+        out[n++] = r.num;
+        prevDisp = r.num;
+      }
+      if (sv) restoreScalars(s, sv);
+    };
     try {
-      await readCaptureFile(this.path, (r) => {
-        if (r.num > total) return false;
-        // a first pass still running (live capture) may run between two frames: give its clock back
-        const sv = growing ? saveScalars(s) : undefined;
-        this.setClock(s, r.num, prevDisp);
-        e.dissect(r, r.buf, r.dv, r.off);
-        learn?.record(r.num, p.tree);
-        if (f.match(p)) {
-          out[n++] = r.num;
-          prevDisp = r.num;
-        }
-        if (sv) restoreScalars(s, sv);
-        return true;
-      }, { customBlocks: true });
+      // an uncompressed file whose first pass is over: the frames straight from the index
+      const rec = newFrameRecord();
+      let dvOf: Uint8Array | undefined;
+      let dv = rec.dv;
+      const indexed = !growing && !this.meta?.compressed && (this.parser?.meta?.compressed ?? false) === false
+        && await this.indexedRuns(total, (k, buf, at) => {
+          if (buf !== dvOf) { dvOf = buf; dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength); }
+          one(this.indexedRecord(rec, k, buf, dv, at));
+        });
+      if (!indexed) {
+        await readCaptureFile(this.path, (r) => {
+          if (r.num > total) return false;
+          one(r);
+          return true;
+        }, { customBlocks: true });
+      }
       learn?.finish();
     } catch (err) {
       if (!(err instanceof CaptureError)) throw err;
