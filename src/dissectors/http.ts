@@ -20,9 +20,9 @@ import { FT, Base, f, registerProtocol } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { DESEGMENT_ONE_MORE, DESEGMENT_UNTIL_FIN } from '../core/packet.js';
 import { registerHandle, type Handle } from '../core/table.js';
-import { expertInfo, Group, Severity } from '../core/expert.js';
+import { expertInfo, Group, hf_expert, hf_expert_msg, Severity } from '../core/expert.js';
 import { stateKey, type Session } from '../core/session.js';
-import { ROOT } from '../core/tree.js';
+import { ROOT, TEXT_FIELD, wantTest } from '../core/tree.js';
 import { platform, type Encoding } from '../core/platform.js';
 import { tcpPortTable, tcpHeuristics } from './tcp.js';
 import { ConvMap } from './inet-util.js';
@@ -125,6 +125,9 @@ const ei = {
   decompression_disabled: expertInfo('http.decompression_disabled', Group.UNDECODED, Severity.CHAT, 'Decompression disabled'),
 };
 
+/** Does something read the first line's text as an expert message (beside its text item)? */
+const chatItems = wantTest((id) => id === hf_expert || id === hf_expert_msg || id === ei.chat.fid, true);
+
 /** Header name (lower case) → its field; the rest show as http.request.line / http.response.line. */
 const HEADER_FIELDS = new Map<string, number>([
   ['authorization', hf.authorization], ['proxy-authenticate', hf.proxy_authenticate],
@@ -140,6 +143,10 @@ const HEADER_FIELDS = new Map<string, number>([
   ['set-cookie', hf.set_cookie], ['last-modified', hf.last_modified], ['x-forwarded-for', hf.x_forwarded_for],
   ['http2-settings', hf.http2_settings],
 ]);
+
+/** Does the tree get some item of the header lines (then they are read a second time)? */
+const headerItems = wantTest((id) => id === hf.content_length || id === hf.cookie_pair || id === hf.request_line
+  || id === hf.response_line || [...HEADER_FIELDS.values()].includes(id), true);
 
 /** Status code descriptions as tshark names them. */
 const STATUS_NAMES = new Map<number, string>([
@@ -268,6 +275,49 @@ function isVersion(b: Uint8Array, o: number, lim: number): boolean {
     && isDigit(b[o + 5]!) && b[o + 6] === 0x2e && isDigit(b[o + 7]!);
 }
 
+/** A header line split at its colon (scratch of splitHeader: read it before the next call). */
+const hl = { colon: 0, vs: 0, ve: 0 };
+
+/**
+ * Splits the header line [x, ce) (without CR LF): the colon (ce when there is none) and the value
+ * without the whitespace around it (empty without a colon).
+ */
+function splitHeader(b: Uint8Array, x: number, ce: number): typeof hl {
+  let colon = x;
+  while (colon < ce && b[colon] !== 0x3a) colon++;
+  let vs = colon < ce ? colon + 1 : ce;
+  while (vs < ce && (b[vs] === 0x20 || b[vs] === 0x09)) vs++;
+  let ve = ce;
+  while (ve > vs && (b[ve - 1] === 0x20 || b[ve - 1] === 0x09)) ve--;
+  hl.colon = colon; hl.vs = vs; hl.ve = ve;
+  return hl;
+}
+
+/** The headers the dissector itself reads (the others matter only to the tree). */
+const enum Hdr { OTHER, HOST, CONTENT_TYPE, CONTENT_LENGTH, CONTENT_ENCODING, TRANSFER_ENCODING }
+
+/** Does the name [x, x + n) equal `lower` (lower-case ASCII) ignoring case? */
+function nameIs(b: Uint8Array, x: number, n: number, lower: string): boolean {
+  if (n !== lower.length) return false;
+  for (let i = 0; i < n; i++) {
+    const c = b[x + i]!;
+    if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** Which of the headers the dissector reads is the one named [x, x + n), without a string. */
+function dispatchHeader(b: Uint8Array, x: number, n: number): Hdr {
+  switch (n) {
+    case 4: return nameIs(b, x, n, 'host') ? Hdr.HOST : Hdr.OTHER;
+    case 12: return nameIs(b, x, n, 'content-type') ? Hdr.CONTENT_TYPE : Hdr.OTHER;
+    case 14: return nameIs(b, x, n, 'content-length') ? Hdr.CONTENT_LENGTH : Hdr.OTHER;
+    case 16: return nameIs(b, x, n, 'content-encoding') ? Hdr.CONTENT_ENCODING : Hdr.OTHER;
+    case 17: return nameIs(b, x, n, 'transfer-encoding') ? Hdr.TRANSFER_ENCODING : Hdr.OTHER;
+    default: return Hdr.OTHER;
+  }
+}
+
 const enum Kind { NONE, REQUEST, RESPONSE }
 
 /** What the first line [off, e) is: a request line (known method) or a status line. */
@@ -315,8 +365,6 @@ export function dissectHttpAs(p: Packet, off: number, end: number, parent: numbe
   return end - off;
 }
 
-interface Header { name: string; lname: string; value: string; start: number; lf: number }
-
 /**
  * One message at [off, end). Returns the bytes it used, 0 after asking TCP for more, or -1 when
  * the bytes are not HTTP's (only for the first message of a payload).
@@ -349,51 +397,46 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   p.proto = flavor.column;
   if (cols && lf0 >= 0) { if (idx === 0) p.setInfo(firstLine + ' '); else p.appendInfo(firstLine + ' '); }
 
-  // headers up to the empty line
-  const headers: Header[] = [];
-  let x = lf0 >= 0 ? lf0 + 1 : lim;
+  // Headers up to the empty line. Only the values dispatch reads become strings here; the tree
+  // pass below reads the lines again when some header item is built.
+  const hdrStart = lf0 >= 0 ? lf0 + 1 : lim;
+  let x = hdrStart;
   let hdrEnd = -1;
   let blankStart = -1;
-  while (x < lim) {
-    const lf = lineEnd(b, x, lim);
-    if (lf < 0) break;
-    const ce = contentEnd(b, x, lf);
-    if (ce === x) { blankStart = x; hdrEnd = lf + 1; break; }
-    let colon = x;
-    while (colon < ce && b[colon] !== 0x3a) colon++;
-    const name = ascii(b, x, colon);
-    let vs = colon + 1;
-    while (vs < ce && (b[vs] === 0x20 || b[vs] === 0x09)) vs++;
-    let ve = ce;
-    while (ve > vs && (b[ve - 1] === 0x20 || b[ve - 1] === 0x09)) ve--;
-    headers.push({ name, lname: name.toLowerCase(), value: colon < ce ? ascii(b, vs, ve) : '', start: x, lf });
-    x = lf + 1;
-  }
-  if (hdrEnd < 0 && lim === end) {
-    if (p.desegment(off, DESEGMENT_ONE_MORE)) return 0;
-  }
-
   let contentLength = -1;
   let chunked = false;
   let contentType = '';
   let encoding = '';
   let host = '';
-  for (const h of headers) {
-    switch (h.lname) {
-      case 'content-length': { const v = Number(h.value); if (h.value !== '' && Number.isFinite(v) && v >= 0) contentLength = v; break; }
-      case 'transfer-encoding': if (/\bchunked\b/i.test(h.value)) chunked = true; break;
-      case 'content-type': contentType = h.value; break;
-      case 'content-encoding': encoding = h.value.toLowerCase(); break;
-      case 'host': host = h.value; break;
+  while (x < lim) {
+    const lf = lineEnd(b, x, lim);
+    if (lf < 0) break;
+    const ce = contentEnd(b, x, lf);
+    if (ce === x) { blankStart = x; hdrEnd = lf + 1; break; }
+    const h = splitHeader(b, x, ce);
+    switch (dispatchHeader(b, x, h.colon - x)) {
+      case Hdr.CONTENT_LENGTH: {
+        const v = Number(ascii(b, h.vs, h.ve));
+        if (h.ve > h.vs && Number.isFinite(v) && v >= 0) contentLength = v;
+        break;
+      }
+      case Hdr.TRANSFER_ENCODING: if (/\bchunked\b/i.test(ascii(b, h.vs, h.ve))) chunked = true; break;
+      case Hdr.CONTENT_TYPE: contentType = ascii(b, h.vs, h.ve); break;
+      case Hdr.CONTENT_ENCODING: encoding = ascii(b, h.vs, h.ve).toLowerCase(); break;
+      case Hdr.HOST: host = ascii(b, h.vs, h.ve); break;
     }
+    x = lf + 1;
   }
-  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+  const hdrLinesEnd = blankStart >= 0 ? blankStart : x;
+  if (hdrEnd < 0 && lim === end) {
+    if (p.desegment(off, DESEGMENT_ONE_MORE)) return 0;
+  }
 
   // request/response matching (first pass), or its cached result
   const s = p.session.get(HTTP_STATE);
-  const src = t.sources[t.cur]!;
-  const mkey = `${p.num}/${t.cur}/${off - src.base}`;
-  let msg = s.msgs.get(mkey);
+  // (only a run that revisits frames keeps the matches: a streaming run has none to look up)
+  const mkey = s.msgs.size !== 0 || p.session.retainFrames ? `${p.num}/${t.cur}/${off - t.sources[t.cur]!.base}` : '';
+  let msg = mkey === '' ? undefined : s.msgs.get(mkey);
   let status = 0;
   let method = '';
   let uri = '';
@@ -518,9 +561,10 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   // ---- tree ----
   const top = p.addProto(ROOT, flavor.proto, off, msgEnd);
   if (top >= 0 && full) t.setLabel(top, flavor.label);
-  const flText = escapeText(b, off, lf0 >= 0 ? lf0 + 1 : lim);
-  const fl = t.addText(top, off, (lf0 >= 0 ? lf0 + 1 : lim) - off, flText);
-  p.addExpert(fl, ei.chat, off, (lf0 >= 0 ? lf0 + 1 : lim) - off, flText);
+  const flEnd = lf0 >= 0 ? lf0 + 1 : lim;
+  const flText = t.wants(TEXT_FIELD) || p.keepExperts || chatItems(t.want) ? escapeText(b, off, flEnd) : '';
+  const fl = t.addText(top, off, flEnd - off, flText);
+  p.addExpert(fl, ei.chat, off, flEnd - off, flText);
   if (kind === Kind.REQUEST) {
     const sp1 = off + method.length;
     t.addStr(fl, hf.request_method, off, method.length, method);
@@ -546,32 +590,39 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
     const phrase = firstLine.length > 13 ? firstLine.slice(13) : '';
     if (firstLine.length > 12) t.addStr(fl, hf.response_phrase, off + 13, phrase.length, phrase);
   }
-  const lineField = kind === Kind.REQUEST ? hf.request_line : hf.response_line;
-  const wantLine = t.wants(lineField);
-  for (const h of headers) {
-    const len = h.lf + 1 - h.start;
-    const fid = HEADER_FIELDS.get(h.lname);
-    const label = full ? escapeText(b, h.start, h.lf + 1) : '';
-    if (fid !== undefined) {
-      const hi = t.addStr(top, fid, h.start, len, h.value);
-      if (hi >= 0 && full) t.setLabel(hi, label);
-      if (fid === hf.content_length_header && contentLength >= 0) t.generated(t.addNum(hi, hf.content_length, h.start, len, contentLength));
-      if (fid === hf.cookie && (hi >= 0 || t.wants(hf.cookie_pair))) {
-        for (const pair of h.value.split(';')) {
-          const v = pair.trim();
-          if (v) t.addStr(hi, hf.cookie_pair, h.start, len, v);
+  if (headerItems(t.want)) {
+    const lineField = kind === Kind.REQUEST ? hf.request_line : hf.response_line;
+    const wantLine = t.wants(lineField);
+    for (let y = hdrStart; y < hdrLinesEnd;) {
+      // (the first pass found the line end of every line before hdrLinesEnd)
+      const lf = lineEnd(b, y, lim);
+      const h = splitHeader(b, y, contentEnd(b, y, lf));
+      const len = lf + 1 - y;
+      const fid = HEADER_FIELDS.get(ascii(b, y, h.colon).toLowerCase());
+      const label = full ? escapeText(b, y, lf + 1) : '';
+      if (fid !== undefined) {
+        const value = ascii(b, h.vs, h.ve);
+        const hi = t.addStr(top, fid, y, len, value);
+        if (hi >= 0 && full) t.setLabel(hi, label);
+        if (fid === hf.content_length_header && contentLength >= 0) t.generated(t.addNum(hi, hf.content_length, y, len, contentLength));
+        if (fid === hf.cookie && (hi >= 0 || t.wants(hf.cookie_pair))) {
+          for (const pair of value.split(';')) {
+            const v = pair.trim();
+            if (v) t.addStr(hi, hf.cookie_pair, y, len, v);
+          }
         }
-      }
-      if (wantLine) {
-        const li = t.hide(t.addStr(top, lineField, h.start, len, ascii(b, h.start, h.lf) + '\n'));
+        if (wantLine) {
+          const li = t.hide(t.addStr(top, lineField, y, len, ascii(b, y, lf) + '\n'));
+          if (li >= 0 && full) t.setLabel(li, label);
+        }
+      } else if (wantLine) {
+        const li = t.addStr(top, lineField, y, len, ascii(b, y, lf) + '\n');
         if (li >= 0 && full) t.setLabel(li, label);
       }
-    } else if (wantLine) {
-      const li = t.addStr(top, lineField, h.start, len, ascii(b, h.start, h.lf) + '\n');
-      if (li >= 0 && full) t.setLabel(li, label);
+      y = lf + 1;
     }
   }
-  if (blankStart >= 0) t.addText(top, blankStart, hdrEnd - blankStart, escapeText(b, blankStart, hdrEnd));
+  if (blankStart >= 0 && t.wants(TEXT_FIELD)) t.addText(top, blankStart, hdrEnd - blankStart, escapeText(b, blankStart, hdrEnd));
 
   // ---- generated: numbering and matching ----
   if (msg.isReq) {
@@ -590,7 +641,7 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
     if (rq) {
       let ds = msg.tsSec - rq.tsSec, dn = msg.tsNsec - rq.tsNsec;
       if (dn < 0) { dn += 1e9; ds--; }
-      t.generated(t.addObj(top, hf.time, off, 0, { sec: ds, nsec: dn }));
+      if (t.wants(hf.time)) t.generated(t.addObj(top, hf.time, off, 0, { sec: ds, nsec: dn }));
     }
     if (msg.prevReq) t.generated(t.addNum(top, hf.prev_request_in, off, 0, msg.prevReq));
     if (msg.prevResp) t.generated(t.addNum(top, hf.prev_response_in, off, 0, msg.prevResp));
@@ -602,10 +653,10 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
 
   // ---- body ----
   if (noBody || bodyEnd <= bodyStart) return msgEnd - off;
-  let data: Uint8Array | undefined;
   let dataOff = bodyStart;
   let dataEnd = Math.min(bodyEnd, lim);
-  const toks: number[] = [];
+  /** the first data source pushed for the decoded body (popping it pops the later ones too) */
+  let tok = -1;
   if (chunks) {
     const ci = t.addText(top, bodyStart, msgEnd - bodyStart, `HTTP chunked ${isReq ? 'request' : 'response'}`);
     let total = 0;
@@ -631,8 +682,7 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
       t.addBytes(di, hf.chunk_data, c.dataStart, c.size);
       if (c.end > c.dataEnd) t.addBytes(di, hf.chunk_boundary, c.dataEnd, c.end - c.dataEnd);
     }
-    data = dec;
-    toks.push(p.pushSource('De-chunked entity body', dec));
+    tok = p.pushSource('De-chunked entity body', dec);
     dataOff = 0;
     dataEnd = dec.length;
   }
@@ -652,8 +702,8 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
       }
       if (r.data.length > 0 || r.error === undefined) {
         if (ii >= 0 && full) t.appendLabel(ii, ` -> ${r.data.length} bytes`);
-        data = r.data;
-        toks.push(p.pushSource('Uncompressed entity body', r.data));
+        const tk = p.pushSource('Uncompressed entity body', r.data);
+        if (tok < 0) tok = tk;
         dataOff = 0;
         dataEnd = r.data.length;
       }
@@ -664,6 +714,8 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   if (fi >= 0 && full) t.setLabel(fi, `File Data: ${n} bytes`);
   if (n > 0) {
     // (tshark has no dissector for application/octet-stream: the body is data, Info unchanged)
+    const semi = contentType.indexOf(';');
+    const mediaType = (semi < 0 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
     if (mediaType && mediaType !== 'application/octet-stream') dissectMedia(p, dataOff, dataEnd, ROOT, mediaType, flavor.column);
     else callData(p, dataOff, dataEnd, ROOT);
   }
@@ -673,8 +725,7 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
     const rq = msg.isReq ? msg : msg.peer;
     s.objects.push({ frame: p.num, hostname: rq ? hostOf(rq) : host, contentType, uri: rq ? (rq.fullUri ? uriOf(rq) : rq.uri) : '', data: body });
   }
-  void data;
-  for (let i = toks.length - 1; i >= 0; i--) p.popSource(toks[i]!);
+  if (tok >= 0) p.popSource(tok);
   return msgEnd - off;
 }
 
