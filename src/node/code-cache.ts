@@ -1,0 +1,116 @@
+// Runs CommonJS files through V8's code cache: the bundled CLI's start-up (scripts/bundle-cli.mjs).
+//
+// Node 20 compiles every module from source at each start (no module.enableCompileCache before
+// Node 22): for the 1.2 MB bundle that is ~80 ms of parsing, plus compiling each function on its
+// first call. A code cache (`vm.Script#createCachedData()`, taken after a run, so it holds the
+// bytecode of the functions that run used and not just the top level) skips both. ES modules
+// cannot be given one, so the bundle is CommonJS and this loader plays Node's CommonJS loader for
+// the files of one directory: `require('./x.cjs')` loads a file beside the requiring one (through
+// its cache), anything else goes to Node's own `require`. The files must be ASCII (read as Latin-1).
+//
+// The cache of `x.cjs` is `x.cjs.codecache`. It is not used when it is older than the source, and
+// V8 rejects it when its own checks fail (another V8 version or flags, another source length);
+// the file then runs compiled from source, as it would without a cache. `writeCaches()` remakes
+// the caches that were not used, best-effort: a read-only directory is no error.
+
+import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** What became of a file's cache: used, refused by V8, absent, or older than the file. */
+export type CacheState = 'accepted' | 'rejected' | 'missing' | 'stale';
+
+interface Loaded {
+  readonly module: { exports: unknown };
+  readonly script: Script;
+  readonly cacheFile: string;
+  readonly state: CacheState;
+}
+
+// Node's CommonJS wrapper, on the first line so that line numbers stay those of the file
+const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const WRAPPER_TAIL = '\n})';
+
+export const cacheFileOf = (file: string): string => file + '.codecache';
+
+function mtimeMs(file: string): number | undefined {
+  return statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+}
+
+export class CodeCacheLoader {
+  private readonly loaded = new Map<string, Loaded>();
+
+  /** The exports of CommonJS file `file` (an absolute path), run once. */
+  load(file: string): unknown {
+    const done = this.loaded.get(file);
+    if (done !== undefined) return done.module.exports;
+    // the bundle is ASCII (emitted so): Latin-1 gives V8 the same one-byte string, without UTF-8 decoding
+    let source = readFileSync(file, 'latin1');
+    // a #! line is allowed only at the very start of a script
+    if (source.startsWith('#!')) source = '//' + source.slice(2);
+    const cacheFile = cacheFileOf(file);
+    const cacheTime = mtimeMs(cacheFile);
+    let state: CacheState = cacheTime === undefined ? 'missing' : 'stale';
+    let cachedData: Buffer | undefined;
+    if (cacheTime !== undefined && cacheTime >= mtimeMs(file)!) {
+      try {
+        cachedData = readFileSync(cacheFile);
+      } catch {
+        state = 'missing';
+      }
+    }
+    const script = new Script(WRAPPER_HEAD + source + WRAPPER_TAIL, cachedData === undefined ? { filename: file } : { filename: file, cachedData });
+    if (cachedData !== undefined) state = script.cachedDataRejected === true ? 'rejected' : 'accepted';
+    const module = { exports: {} as unknown };
+    this.loaded.set(file, { module, script, cacheFile, state });
+    const dir = dirname(file);
+    const nodeRequire = createRequire(file);
+    const require = (id: string): unknown => (id.startsWith('./') ? this.load(join(dir, id)) : nodeRequire(id));
+    const fn = script.runInThisContext() as (exports: unknown, require: (id: string) => unknown, module: { exports: unknown }, filename: string, dirname: string) => void;
+    fn.call(module.exports, module.exports, require, module, file, dir);
+    return module.exports;
+  }
+
+  /** How each file loaded so far found its cache. */
+  states(): Map<string, CacheState> {
+    return new Map([...this.loaded].map(([file, l]) => [file, l.state]));
+  }
+
+  /**
+   * Writes the cache of each loaded file whose cache was not used, with the bytecode of the
+   * functions compiled until now. Best-effort: a file that cannot be written is skipped (another
+   * process writing the same cache meanwhile is harmless: each writes a whole file and renames it).
+   * Returns the files written.
+   */
+  writeCaches(): string[] {
+    const written: string[] = [];
+    for (const l of this.loaded.values()) {
+      if (l.state === 'accepted') continue;
+      const tmp = `${l.cacheFile}.${process.pid}.tmp`;
+      try {
+        writeFileSync(tmp, l.script.createCachedData());
+        renameSync(tmp, l.cacheFile);
+        written.push(l.cacheFile);
+      } catch {
+        try {
+          unlinkSync(tmp);
+        } catch {
+          // not created
+        }
+      }
+    }
+    return written;
+  }
+}
+
+/**
+ * Runs CommonJS file `file` (and what it requires beside it) through the code cache and, when the
+ * process exits, writes the caches that were not used (how scripts/bundle-cli.mjs makes them: it
+ * runs the new bundle once over the sample capture).
+ */
+export function runWithCodeCache(file: string): void {
+  const loader = new CodeCacheLoader();
+  process.once('exit', () => loader.writeCaches());
+  loader.load(file);
+}
