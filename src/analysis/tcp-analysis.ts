@@ -125,32 +125,54 @@ export class TcpAnalysisResult {
 }
 
 /**
- * Unacknowledged segments, SEG numbers each (frame, seq, next seq, time) in a typed array with a
- * fill count: acknowledging and sending reuse one buffer (a JS array shrunk by every ACK and grown
- * by every segment reallocated its store over and over).
+ * Unacknowledged segments, SEG numbers each (frame, seq, next seq, time) in an array with a fill
+ * count: acknowledging and sending reuse one store (an array shrunk by every ACK and grown by every
+ * segment reallocated it over and over). A plain array of doubles, not a typed array: a connection
+ * allocates its lists once or twice, and a small typed array costs several times more to create.
  */
 export class SegList {
-  a = EMPTY_SEGS;
+  a: number[] = EMPTY_SEGS;
   /** numbers in use (a multiple of SEG) */
   n = 0;
+  /**
+   * The entries ascend (seq and next seq each, in list order) within less than 2^31 from the first
+   * seq: then the lowest seq (as seqLT finds it) is the first entry's and the highest next seq (as
+   * seqGT finds it) the last entry's. Kept by push() and by the ACK's pass over the list.
+   */
+  sorted = true;
   push(frame: number, seq: number, next: number, time: number): void {
-    if (this.n + SEG > this.a.length) {
-      const b = new Float64Array(Math.max(8 * SEG, this.a.length * 2));
-      b.set(this.a.subarray(0, this.n));
-      this.a = b;
-    }
-    const a = this.a;
     const i = this.n;
-    a[i] = frame; a[i + 1] = seq; a[i + 2] = next; a[i + 3] = time;
+    if (i === 0) this.sorted = ascends(seq, seq, seq, seq, next);
+    else if (this.sorted) this.sorted = ascends(this.a[1]!, this.a[i - SEG + 1]!, this.a[i - SEG + 2]!, seq, next);
+    if (this.a === EMPTY_SEGS) {
+      this.a = [frame, seq, next, time];
+    } else if (i === this.a.length) {
+      this.a.push(frame, seq, next, time);
+    } else {
+      const a = this.a;
+      a[i] = frame; a[i + 1] = seq; a[i + 2] = next; a[i + 3] = time;
+    }
     this.n = i + SEG;
   }
   /** Empties the list and lets its memory go. */
   release(): void {
     this.a = EMPTY_SEGS;
     this.n = 0;
+    this.sorted = true;
   }
 }
-const EMPTY_SEGS = new Float64Array(0);
+/** (never written: a list's first push replaces it) */
+const EMPTY_SEGS: number[] = [];
+
+/**
+ * An entry (seq, next) may follow one (pseq, pnext) in a sorted list whose first seq is `first`:
+ * measured from `first` (mod 2^32), neither goes back and the entry ends less than 2^31 away.
+ */
+function ascends(first: number, pseq: number, pnext: number, seq: number, next: number): boolean {
+  const s = (seq - first) >>> 0;
+  const e = (next - first) >>> 0;
+  return s >= ((pseq - first) >>> 0) && e >= ((pnext - first) >>> 0) && s <= e && e < 0x80000000;
+}
 
 /** Per-direction state (what one endpoint sent). */
 export class TcpFlow {
@@ -198,6 +220,7 @@ export class TcpFlow {
     this.window = this.shift = -1;
     this.lastFlags = this.pushBytes = this.lastSacked = 0;
     this.segs.n = 0;
+    this.segs.sorted = true;
   }
 }
 
@@ -387,6 +410,8 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
     const L = rev.segs;
     const a = L.a;
     let keep = 0;
+    // (the kept entries are checked for order on the way: see SegList.sorted)
+    let sorted = true;
     for (let i = 0; i < L.n; i += SEG) {
       const sn = a[i + 2]!;
       if (seqLE(sn, ack)) {
@@ -400,12 +425,14 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
         continue;
       }
       const sq = seqLT(a[i + 1]!, ack) ? ack : a[i + 1]!;
+      if (sorted) sorted = keep === 0 ? ascends(sq, sq, sq, sq, sn) : ascends(a[1]!, a[keep - SEG + 1]!, a[keep - SEG + 2]!, sq, sn);
       if (keep !== i || sq !== a[i + 1]) {
         a[keep] = a[i]!; a[keep + 1] = sq; a[keep + 2] = sn; a[keep + 3] = a[i + 3]!;
       }
       keep += SEG;
     }
     L.n = keep;
+    L.sorted = sorted;
     rev.bifInvalid = false;
   }
   if (seglen > 0 || synfin) {
@@ -425,10 +452,13 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
       if (fwd.pushSetLast) { fwd.pushBytes = 0; fwd.pushSetLast = false; }
       fwd.pushBytes += seglen;
       if (flags & PSH) fwd.pushSetLast = true;
-      let lo = a[1]!, hi = a[2]!;
-      for (let i = SEG; i < L.n; i += SEG) {
-        if (seqLT(a[i + 1]!, lo)) lo = a[i + 1]!;
-        if (seqGT(a[i + 2]!, hi)) hi = a[i + 2]!;
+      let lo = a[1]!, hi = a[L.n - 2]!;
+      if (!L.sorted) {
+        hi = a[2]!;
+        for (let i = SEG; i < L.n; i += SEG) {
+          if (seqLT(a[i + 1]!, lo)) lo = a[i + 1]!;
+          if (seqGT(a[i + 2]!, hi)) hi = a[i + 2]!;
+        }
       }
       const bif = ((hi - lo) | 0) - (synfin ? 1 : 0) - rev.lastSacked;
       if (bif > 0) {

@@ -42,14 +42,12 @@ export class TcpAnalysisSnapshot {
   state = 0;
 }
 
-class Conn {
-  readonly an: TcpConvAnalysis;
+/** The analysis and the state machine of one connection (the dissector keeps it with its stream). */
+export class TcpConn extends TcpConvAnalysis {
   readonly st = new TcpConnState();
-  constructor(sec: number, nsec: number) { this.an = new TcpConvAnalysis(sec, nsec); }
 }
 
 class GlueState {
-  conns = new Map<number, Conn>();
   seg = new TcpSegment();
   res = new TcpAnalysisResult();
   sres = new TcpStateResult();
@@ -79,31 +77,30 @@ function scanSack(b: Uint8Array, off: number, end: number, seg: TcpSegment): voi
 }
 
 /**
- * First pass: runs the analysis and the state machine for one segment and returns its snapshot.
+ * First pass: runs the analysis and the state machine of connection `c` (created with the
+ * timestamp of its first analyzed segment) for one segment and returns its snapshot.
  * `optOff`/`optEnd` bound the captured option bytes in p.buf.
  */
-export function analyzeTcp(p: Packet, stream: number, dir: 0 | 1, seq: number, ack: number, len: number, flags: number,
+export function analyzeTcp(p: Packet, c: TcpConn, dir: 0 | 1, seq: number, ack: number, len: number, flags: number,
   win: number, shift: number, reused: boolean, sport: number, dport: number, optOff: number, optEnd: number,
   into?: TcpAnalysisSnapshot): TcpAnalysisSnapshot {
   const g = p.session.get(GLUE);
-  let c = g.conns.get(stream);
-  if (!c) g.conns.set(stream, (c = new Conn(p.tsSec, p.tsNsec)));
   const s = g.seg;
   s.num = p.num; s.tsSec = p.tsSec; s.tsNsec = p.tsNsec; s.dir = dir;
   s.seq = seq >>> 0; s.ack = ack >>> 0; s.len = len; s.flags = flags; s.win = win; s.shift = shift; s.reused = reused;
   scanSack(p.buf, optOff, optEnd, s);
   const r = g.res;
-  analyzeSegment(c.an, s, r);
+  analyzeSegment(c, s, r);
   c.st.step(s, sport, dport, g.sres);
   // a finished connection keeps its small state (late segments still find it) but not its lists
   // of unacknowledged segments: memory stays bounded in long streaming runs. After a teardown a
   // list still holding a FIN waits for its ACK (tshark matches the last ACK to the FIN).
   if (g.sres.step === STEP.RESET) {
-    c.an.flows[0].segs.release();
-    c.an.flows[1].segs.release();
+    c.flows[0].segs.release();
+    c.flows[1].segs.release();
   } else if (g.sres.step === STEP.TEARDOWN_4) {
-    if (c.an.flows[0].segs.n === 0) c.an.flows[0].segs.release();
-    if (c.an.flows[1].segs.n === 0) c.an.flows[1].segs.release();
+    if (c.flows[0].segs.n === 0) c.flows[0].segs.release();
+    if (c.flows[1].segs.n === 0) c.flows[1].segs.release();
   }
   // (`into`: a snapshot to refill, for runs that keep none per frame)
   const snap = into ?? new TcpAnalysisSnapshot();

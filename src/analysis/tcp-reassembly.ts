@@ -147,7 +147,7 @@ export class TcpDirReassembly {
   private held: { seq: number; data: Uint8Array; frame: number }[] = [];
   private heldBytes = 0;
   /** the completed PDU (valid after COMPLETE until the next call) */
-  pdu: Uint8Array = new Uint8Array(0);
+  pdu: Uint8Array = EMPTY;
 
   /**
    * The completed PDU, no longer referenced here: a connection that never sends again would

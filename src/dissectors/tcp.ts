@@ -36,7 +36,7 @@ import { ipProtoTable } from './ipproto.js';
 import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, ConvMap, addExpertItem, frameKey, capLen, dissectByPorts } from './inet-util.js';
 import { TcpDirReassembly, TcpReassemblyBudget, RA, NEED_UNTIL_FIN, segmentsLabel } from '../analysis/tcp-reassembly.js';
 import { POW2, TA } from '../analysis/tcp-analysis.js';
-import { analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, TcpAnalysisSnapshot } from '../analysis/tcp-glue.js';
+import { analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, TcpAnalysisSnapshot, TcpConn } from '../analysis/tcp-glue.js';
 
 // Fixed header layout.
 const SRC_PORT = 0;
@@ -435,7 +435,7 @@ interface DesegPlan {
   reassembledIn: number;
 }
 
-/** One TCP connection (both directions); tcp.analysis state goes here later. */
+/** One TCP connection (both directions). */
 export class TcpStream {
   readonly index: number;
   /** endpoint of direction 0 (the first packet's source) */
@@ -453,6 +453,8 @@ export class TcpStream {
   readonly firstNsec: number;
   prevSec: number;
   prevNsec: number;
+  /** tcp.analysis and tcp.state of the connection (from its first analyzed segment on) */
+  conn: TcpConn | undefined = undefined;
   constructor(index: number, p: Packet, sport: number) {
     this.index = index;
     this.a4 = p.src4;
@@ -511,6 +513,8 @@ class TcpState {
    */
   readonly scratch = newFrame();
   readonly scratchAn = new TcpAnalysisSnapshot();
+  /** the payload plan of such a run (newPlan) */
+  readonly scratchPlan: DesegPlan = { old: false, pdu: undefined, frames: NO_FRAMES, callOff: -1, heldAt: -1, segData: 0, reassembledIn: 0 };
 }
 const TCP_STATE = stateKey('tcp', () => new TcpState());
 
@@ -527,18 +531,25 @@ const FLAG_NAMES: readonly [number, string][] = [
 ];
 
 /**
- * ` [ACK] Seq=1 Ack=1 Win=502 Len=0 TSval=1 TSecr=2` from appendInfoLazy's numbers: flags, seq,
- * ack, window, urgent, length, TSval, TSecr (-1 = absent).
+ * `43210 → 80 [ACK] Seq=1 Ack=1 Win=502 Len=0 TSval=1 TSecr=2` from appendInfoLazy's numbers:
+ * source port × 65536 + destination port, flags + urgent pointer × 4096 (shown when URG is set),
+ * seq, ack, window, length, TSval, TSecr (-1 = absent).
  */
 function segmentInfo(a: Float64Array, w: TextSink): void {
+  const ports = a[0]!;
+  const fu = a[1]!;
+  const flags = fu & 0xfff;
+  w.uint(ports >>> 16);
+  w.text(' \u2192 ');
+  w.uint(ports & 0xffff);
   w.text(' [');
-  w.text(flagNames(a[0]!));
+  w.text(flagNames(flags));
   w.text('] Seq=');
-  w.uint(a[1]!);
-  if (a[2]! >= 0) { w.text(' Ack='); w.uint(a[2]!); }
+  w.uint(a[2]!);
+  if (a[3]! >= 0) { w.text(' Ack='); w.uint(a[3]!); }
   w.text(' Win=');
-  w.uint(a[3]!);
-  if (a[4]! >= 0) { w.text(' Urg='); w.uint(a[4]!); }
+  w.uint(a[4]!);
+  if (flags & TH_URG) { w.text(' Urg='); w.uint(fu >>> 12); }
   if (a[5]! >= 0) { w.text(' Len='); w.uint(a[5]!); }
   if (a[6]! >= 0) { w.text(' TSval='); w.uint(a[6]!); w.text(' TSecr='); w.uint(a[7]!); }
 }
@@ -669,7 +680,9 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
     p.srcport = sport;
     p.dstport = dport;
   }
-  if (cols) p.setInfo(`${sport} \u2192 ${dport}`);
+  // (the ports open the segment's lazy Info text below; only paths that stop before it set them here)
+  const fixedHeader = off + HEADER_LEN <= end && off + HEADER_LEN <= p.capEnd;
+  if (cols && !fixedHeader) p.setInfo(`${sport} \u2192 ${dport}`);
 
   if (quoted && Math.min(end, p.capEnd) - off < HEADER_LEN) {
     // A quote holding only the first bytes: show the sequence number if it is there, silently stop.
@@ -756,7 +769,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
     }
     const keep = update && p.session.retainFrames;
     const an = update && analyzed && goodHdr
-      ? analyzeTcp(p, st.index, di, seq, ack, segLen, flags, win, syn ? -1 : scale, reused, sport, dport, off + HEADER_LEN, Math.min(off + hlen, end, p.capEnd),
+      ? analyzeTcp(p, st.conn ??= new TcpConn(p.tsSec, p.tsNsec), di, seq, ack, segLen, flags, win, syn ? -1 : scale, reused, sport, dport, off + HEADER_LEN, Math.min(off + hlen, end, p.capEnd),
         keep ? undefined : s.scratchAn)
       : undefined;
     fr = keep ? newFrame() : s.scratch;
@@ -795,7 +808,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
     const msg = `Bogus TCP header length (${hlen}, must be at least ${HEADER_LEN})`;
     p.addExpert(hi, ei.bogus_header_length, off + OFF_FLAGS, 1, msg);
     t.setLabel(top, label);
-    if (cols) p.appendInfo(` [${flagNames(flags)}] Seq=${relSeq}${ackSet ? ` Ack=${relAck}` : ''} Win=${scaled}, bogus TCP header length (${hlen}, must be at least ${HEADER_LEN})`);
+    if (cols) p.setInfo(`${sport} \u2192 ${dport} [${flagNames(flags)}] Seq=${relSeq}${ackSet ? ` Ack=${relAck}` : ''} Win=${scaled}, bogus TCP header length (${hlen}, must be at least ${HEADER_LEN})`);
     return end - off;
   }
   // SYN and FIN each occupy a sequence number; tshark counts one when either (or both) is set
@@ -868,7 +881,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   if (cols) {
     // (built only if the column is read: most packets of a filtering run are never shown, and an
     // application protocol's Info replaces it)
-    p.appendInfoLazy(segmentInfo, flags, relSeq, ackSet ? relAck : -1, scaled, flags & TH_URG ? urg : -1, goodHdr ? segLen : -1, -1, -1);
+    p.appendInfoLazy(segmentInfo, sport * 65536 + dport, flags + urg * 4096, relSeq, ackSet ? relAck : -1, scaled, goodHdr ? segLen : -1, -1, -1);
     if (fr.an && !quoted) {
       const tags = tcpAnalysisInfo(fr.an);
       if (tags) p.prependInfoFence(tags);
@@ -876,7 +889,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   }
 
   // ---- options: a problem there still lets the timestamps be shown (tshark catches and rethrows) ----
-  if (hlen > HEADER_LEN) {
+  if (hlen > HEADER_LEN && (syn || !timestampsOnly(p, off + HEADER_LEN, off + hlen, end, items))) {
     dissectOptions(p, top, off + HEADER_LEN, off + hlen, end, syn, ackSet, fr, quoted);
   }
   addTimestamps(p, top, off, fr);
@@ -1042,7 +1055,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
     if (flushed) r = ra.flush();
     if (r === RA.IGNORED && fast) {
       // bytes the pending PDU holds already, re-sent: tshark still counts the segment in the PDU
-      plan = newPlan();
+      plan = newPlan(p, s);
       plan.heldAt = 0;
       plan.segData = segLen;
       if (p.session.retainFrames) D.waiting.push(plan);
@@ -1050,12 +1063,12 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       return keepPlan(p, s, fkey, plan);
     }
     if (r === RA.IGNORED || (resent && r === RA.PENDING)) {
-      plan = newPlan();
+      plan = newPlan(p, s);
       plan.old = true;
       return keepPlan(p, s, fkey, plan);
     }
     if (r === RA.PENDING) {
-      plan = newPlan();
+      plan = newPlan(p, s);
       plan.heldAt = 0;
       plan.segData = segLen;
       if (p.session.retainFrames) D.waiting.push(plan);
@@ -1065,7 +1078,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       return keepPlan(p, s, fkey, plan);
     }
     if (r === RA.COMPLETE) {
-      plan = newPlan();
+      plan = newPlan(p, s);
       const pdu = ra.takePdu();
       // (a copy only when the plan is kept for revisits: a bulk body lists thousands of segments)
       const frames = p.session.retainFrames ? ra.frames.slice() : ra.frames;
@@ -1118,13 +1131,13 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
     && seqBefore(pseq, D.pduEnd) && seqBefore(D.pduStart, seqEnd)) {
     // a fast retransmission or an out-of-order segment of bytes of a reassembled PDU (tshark hands
     // both to reassembly, unlike plain retransmissions): tshark reports the overlap, no dissector
-    plan = newPlan();
+    plan = newPlan(p, s);
     plan.old = true;
     if (p.cols) p.appendInfo('[Reassembly error, protocol TCP: New fragment overlaps old data (retransmission?)]');
     return keepPlan(p, s, fkey, plan);
   } else if (oldData || resent) {
     // bytes already handed to a dissector (a retransmission): tshark shows them as TCP data only
-    plan = newPlan();
+    plan = newPlan(p, s);
     plan.old = true;
     return keepPlan(p, s, fkey, plan);
   }
@@ -1140,7 +1153,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
     const ra2 = D.ra ??= new TcpDirReassembly(s.budget);
     const rr = ra2.start((pseq + (at - pOff)) >>> 0, p.buf.subarray(at, end), p.num, need, p.desegKeep);
     if (rr === RA.PENDING) {
-      plan ??= newPlan();
+      plan ??= newPlan(p, s);
       plan.callOff = restOff;
       plan.heldAt = at - pOff;
       plan.segData += end - at;
@@ -1171,7 +1184,7 @@ function finFlush(p: Packet, s: TcpState, fkey: number, st: TcpStream, sport: nu
   const D = st.dirs[st.dirOf(p, sport)];
   const ra = D.ra;
   if (!ra || !ra.active || ra.need !== NEED_UNTIL_FIN || ra.flush() !== RA.COMPLETE) return;
-  const plan = newPlan();
+  const plan = newPlan(p, s);
   plan.pdu = ra.takePdu();
   plan.frames = p.session.retainFrames ? ra.frames.slice() : ra.frames;
   for (const w of D.waiting) w.reassembledIn = p.num;
@@ -1180,8 +1193,16 @@ function finFlush(p: Packet, s: TcpState, fkey: number, st: TcpStream, sport: nu
   keepPlan(p, s, fkey, plan);
 }
 
-function newPlan(): DesegPlan {
-  return { old: false, pdu: undefined, frames: NO_FRAMES, callOff: -1, heldAt: -1, segData: 0, reassembledIn: 0 };
+/**
+ * A plan for this frame's payload: a new one when plans are kept for revisits, else the state's
+ * scratch plan, reset (read only until the frame's TCP items are added; no TCP payload is
+ * dissected inside another's).
+ */
+function newPlan(p: Packet, s: TcpState): DesegPlan {
+  if (p.session.retainFrames) return { old: false, pdu: undefined, frames: NO_FRAMES, callOff: -1, heldAt: -1, segData: 0, reassembledIn: 0 };
+  const plan = s.scratchPlan;
+  plan.old = false; plan.pdu = undefined; plan.frames = NO_FRAMES; plan.callOff = -1; plan.heldAt = -1; plan.segData = 0; plan.reassembledIn = 0;
+  return plan;
 }
 const NO_FRAMES: readonly number[] = [];
 
@@ -1275,6 +1296,26 @@ function addKind(p: Packet, parent: number, o: number, kind: number): void {
 function badOption(p: Packet, parent: number, o: number, len: number, msg: string): void {
   const it = p.tree.addText(parent, o, capLen(p, o, len), msg);
   p.addExpert(it, ei.option_len_invalid, o, capLen(p, o, len), msg);
+}
+
+/** Can a tree with this want hold an option item (tcp.options, tcp.option_kind, tcp.options.* …)? */
+const tcpOptionItems = wantTest((id) => fields[id]?.abbrev.startsWith('tcp.option') ?? true, true);
+
+/**
+ * The options of most data segments, NOP NOP Timestamps (all captured), when no option item is
+ * wanted: they raise no expert and show only TSval/TSecr in Info, added here. Returns false for
+ * other options (dissectOptions does them). `items`: whether any tcp.* item can be built.
+ */
+function timestampsOnly(p: Packet, off: number, optEnd: number, end: number, items: boolean): boolean {
+  const b = p.buf;
+  if (optEnd - off !== 12 || optEnd > end || optEnd > p.capEnd || b[off] !== 1 || b[off + 1] !== 1 || b[off + 2] !== 8 || b[off + 3] !== 10) return false;
+  if (items && tcpOptionItems(p.tree.want)) return false;
+  if (p.cols) {
+    const tsval = u32At(b, off + 4);
+    const tsecr = u32At(b, off + 8);
+    if (!p.extendInfoLazy(segmentInfo, 6, tsval, tsecr)) p.appendInfo(` TSval=${tsval} TSecr=${tsecr}`);
+  }
+  return true;
 }
 
 /**
