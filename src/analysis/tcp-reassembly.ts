@@ -173,7 +173,8 @@ export class TcpDirReassembly {
     this.budget.used -= this.buf.length + this.heldBytes;
     if (this.budget.recycle) this.budget.give(this.buf);
     this.buf = EMPTY;
-    this.held.length = 0;
+    // (setting an array's length costs even when it is 0 already)
+    if (this.held.length !== 0) this.held.length = 0;
     this.heldBytes = 0;
     this.have = 0;
     this.active = false;
@@ -182,7 +183,7 @@ export class TcpDirReassembly {
   /** Drops any pending PDU (connection closed, port reused). */
   reset(): void {
     if (this.active || this.heldBytes) this.release();
-    this.frames.length = 0;
+    if (this.frames.length !== 0) this.frames.length = 0;
   }
 
   /** Appends data[from, to) (to: the end of `data` by default). */

@@ -406,12 +406,25 @@ export class TcpDir {
   /**
    * plans of the frames whose bytes the pending PDU holds (reassembledIn is set when it completes);
    * kept only when frames are revisited (only revisits show tcp.reassembled_in): a bulk body's
-   * thousands of plans otherwise outlived the young generation
+   * thousands of plans otherwise outlived the young generation (created with the first one)
    */
-  waiting: DesegPlan[] = [];
+  waiting: DesegPlan[] | undefined = undefined;
   /** raw sequence range [pduStart, pduEnd) of the last PDU reassembled from several segments */
   pduStart = 0;
   pduEnd = 0;
+
+  /** Keeps a plan of the pending PDU (runs that revisit frames). */
+  wait(plan: DesegPlan): void {
+    (this.waiting ??= []).push(plan);
+  }
+
+  /** The pending PDU's plans: completed in `frame` (0: abandoned), forgotten. */
+  settle(frame: number): void {
+    const w = this.waiting;
+    if (w === undefined || w.length === 0) return;
+    if (frame !== 0) for (const x of w) x.reassembledIn = frame;
+    w.length = 0;
+  }
 }
 
 /**
@@ -438,10 +451,15 @@ interface DesegPlan {
 /** One TCP connection (both directions). */
 export class TcpStream {
   readonly index: number;
-  /** endpoint of direction 0 (the first packet's source) */
+  /** endpoint of direction 0 (the first packet's source) and of direction 1 */
   readonly a4: number;
   readonly a6: string;
   readonly aPort: number;
+  readonly b4: number;
+  readonly b6: string;
+  readonly bPort: number;
+  /** the endpoints are IPv6 addresses (a6, b6), else IPv4 (a4, b4), as ConvMap keys them */
+  readonly six: boolean;
   readonly dirs: [TcpDir, TcpDir] = [new TcpDir(), new TcpDir()];
   /** tcp.completeness bits: 1 SYN, 2 SYN-ACK, 4 ACK, 8 DATA, 16 FIN, 32 RST */
   completeness = 0;
@@ -455,11 +473,15 @@ export class TcpStream {
   prevNsec: number;
   /** tcp.analysis and tcp.state of the connection (from its first analyzed segment on) */
   conn: TcpConn | undefined = undefined;
-  constructor(index: number, p: Packet, sport: number) {
+  constructor(index: number, p: Packet, sport: number, dport: number) {
     this.index = index;
     this.a4 = p.src4;
     this.a6 = p.src6;
     this.aPort = sport;
+    this.b4 = p.dst4;
+    this.b6 = p.dst6;
+    this.bPort = dport;
+    this.six = p.netType === 6;
     this.firstSec = this.prevSec = p.tsSec;
     this.firstNsec = this.prevNsec = p.tsNsec;
   }
@@ -467,6 +489,15 @@ export class TcpStream {
   dirOf(p: Packet, sport: number): 0 | 1 {
     const same = p.netType === 6 ? p.src6 === this.a6 : p.src4 === this.a4;
     return same && sport === this.aPort ? 0 : 1;
+  }
+  /** Is the current packet of this conversation (the same endpoints, either way)? */
+  holds(p: Packet, sport: number, dport: number): boolean {
+    if (this.six) {
+      return p.netType === 6 && ((sport === this.aPort && dport === this.bPort && p.src6 === this.a6 && p.dst6 === this.b6)
+        || (sport === this.bPort && dport === this.aPort && p.src6 === this.b6 && p.dst6 === this.a6));
+    }
+    return p.netType !== 6 && ((sport === this.aPort && dport === this.bPort && p.src4 === this.a4 && p.dst4 === this.b4)
+      || (sport === this.bPort && dport === this.aPort && p.src4 === this.b4 && p.dst4 === this.a4));
   }
 }
 
@@ -499,6 +530,8 @@ class TcpState {
   /** conversation key → its current (latest) stream */
   streams = new ConvMap<TcpStream>();
   next = 0;
+  /** the stream `streams` holds for the conversation findStream last looked up (consecutive segments often share it) */
+  last: TcpStream | undefined = undefined;
   /** findStream's second result: the stream it returned was started by port reuse */
   lastReused = false;
   /** frameKey(p) → facts of that TCP header (first pass), read back on revisits */
@@ -560,6 +593,9 @@ const tcpItems = wantTest((id) => {
   return a === undefined || a === 'tcp' || a.startsWith('tcp.');
 }, true);
 
+/** Can a tree with this want hold an expert item (_ws.expert …)? */
+const expertItems = wantTest((id) => fields[id]?.abbrev.startsWith('_ws.expert') ?? true, true);
+
 /** flagNames texts by the 12 flag bits (built on first use) */
 const flagNamesMemo: string[] = [];
 
@@ -605,7 +641,8 @@ function offsetBits(v: number): string {
  * ACK whose sequence number differs from its direction's base starts a new stream.
  */
 function findStream(p: Packet, s: TcpState, sport: number, dport: number, seq: number, flags: number, update: boolean): TcpStream {
-  let st = s.streams.get(p, sport, dport);
+  const last = s.last;
+  let st = last !== undefined && last.holds(p, sport, dport) ? last : s.streams.get(p, sport, dport);
   let reused = false;
   if (st && (flags & (TH_SYN | TH_ACK)) === TH_SYN) {
     const d = st.dirs[st.dirOf(p, sport)];
@@ -615,10 +652,16 @@ function findStream(p: Packet, s: TcpState, sport: number, dport: number, seq: n
     }
   }
   if (!st) {
-    st = new TcpStream(s.next++, p, sport);
+    st = new TcpStream(s.next++, p, sport, dport);
     // a stream started by port reuse shows its SYN at once (a fresh one shows it from the next segment)
     if (reused) st.completeness = 1;
-    if (update || !s.streams.has(p, sport, dport)) s.streams.set(p, sport, dport, st);
+    // (a reused conversation is in the map; a new one is not)
+    if (update || !reused) {
+      s.streams.set(p, sport, dport, st);
+      s.last = st;
+    }
+  } else {
+    s.last = st;
   }
   s.lastReused = reused;
   return st;
@@ -893,7 +936,8 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
     dissectOptions(p, top, off + HEADER_LEN, off + hlen, end, syn, ackSet, fr, quoted);
   }
   addTimestamps(p, top, off, fr);
-  if (fr.an && !quoted) addTcpAnalysisTree(p, top, off, fr.an);
+  // (without a tcp.* item, an expert item or -z expert nothing of it would be kept)
+  if (fr.an && !quoted && (items || p.keepExperts || expertItems(t.want))) addTcpAnalysisTree(p, top, off, fr.an);
   if (p.stopped || !goodHdr) {
     if (!goodHdr && !p.stopped) p.malformed();
     return end - off;
@@ -1058,7 +1102,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       plan = newPlan(p, s);
       plan.heldAt = 0;
       plan.segData = segLen;
-      if (p.session.retainFrames) D.waiting.push(plan);
+      if (p.session.retainFrames) D.wait(plan);
       if (p.cols) tagSegment(p);
       return keepPlan(p, s, fkey, plan);
     }
@@ -1071,7 +1115,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       plan = newPlan(p, s);
       plan.heldAt = 0;
       plan.segData = segLen;
-      if (p.session.retainFrames) D.waiting.push(plan);
+      if (p.session.retainFrames) D.wait(plan);
       p.proto = 'TCP';
       // (tshark does not tag a FIN segment that leaves the PDU incomplete)
       if (p.cols && !fin) tagSegment(p);
@@ -1091,8 +1135,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       const at = dissectPdu(p, sport, dport, pdu, frames, !flushed);
       // the held segments belong to this PDU unless the dissector wants it longer still
       if (at !== 0) {
-        for (const w of D.waiting) w.reassembledIn = p.num;
-        D.waiting.length = 0;
+        D.settle(p.num);
       }
       if (at >= 0) {
         // still incomplete: the dissector learned more (e.g. the headers give the body's length);
@@ -1110,7 +1153,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
         plan.segData = segLen;
         if (rr === RA.PENDING) {
           plan.heldAt = 0;
-          if (p.session.retainFrames) D.waiting.push(plan);
+          if (p.session.retainFrames) D.wait(plan);
           if (at === 0) {
             p.proto = 'TCP';
             if (p.cols) tagSegment(p);
@@ -1125,7 +1168,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       if (rest === 0 || p.stopped) return keepPlan(p, s, fkey, plan);
     } else if (r === RA.OVERFLOW) {
       ra.reset();
-      D.waiting.length = 0;
+      D.settle(0);
     }
   } else if ((fast || ooo) && D.maxNext !== -1 && !seqBefore(D.maxNext, seqEnd) && D.pduStart !== D.pduEnd
     && seqBefore(pseq, D.pduEnd) && seqBefore(D.pduStart, seqEnd)) {
@@ -1157,8 +1200,8 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       plan.callOff = restOff;
       plan.heldAt = at - pOff;
       plan.segData += end - at;
-      D.waiting.length = 0;
-      if (p.session.retainFrames) D.waiting.push(plan);
+      D.settle(0);
+      if (p.session.retainFrames) D.wait(plan);
       // (after a PDU completed in this segment, tshark shows that PDU alone: no tag)
       if (at === from && restOff === 0) {
         p.proto = 'TCP';
@@ -1187,8 +1230,7 @@ function finFlush(p: Packet, s: TcpState, fkey: number, st: TcpStream, sport: nu
   const plan = newPlan(p, s);
   plan.pdu = ra.takePdu();
   plan.frames = p.session.retainFrames ? ra.frames.slice() : ra.frames;
-  for (const w of D.waiting) w.reassembledIn = p.num;
-  D.waiting.length = 0;
+  D.settle(p.num);
   dissectPdu(p, sport, dport, plan.pdu, plan.frames, false);
   keepPlan(p, s, fkey, plan);
 }
