@@ -60,6 +60,17 @@ test('code cache: a cache older than its file is not used', (t) => {
   assert.deepEqual([...loader.states()], [[a, 'accepted'], [b, 'stale']]);
 });
 
+test('code cache: none is written for a file replaced since it was loaded', (t) => {
+  const { dir, a, b } = fixture();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const { loader } = run(a);
+  // a rebuild meanwhile: the bytecode compiled from the old b.cjs must not become the new one's cache
+  writeFileSync(b, 'module.exports = { twice: (x) => x + x };\n');
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(b, later, later);
+  assert.deepEqual(loader.writeCaches(), [cacheFileOf(a)]);
+});
+
 test('code cache: a cache that cannot be written is skipped, no error', (t) => {
   const { dir, a, b } = fixture();
   t.after(() => rmSync(dir, { recursive: true, force: true }));

@@ -26,6 +26,9 @@ interface Loaded {
   readonly script: Script;
   readonly cacheFile: string;
   readonly state: CacheState;
+  /** the file as it was loaded: no cache is written for a file replaced since (a rebuild) */
+  readonly ino: number;
+  readonly mtimeMs: number;
 }
 
 // Node's CommonJS wrapper, on the first line so that line numbers stay those of the file
@@ -34,10 +37,6 @@ const WRAPPER_TAIL = '\n})';
 
 export const cacheFileOf = (file: string): string => file + '.codecache';
 
-function mtimeMs(file: string): number | undefined {
-  return statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-}
-
 export class CodeCacheLoader {
   private readonly loaded = new Map<string, Loaded>();
 
@@ -45,15 +44,16 @@ export class CodeCacheLoader {
   load(file: string): unknown {
     const done = this.loaded.get(file);
     if (done !== undefined) return done.module.exports;
+    const { ino, mtimeMs } = statSync(file);
     // the bundle is ASCII (emitted so): Latin-1 gives V8 the same one-byte string, without UTF-8 decoding
     let source = readFileSync(file, 'latin1');
     // a #! line is allowed only at the very start of a script
     if (source.startsWith('#!')) source = '//' + source.slice(2);
     const cacheFile = cacheFileOf(file);
-    const cacheTime = mtimeMs(cacheFile);
+    const cacheTime = statSync(cacheFile, { throwIfNoEntry: false })?.mtimeMs;
     let state: CacheState = cacheTime === undefined ? 'missing' : 'stale';
     let cachedData: Buffer | undefined;
-    if (cacheTime !== undefined && cacheTime >= mtimeMs(file)!) {
+    if (cacheTime !== undefined && cacheTime >= mtimeMs) {
       try {
         cachedData = readFileSync(cacheFile);
       } catch {
@@ -63,7 +63,7 @@ export class CodeCacheLoader {
     const script = new Script(WRAPPER_HEAD + source + WRAPPER_TAIL, cachedData === undefined ? { filename: file } : { filename: file, cachedData });
     if (cachedData !== undefined) state = script.cachedDataRejected === true ? 'rejected' : 'accepted';
     const module = { exports: {} as unknown };
-    this.loaded.set(file, { module, script, cacheFile, state });
+    this.loaded.set(file, { module, script, cacheFile, state, ino, mtimeMs });
     const dir = dirname(file);
     const nodeRequire = createRequire(file);
     const require = (id: string): unknown => (id.startsWith('./') ? this.load(join(dir, id)) : nodeRequire(id));
@@ -79,14 +79,16 @@ export class CodeCacheLoader {
 
   /**
    * Writes the cache of each loaded file whose cache was not used, with the bytecode of the
-   * functions compiled until now. Best-effort: a file that cannot be written is skipped (another
-   * process writing the same cache meanwhile is harmless: each writes a whole file and renames it).
-   * Returns the files written.
+   * functions compiled until now, unless the file was replaced since it was loaded. Best-effort: a
+   * cache that cannot be written is skipped (another process writing the same cache meanwhile is
+   * harmless: each writes a whole file and renames it). Returns the cache files written.
    */
   writeCaches(): string[] {
     const written: string[] = [];
-    for (const l of this.loaded.values()) {
+    for (const [file, l] of this.loaded) {
       if (l.state === 'accepted') continue;
+      const now = statSync(file, { throwIfNoEntry: false });
+      if (now === undefined || now.ino !== l.ino || now.mtimeMs !== l.mtimeMs) continue;
       const tmp = `${l.cacheFile}.${process.pid}.tmp`;
       try {
         writeFileSync(tmp, l.script.createCachedData());
