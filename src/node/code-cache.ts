@@ -11,7 +11,9 @@
 // The cache of `x.cjs` is `x.cjs.codecache`. It is not used when it is older than the source, and
 // V8 rejects it when its own checks fail (another V8 version or flags, another source length);
 // the file then runs compiled from source, as it would without a cache. `writeCaches()` remakes
-// the caches that were not used, best-effort: a read-only directory is no error.
+// the caches that were not used, best-effort: a read-only directory is no error. A cache rejected
+// in a process started with options is left alone: it is that of the runs without (V8 flags such
+// as --max-old-space-size or --trace-gc make it unusable), which would otherwise rewrite it back.
 
 import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -78,15 +80,16 @@ export class CodeCacheLoader {
   }
 
   /**
-   * Writes the cache of each loaded file whose cache was not used, with the bytecode of the
-   * functions compiled until now, unless the file was replaced since it was loaded. Best-effort: a
-   * cache that cannot be written is skipped (another process writing the same cache meanwhile is
-   * harmless: each writes a whole file and renames it). Returns the cache files written.
+   * Writes the cache of each loaded file whose cache was not used (rejected ones only with
+   * `rewriteRejected`), with the bytecode of the functions compiled until now, unless the file was
+   * replaced since it was loaded. Best-effort: a cache that cannot be written is skipped (another
+   * process writing the same cache meanwhile is harmless: each writes a whole file and renames it).
+   * Returns the cache files written.
    */
-  writeCaches(): string[] {
+  writeCaches(rewriteRejected = process.execArgv.length === 0 && !process.env['NODE_OPTIONS']): string[] {
     const written: string[] = [];
     for (const [file, l] of this.loaded) {
-      if (l.state === 'accepted') continue;
+      if (l.state === 'accepted' || (l.state === 'rejected' && !rewriteRejected)) continue;
       const now = statSync(file, { throwIfNoEntry: false });
       if (now === undefined || now.ino !== l.ino || now.mtimeMs !== l.mtimeMs) continue;
       const tmp = `${l.cacheFile}.${process.pid}.tmp`;
