@@ -271,6 +271,39 @@ export function frameKey(p: Packet): number {
   return p.num * 64 + Math.min(p.nlayers, 63);
 }
 
+/**
+ * A map from frameKey() to per-frame facts, laid out by frame number: the first key stored for a
+ * frame sits in an array slot (a revisit of 700,000 frames reads them without hashing into a
+ * 700,000-entry Map), further layers of the same frame (a tunnel, an ICMP quote) in a Map.
+ */
+export class FrameMap<T> {
+  /** by frame number: the key stored in the slot, -1 for none */
+  private readonly keys: number[] = [];
+  private readonly vals: (T | undefined)[] = [];
+  private readonly more = new Map<number, T>();
+
+  get(key: number): T | undefined {
+    const n = Math.floor(key / 64);
+    if (this.keys[n] === key) return this.vals[n];
+    return this.more.size === 0 ? undefined : this.more.get(key);
+  }
+
+  set(key: number, v: T): void {
+    const n = Math.floor(key / 64);
+    const keys = this.keys;
+    // (the arrays stay packed: frames without an entry get an empty slot, never a hole)
+    while (keys.length <= n) {
+      keys.push(-1);
+      this.vals.push(undefined);
+    }
+    const k = keys[n]!;
+    if (k === -1 || k === key) {
+      keys[n] = key;
+      this.vals[n] = v;
+    } else this.more.set(key, v);
+  }
+}
+
 /** `len` clipped to the captured bytes from `off` (tshark clips protocol and text items so). */
 export function capLen(p: Packet, off: number, len: number): number {
   return Math.max(0, Math.min(len, p.capEnd - off));

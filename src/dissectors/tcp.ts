@@ -33,7 +33,7 @@ import { expertInfo, Group, Severity, type ExpertInfo } from '../core/expert.js'
 import { stateKey } from '../core/session.js';
 import { ROOT, wantTest } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
-import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, ConvMap, addExpertItem, frameKey, capLen, dissectByPorts } from './inet-util.js';
+import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, ConvMap, addExpertItem, frameKey, FrameMap, capLen, dissectByPorts } from './inet-util.js';
 import { TcpDirReassembly, TcpReassemblyBudget, RA, NEED_UNTIL_FIN, segmentsLabel } from '../analysis/tcp-reassembly.js';
 import { POW2, TA } from '../analysis/tcp-analysis.js';
 import { analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, TcpAnalysisSnapshot, TcpConn } from '../analysis/tcp-glue.js';
@@ -535,9 +535,9 @@ class TcpState {
   /** findStream's second result: the stream it returned was started by port reuse */
   lastReused = false;
   /** frameKey(p) → facts of that TCP header (first pass), read back on revisits */
-  frames = new Map<number, TcpFrame>();
+  frames = new FrameMap<TcpFrame>();
   /** frameKey(p) → the payload's reassembly outcome (first pass), read back on revisits */
-  plans = new Map<number, DesegPlan>();
+  plans = new FrameMap<DesegPlan>();
   /** memory of all pending PDUs of the capture */
   budget = new TcpReassemblyBudget();
   /**
