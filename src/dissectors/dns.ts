@@ -32,11 +32,12 @@ import { registerProtocol } from '../core/field.js';
 import { registerHandle, type Handle } from '../core/table.js';
 import { expertInfo, Group, Severity } from '../core/expert.js';
 import { formatIPv4, formatIPv6, bitPattern, formatInt } from '../core/format.js';
-import type { Tree } from '../core/tree.js';
+import { wantTest, type Tree } from '../core/tree.js';
 import { stateKey } from '../core/session.js';
 import { udpPortTable, udpHeuristics } from './udp.js';
 import { tcpPortTable } from './tcp.js';
-import { inIcmpError } from './inet-util.js';
+import { ConvMap, inIcmpError } from './inet-util.js';
+import { latin1 } from '../capture/utf8.js';
 
 // Header offsets (from the start of the message)
 const ID = 0;
@@ -558,11 +559,10 @@ const hf = {
 
 /** The dns.* string fields: when a filter wants none of them (and no tree or Info is built), names are not turned into text. */
 const STRING_FIELDS: readonly number[] = Object.values(hf).filter((id) => fields[id]!.type === FT.STRING);
+/** The items that show a record's owner name (Info shows it only for a few types: INFO_OWNER). */
+const ownerItems = wantTest((id) => id === hf.resp_name || id === hf.srv_service || id === hf.srv_proto || id === hf.srv_name, true);
 
-function wantsAny(t: Tree, ids: readonly number[]): boolean {
-  for (const id of ids) if (t.wants(id)) return true;
-  return false;
-}
+const stringItems = wantTest((id) => STRING_FIELDS.includes(id), true);
 
 // Expert infos (severity and group as tshark shows them)
 const ei = {
@@ -595,9 +595,12 @@ function className(c: number): string {
   return VALS_QRY_CLASS.get(c) ?? 'Unknown';
 }
 
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/** `0x0a2f`: a 16-bit value with 4 hex digits, made as one string. */
 function hex4(v: number): string {
-  const s = v.toString(16);
-  return '0x' + '0000'.slice(s.length) + s;
+  return String.fromCharCode(0x30, 0x78, HEX_CODES[(v >> 12) & 15]!, HEX_CODES[(v >> 8) & 15]!,
+    HEX_CODES[(v >> 4) & 15]!, HEX_CODES[v & 15]!);
 }
 
 function hex2(v: number): string {
@@ -645,12 +648,15 @@ export function dnsText(buf: Uint8Array, a: number, n: number): string {
   let s = '';
   const e = a + n;
   let i = a;
+  // runs of printable ASCII are copied as one flat string each
+  let run = a;
   while (i < e) {
     const b = buf[i]!;
-    if (b >= 0x20 && b < 0x7f) { s += String.fromCharCode(b); i++; continue; }
+    if (b >= 0x20 && b < 0x7f) { i++; continue; }
+    if (i > run) s += latin1(buf, run, i);
     if (b < 0x80) {
       s += ESC[b] ?? '\\' + (b >> 6) + ((b >> 3) & 7) + (b & 7);
-      i++;
+      run = ++i;
       continue;
     }
     // UTF-8 sequence
@@ -669,8 +675,9 @@ export function dnsText(buf: Uint8Array, a: number, n: number): string {
     if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
     if (ok) { s += String.fromCodePoint(cp); i += need + 1; }
     else { s += '\ufffd'; i++; }
+    run = i;
   }
-  return s;
+  return i > run ? s + latin1(buf, run, i) : s;
 }
 
 const NAME_LOOP = '<Name contains a pointer that loops>';
@@ -691,7 +698,7 @@ const WALK_BUDGET_PER_MESSAGE = 1 << 20;
 
 /** Output of readName (a scratch record reused by every call; it holds nothing across packets). */
 interface NameOut {
-  /** display text (escaped), or one of the <...> markers */
+  /** display text (escaped; '' when not asked for), or one of the <...> markers */
   str: string;
   /** bytes the name occupies at its position (up to and including the first pointer or the zero) */
   used: number;
@@ -699,19 +706,26 @@ interface NameOut {
   nameLen: number;
   /** [Label Count] as tshark shows it */
   labels: number;
+  /** labels at labelAt[0, n) whose text nameText() builds; 0 for a marker or the root */
+  nlabels: number;
 }
-const nameOut: NameOut = { str: '', used: 0, nameLen: 0, labels: 0 };
-/** what is left of WALK_BUDGET_PER_MESSAGE for the current message (scratch, reset per message) */
+const nameOut: NameOut = { str: '', used: 0, nameLen: 0, labels: 0, nlabels: 0 };
+/**
+ * what is left of WALK_BUDGET_PER_MESSAGE for the current message, and whether the message's
+ * names are turned into text at all (scratch, reset per message)
+ */
 const walk = { budget: 0, text: true };
 /** Positions of the labels of the name being read (scratch: a name of 255 bytes has at most 127). */
 const labelAt = new Int32Array(128);
+/** Text of a name of printable ASCII labels (scratch: at most 254 characters without the final dot). */
+const nameChars = new Uint8Array(MAX_NAME_WIRE);
 
 /**
  * Expands the name at `off` of the message starting at `msg` (ending at `end`). Returns false
  * after marking the packet (malformed/short) when the name runs past the data; the caller returns.
- * The result is in `nameOut`.
+ * The result is in `nameOut`; its text only when `text` (nameText() builds it later otherwise).
  */
-function readName(p: Packet, msg: number, off: number, end: number): boolean {
+function readName(p: Packet, msg: number, off: number, end: number, text = walk.text): boolean {
   const buf = p.buf;
   const cap = p.capEnd < end ? p.capEnd : end;
   let pos = off;
@@ -771,6 +785,7 @@ function readName(p: Packet, msg: number, off: number, end: number): boolean {
   }
   const o = nameOut;
   o.used = used;
+  o.nlabels = 0;
   if (marker !== undefined || tooLong) {
     o.str = marker ?? NAME_TOO_LONG;
     o.nameLen = o.str.length;
@@ -780,19 +795,43 @@ function readName(p: Packet, msg: number, off: number, end: number): boolean {
     o.nameLen = NAME_ROOT.length;
     o.labels = 1;
   } else {
-    let s = '';
-    if (walk.text) {
-      for (let i = 0; i < nlabels; i++) {
-        const a = labelAt[i]!;
-        s += (i ? '.' : '') + dnsText(buf, a + 1, buf[a]!);
-      }
-    }
-    o.str = s;
+    o.nlabels = nlabels;
+    o.str = text ? nameText(buf) : '';
     // tshark shows a one-character name as length 0 with 0 labels (as it does the root)
     o.nameLen = raw === 1 ? 0 : raw;
     o.labels = raw === 1 ? 0 : dots + 1;
   }
   return true;
+}
+
+/**
+ * Text of the name readName() read last (valid until its next call): its labels joined by dots,
+ * as one flat string when they are printable ASCII (the common case).
+ */
+function nameText(buf: Uint8Array): string {
+  const o = nameOut;
+  if (o.nlabels === 0) return o.str;
+  let n = 0;
+  for (let i = 0; i < o.nlabels; i++) {
+    const a = labelAt[i]!;
+    if (i) nameChars[n++] = 0x2e;
+    for (let k = a + 1, e = a + 1 + buf[a]!; k < e; k++) {
+      const c = buf[k]!;
+      if (c < 0x20 || c >= 0x7f) return escapedNameText(buf);
+      nameChars[n++] = c;
+    }
+  }
+  return latin1(nameChars, 0, n);
+}
+
+/** nameText() of a name with bytes dnsText() escapes or decodes. */
+function escapedNameText(buf: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < nameOut.nlabels; i++) {
+    const a = labelAt[i]!;
+    s += (i ? '.' : '') + dnsText(buf, a + 1, buf[a]!);
+  }
+  return s;
 }
 
 /** Length of [a, a+n) clipped to the captured bytes (tree items never reach past them). */
@@ -843,9 +882,8 @@ interface Rec { kind: Kind; link: number; deltaNs: number }
  * frame); further messages of a TCP segment (rare) in a map.
  */
 class DnsState {
-  /** IPv6 conversations by key; IPv4 ones by lower endpoint, then higher endpoint and transport */
-  readonly convs = new Map<string, Map<number, Txn>>();
-  readonly convs4 = new Map<number, Map<number, Map<number, Txn>>>();
+  /** the transactions of each conversation by id, one map of conversations per transport (PType) */
+  readonly convs = [0, 1, 2, 3].map(() => new ConvMap<Map<number, Txn>>());
   kind = new Uint8Array(1024);
   /** QUERY: frame of its response (0 until answered); QUERY_RETRANS: the original query;
    *  RESPONSE: the query; RESPONSE_RETRANS: the original response */
@@ -918,24 +956,12 @@ const DNS_STATE = stateKey('dns', () => new DnsState());
 
 /**
  * The transactions of the current packet's conversation (addresses, ports and transport, both
- * directions alike). IPv4 conversations are found through numeric keys (48-bit endpoint numbers:
- * no string per packet); IPv6 ones through a string key.
+ * directions alike), found without a key string (ConvMap).
  */
 function convTxns(st: DnsState, p: Packet): Map<number, Txn> {
-  if (p.netType !== 6) {
-    const x = p.src4 * 65536 + p.srcport, y = p.dst4 * 65536 + p.dstport;
-    const lo = x < y ? x : y, hi = x < y ? y : x;
-    let inner = st.convs4.get(lo);
-    if (inner === undefined) { inner = new Map(); st.convs4.set(lo, inner); }
-    const k = hi * 4 + p.ptype;
-    let byId = inner.get(k);
-    if (byId === undefined) { byId = new Map(); inner.set(k, byId); }
-    return byId;
-  }
-  const x = `${p.src6}/${p.srcport}`, y = `${p.dst6}/${p.dstport}`;
-  const key = (x < y ? x + '|' + y : y + '|' + x) + '|' + p.ptype;
-  let byId = st.convs.get(key);
-  if (byId === undefined) { byId = new Map(); st.convs.set(key, byId); }
+  const convs = st.convs[p.ptype]!;
+  let byId = convs.get(p, p.srcport, p.dstport);
+  if (byId === undefined) { byId = new Map(); convs.set(p, p.srcport, p.dstport, byId); }
   return byId;
 }
 
@@ -1010,7 +1036,6 @@ interface Msg {
   cols: boolean;
   /** tshark builds RR summaries (labels) */
   full: boolean;
-  info: string;
 }
 
 /**
@@ -1046,15 +1071,15 @@ export function dissectDnsMessage(p: Packet, off: number, end: number, parent: n
   const rcode = flags & F_RCODE;
   if (full) t.setLabel(top, `${labelOfProto(flavor)} (${isResponse ? 'response' : 'query'})`);
 
-  const m: Msg = { flavor, start: off, end, cols, full, info: '' };
+  const m: Msg = { flavor, start: off, end, cols, full };
   walk.budget = WALK_BUDGET_PER_MESSAGE;
   // name text is built only when something shows or tests it (tree, Info, a string field)
-  walk.text = full || cols || wantsAny(t, STRING_FIELDS);
+  walk.text = full || cols || stringItems(t.want);
   if (cols) {
     const opName = VALS_FLAGS_OPCODE.get(opcode) ?? `Unknown operation (${opcode})`;
-    m.info = `${opName}${isResponse ? ' response' : ''} ${hex4(id)}`;
-    if (isResponse && rcode !== 0) m.info += ' ' + (VALS_FLAGS_RCODE.get(rcode) ?? `Unknown error (${rcode})`);
-    p.appendInfo(m.info);
+    p.appendInfo(isResponse && rcode !== 0
+      ? `${opName} response ${hex4(id)} ${VALS_FLAGS_RCODE.get(rcode) ?? `Unknown error (${rcode})`}`
+      : `${opName}${isResponse ? ' response' : ''} ${hex4(id)}`);
   }
 
   const complete = off + HEADER_LEN <= end && off + HEADER_LEN <= p.capEnd;
@@ -1272,13 +1297,16 @@ function dissectRR(p: Packet, m: Msg, sec: number, pos: number): number {
   const t = p.tree;
   const full = m.full;
   const mdns = m.flavor === Flavor.MDNS;
-  if (!readName(p, m.start, pos, m.end)) return -1;
-  const name = nameOut.str, used = nameOut.used;
-  rrOwner = name;
+  // the owner's text is for the tree and its items; Info shows it for a few types only
+  const ownerText = walk.text && (full || ownerItems(t.want));
+  if (!readName(p, m.start, pos, m.end, ownerText)) return -1;
+  const used = nameOut.used;
   const fpos = pos + used;
   if (!need(p, fpos, RR_FIXED, m.end)) return -1;
   const dv = p.dv;
   const type = dv.getUint16(fpos);
+  const name = !ownerText && walk.text && m.cols && INFO_OWNER.has(type) ? nameText(p.buf) : nameOut.str;
+  rrOwner = name;
   const cls = dv.getUint16(fpos + 2);
   const ttl = dv.getUint32(fpos + 4);
   const rdlen = dv.getUint16(fpos + 8);
