@@ -20,7 +20,7 @@ import { FT, Base, f, registerProtocol } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { DESEGMENT_ONE_MORE, DESEGMENT_UNTIL_FIN } from '../core/packet.js';
 import { registerHandle, type Handle } from '../core/table.js';
-import { expertInfo, Group, hf_expert, hf_expert_msg, Severity } from '../core/expert.js';
+import { expertInfo, Group, hf_expert, hf_expert_group, hf_expert_msg, hf_expert_severity, Severity } from '../core/expert.js';
 import { stateKey, type Session } from '../core/session.js';
 import { ROOT, TEXT_FIELD, wantTest } from '../core/tree.js';
 import { platform, type Encoding } from '../core/platform.js';
@@ -124,6 +124,11 @@ const ei = {
   decompression_failed: expertInfo('http.decompression_failed', Group.UNDECODED, Severity.WARN, 'Decompression failed'),
   decompression_disabled: expertInfo('http.decompression_disabled', Group.UNDECODED, Severity.CHAT, 'Decompression disabled'),
 };
+
+const HTTP_FIELDS: readonly number[] = Object.values(hf);
+/** Can the tree get some item of a message's first line, headers or matching (or an expert entry)? */
+const messageItems = wantTest((id) => id === TEXT_FIELD || id === hf_expert || id === hf_expert_msg
+  || id === hf_expert_severity || id === hf_expert_group || id === ei.chat.fid || HTTP_FIELDS.includes(id), true);
 
 /** Does something read the first line's text as an expert message (beside its text item)? */
 const chatItems = wantTest((id) => id === hf_expert || id === hf_expert_msg || id === ei.chat.fid, true);
@@ -306,6 +311,21 @@ function nameIs(b: Uint8Array, x: number, n: number, lower: string): boolean {
   return true;
 }
 
+/** Number(text of [vs, ve)), without the text when it is a plain decimal number. */
+function numberValue(b: Uint8Array, vs: number, ve: number): number {
+  if (ve - vs > 15) return Number(ascii(b, vs, ve));
+  let v = 0;
+  for (let i = vs; i < ve; i++) {
+    const c = b[i]!;
+    if (!isDigit(c)) return Number(ascii(b, vs, ve));
+    v = v * 10 + (c - 0x30);
+  }
+  return v;
+}
+
+/** Is the Latin-1 character `c` whitespace that String#trim removes? */
+const isTrimmed = (c: number): boolean => (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0;
+
 /** Which of the headers the dissector reads is the one named [x, x + n), without a string. */
 function dispatchHeader(b: Uint8Array, x: number, n: number): Hdr {
   switch (n) {
@@ -325,8 +345,10 @@ function lineKind(b: Uint8Array, off: number, e: number): Kind {
   if (isVersion(b, off, e) && off + 12 <= e && b[off + 8] === 0x20 && isDigit(b[off + 9]!) && isDigit(b[off + 10]!) && isDigit(b[off + 11]!)) return Kind.RESPONSE;
   let sp = off;
   while (sp < e && sp - off < 20 && b[sp] !== 0x20) sp++;
-  if (sp >= e || b[sp] !== 0x20 || !METHODS.has(ascii(b, off, sp))) return Kind.NONE;
-  return Kind.REQUEST;
+  if (sp >= e || b[sp] !== 0x20) return Kind.NONE;
+  // (GET, the common method, without a string)
+  if (sp - off === 3 && b[off] === 0x47 && b[off + 1] === 0x45 && b[off + 2] === 0x54) return Kind.REQUEST;
+  return METHODS.has(ascii(b, off, sp)) ? Kind.REQUEST : Kind.NONE;
 }
 
 /** Cheap check for the heuristic: does [off, lim) start like an HTTP message (the method or version)? */
@@ -405,9 +427,10 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   let blankStart = -1;
   let contentLength = -1;
   let chunked = false;
-  let contentType = '';
+  // (the Content-Type and Host values as offsets: they become text only when read)
+  let ctStart = 0, ctEnd = 0;
   let encoding = '';
-  let host = '';
+  let hostStart = -1, hostEnd = -1;
   while (x < lim) {
     const lf = lineEnd(b, x, lim);
     if (lf < 0) break;
@@ -416,14 +439,14 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
     const h = splitHeader(b, x, ce);
     switch (dispatchHeader(b, x, h.colon - x)) {
       case Hdr.CONTENT_LENGTH: {
-        const v = Number(ascii(b, h.vs, h.ve));
+        const v = numberValue(b, h.vs, h.ve);
         if (h.ve > h.vs && Number.isFinite(v) && v >= 0) contentLength = v;
         break;
       }
       case Hdr.TRANSFER_ENCODING: if (/\bchunked\b/i.test(ascii(b, h.vs, h.ve))) chunked = true; break;
-      case Hdr.CONTENT_TYPE: contentType = ascii(b, h.vs, h.ve); break;
+      case Hdr.CONTENT_TYPE: ctStart = h.vs; ctEnd = h.ve; break;
       case Hdr.CONTENT_ENCODING: encoding = ascii(b, h.vs, h.ve).toLowerCase(); break;
-      case Hdr.HOST: host = ascii(b, h.vs, h.ve); break;
+      case Hdr.HOST: hostStart = h.vs; hostEnd = h.ve; break;
     }
     x = lf + 1;
   }
@@ -535,8 +558,10 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
     if (msg.isReq) {
       msg.method = method;
       msg.uri = uri;
-      msg.fullUri = uri.includes('://') ? uri : host ? `http://${host}${uri}` : '';
-      if (method === 'CONNECT') msg.fullUri = '';
+      // (read by the tree, by export, and on revisits)
+      if (method !== 'CONNECT' && (p.session.retainFrames || s.collect || collectAll || messageItems(t.want))) {
+        msg.fullUri = uri.includes('://') ? uri : hostEnd > hostStart ? `http://${ascii(b, hostStart, hostEnd)}${uri}` : '';
+      }
       msg.number = ++conv.nreq;
       msg.prevReq = conv.lastReq ? conv.lastReq.frame : 0;
       if (conv.lastReq && conv.lastReq.frame !== p.num) conv.lastReq.next = p.num;
@@ -561,94 +586,98 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   // ---- tree ----
   const top = p.addProto(ROOT, flavor.proto, off, msgEnd);
   if (top >= 0 && full) t.setLabel(top, flavor.label);
-  const flEnd = lf0 >= 0 ? lf0 + 1 : lim;
-  const flText = t.wants(TEXT_FIELD) || p.keepExperts || chatItems(t.want) ? escapeText(b, off, flEnd) : '';
-  const fl = t.addText(top, off, flEnd - off, flText);
-  p.addExpert(fl, ei.chat, off, flEnd - off, flText);
-  if (kind === Kind.REQUEST) {
-    const sp1 = off + method.length;
-    t.addStr(fl, hf.request_method, off, method.length, method);
-    const ui = t.addStr(fl, hf.request_uri, sp1 + 1, uri.length, uri);
-    const q = uri.indexOf('?');
-    if (q >= 0 && (ui >= 0 || t.wants(hf.request_uri_path) || t.wants(hf.request_uri_query))) {
-      t.addStr(ui, hf.request_uri_path, sp1 + 1, q, uri.slice(0, q));
-      const qs = uri.slice(q + 1);
-      const qi = t.addStr(ui, hf.request_uri_query, sp1 + 2 + q, qs.length, qs);
-      let at = sp1 + 2 + q;
-      for (const part of qs.split('&')) {
-        t.addStr(qi, hf.request_uri_query_parameter, at, part.length, part);
-        at += part.length + 1;
-      }
-    }
-    const ver = firstLine.slice(firstLine.lastIndexOf(' ') + 1);
-    t.addStr(fl, hf.request_version, off + firstLine.length - ver.length, ver.length, ver);
-  } else {
-    t.addStr(fl, hf.response_version, off, 8, firstLine.slice(0, 8));
-    const ci = t.addNum(fl, hf.response_code, off + 9, 3, status);
-    void ci;
-    t.generated(t.addStr(fl, hf.response_code_desc, off + 9, 3, STATUS_NAMES.get(status) ?? 'Unknown'));
-    const phrase = firstLine.length > 13 ? firstLine.slice(13) : '';
-    if (firstLine.length > 12) t.addStr(fl, hf.response_phrase, off + 13, phrase.length, phrase);
-  }
-  if (headerItems(t.want)) {
-    const lineField = kind === Kind.REQUEST ? hf.request_line : hf.response_line;
-    const wantLine = t.wants(lineField);
-    for (let y = hdrStart; y < hdrLinesEnd;) {
-      // (the first pass found the line end of every line before hdrLinesEnd)
-      const lf = lineEnd(b, y, lim);
-      const h = splitHeader(b, y, contentEnd(b, y, lf));
-      const len = lf + 1 - y;
-      const fid = HEADER_FIELDS.get(ascii(b, y, h.colon).toLowerCase());
-      const label = full ? escapeText(b, y, lf + 1) : '';
-      if (fid !== undefined) {
-        const value = ascii(b, h.vs, h.ve);
-        const hi = t.addStr(top, fid, y, len, value);
-        if (hi >= 0 && full) t.setLabel(hi, label);
-        if (fid === hf.content_length_header && contentLength >= 0) t.generated(t.addNum(hi, hf.content_length, y, len, contentLength));
-        if (fid === hf.cookie && (hi >= 0 || t.wants(hf.cookie_pair))) {
-          for (const pair of value.split(';')) {
-            const v = pair.trim();
-            if (v) t.addStr(hi, hf.cookie_pair, y, len, v);
-          }
+  // The message's items: skipped when none can be built (summary and most filtering runs), which
+  // also keeps this function's optimized code small.
+  if (p.keepExperts || messageItems(t.want)) {
+    const flEnd = lf0 >= 0 ? lf0 + 1 : lim;
+    const flText = t.wants(TEXT_FIELD) || p.keepExperts || chatItems(t.want) ? escapeText(b, off, flEnd) : '';
+    const fl = t.addText(top, off, flEnd - off, flText);
+    p.addExpert(fl, ei.chat, off, flEnd - off, flText);
+    if (kind === Kind.REQUEST) {
+      const sp1 = off + method.length;
+      t.addStr(fl, hf.request_method, off, method.length, method);
+      const ui = t.addStr(fl, hf.request_uri, sp1 + 1, uri.length, uri);
+      const q = uri.indexOf('?');
+      if (q >= 0 && (ui >= 0 || t.wants(hf.request_uri_path) || t.wants(hf.request_uri_query))) {
+        t.addStr(ui, hf.request_uri_path, sp1 + 1, q, uri.slice(0, q));
+        const qs = uri.slice(q + 1);
+        const qi = t.addStr(ui, hf.request_uri_query, sp1 + 2 + q, qs.length, qs);
+        let at = sp1 + 2 + q;
+        for (const part of qs.split('&')) {
+          t.addStr(qi, hf.request_uri_query_parameter, at, part.length, part);
+          at += part.length + 1;
         }
-        if (wantLine) {
-          const li = t.hide(t.addStr(top, lineField, y, len, ascii(b, y, lf) + '\n'));
+      }
+      const ver = firstLine.slice(firstLine.lastIndexOf(' ') + 1);
+      t.addStr(fl, hf.request_version, off + firstLine.length - ver.length, ver.length, ver);
+    } else {
+      t.addStr(fl, hf.response_version, off, 8, firstLine.slice(0, 8));
+      const ci = t.addNum(fl, hf.response_code, off + 9, 3, status);
+      void ci;
+      t.generated(t.addStr(fl, hf.response_code_desc, off + 9, 3, STATUS_NAMES.get(status) ?? 'Unknown'));
+      const phrase = firstLine.length > 13 ? firstLine.slice(13) : '';
+      if (firstLine.length > 12) t.addStr(fl, hf.response_phrase, off + 13, phrase.length, phrase);
+    }
+    if (headerItems(t.want)) {
+      const lineField = kind === Kind.REQUEST ? hf.request_line : hf.response_line;
+      const wantLine = t.wants(lineField);
+      for (let y = hdrStart; y < hdrLinesEnd;) {
+        // (the first pass found the line end of every line before hdrLinesEnd)
+        const lf = lineEnd(b, y, lim);
+        const h = splitHeader(b, y, contentEnd(b, y, lf));
+        const len = lf + 1 - y;
+        const fid = HEADER_FIELDS.get(ascii(b, y, h.colon).toLowerCase());
+        const label = full ? escapeText(b, y, lf + 1) : '';
+        if (fid !== undefined) {
+          const value = ascii(b, h.vs, h.ve);
+          const hi = t.addStr(top, fid, y, len, value);
+          if (hi >= 0 && full) t.setLabel(hi, label);
+          if (fid === hf.content_length_header && contentLength >= 0) t.generated(t.addNum(hi, hf.content_length, y, len, contentLength));
+          if (fid === hf.cookie && (hi >= 0 || t.wants(hf.cookie_pair))) {
+            for (const pair of value.split(';')) {
+              const v = pair.trim();
+              if (v) t.addStr(hi, hf.cookie_pair, y, len, v);
+            }
+          }
+          if (wantLine) {
+            const li = t.hide(t.addStr(top, lineField, y, len, ascii(b, y, lf) + '\n'));
+            if (li >= 0 && full) t.setLabel(li, label);
+          }
+        } else if (wantLine) {
+          const li = t.addStr(top, lineField, y, len, ascii(b, y, lf) + '\n');
           if (li >= 0 && full) t.setLabel(li, label);
         }
-      } else if (wantLine) {
-        const li = t.addStr(top, lineField, y, len, ascii(b, y, lf) + '\n');
-        if (li >= 0 && full) t.setLabel(li, label);
+        y = lf + 1;
       }
-      y = lf + 1;
     }
-  }
-  if (blankStart >= 0 && t.wants(TEXT_FIELD)) t.addText(top, blankStart, hdrEnd - blankStart, escapeText(b, blankStart, hdrEnd));
+    if (blankStart >= 0 && t.wants(TEXT_FIELD)) t.addText(top, blankStart, hdrEnd - blankStart, escapeText(b, blankStart, hdrEnd));
 
-  // ---- generated: numbering and matching ----
-  if (msg.isReq) {
-    if (msg.fullUri) t.generated(t.addStr(top, hf.request_full_uri, off, 0, msg.fullUri));
-    t.generated(t.hide(t.addNum(top, hf.request, off, 0, 1)));
-    const ni = t.generated(t.addNum(top, hf.request_number, off, 0, msg.number));
-    if (ni >= 0 && full) t.setLabel(ni, `HTTP request ${msg.number}/${conv.nreq}`);
-    if (msg.prevReq) t.generated(t.addNum(top, hf.prev_request_in, off, 0, msg.prevReq));
-    if (p.session.visited && msg.peer) t.generated(t.addNum(top, hf.response_in, off, 0, msg.peer.frame));
-    if (p.session.visited && msg.next) t.generated(t.addNum(top, hf.next_request_in, off, 0, msg.next));
-  } else {
-    t.generated(t.hide(t.addNum(top, hf.response, off, 0, 1)));
-    const ni = t.generated(t.addNum(top, hf.response_number, off, 0, msg.number));
-    if (ni >= 0 && full) t.setLabel(ni, `HTTP response ${msg.number}/${conv.nresp}`);
-    const rq = msg.peer;
-    if (rq) {
-      let ds = msg.tsSec - rq.tsSec, dn = msg.tsNsec - rq.tsNsec;
-      if (dn < 0) { dn += 1e9; ds--; }
-      if (t.wants(hf.time)) t.generated(t.addObj(top, hf.time, off, 0, { sec: ds, nsec: dn }));
+    // ---- generated: numbering and matching ----
+    if (msg.isReq) {
+      if (msg.fullUri) t.generated(t.addStr(top, hf.request_full_uri, off, 0, msg.fullUri));
+      t.generated(t.hide(t.addNum(top, hf.request, off, 0, 1)));
+      const ni = t.generated(t.addNum(top, hf.request_number, off, 0, msg.number));
+      if (ni >= 0 && full) t.setLabel(ni, `HTTP request ${msg.number}/${conv.nreq}`);
+      if (msg.prevReq) t.generated(t.addNum(top, hf.prev_request_in, off, 0, msg.prevReq));
+      if (p.session.visited && msg.peer) t.generated(t.addNum(top, hf.response_in, off, 0, msg.peer.frame));
+      if (p.session.visited && msg.next) t.generated(t.addNum(top, hf.next_request_in, off, 0, msg.next));
+    } else {
+      t.generated(t.hide(t.addNum(top, hf.response, off, 0, 1)));
+      const ni = t.generated(t.addNum(top, hf.response_number, off, 0, msg.number));
+      if (ni >= 0 && full) t.setLabel(ni, `HTTP response ${msg.number}/${conv.nresp}`);
+      const rq = msg.peer;
+      if (rq) {
+        let ds = msg.tsSec - rq.tsSec, dn = msg.tsNsec - rq.tsNsec;
+        if (dn < 0) { dn += 1e9; ds--; }
+        if (t.wants(hf.time)) t.generated(t.addObj(top, hf.time, off, 0, { sec: ds, nsec: dn }));
+      }
+      if (msg.prevReq) t.generated(t.addNum(top, hf.prev_request_in, off, 0, msg.prevReq));
+      if (msg.prevResp) t.generated(t.addNum(top, hf.prev_response_in, off, 0, msg.prevResp));
+      if (rq) t.generated(t.addNum(top, hf.request_in, off, 0, rq.frame));
+      if (p.session.visited && rq && rq.next) t.generated(t.addNum(top, hf.next_request_in, off, 0, rq.next));
+      if (p.session.visited && msg.next) t.generated(t.addNum(top, hf.next_response_in, off, 0, msg.next));
+      if (rq && rq.fullUri) t.generated(t.addStr(top, hf.response_for_uri, off, 0, rq.fullUri));
     }
-    if (msg.prevReq) t.generated(t.addNum(top, hf.prev_request_in, off, 0, msg.prevReq));
-    if (msg.prevResp) t.generated(t.addNum(top, hf.prev_response_in, off, 0, msg.prevResp));
-    if (rq) t.generated(t.addNum(top, hf.request_in, off, 0, rq.frame));
-    if (p.session.visited && rq && rq.next) t.generated(t.addNum(top, hf.next_request_in, off, 0, rq.next));
-    if (p.session.visited && msg.next) t.generated(t.addNum(top, hf.next_response_in, off, 0, msg.next));
-    if (rq && rq.fullUri) t.generated(t.addStr(top, hf.response_for_uri, off, 0, rq.fullUri));
   }
 
   // ---- body ----
@@ -714,16 +743,26 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   if (fi >= 0 && full) t.setLabel(fi, `File Data: ${n} bytes`);
   if (n > 0) {
     // (tshark has no dissector for application/octet-stream: the body is data, Info unchanged)
-    const semi = contentType.indexOf(';');
-    const mediaType = (semi < 0 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
-    if (mediaType && mediaType !== 'application/octet-stream') dissectMedia(p, dataOff, dataEnd, ROOT, mediaType, flavor.column);
-    else callData(p, dataOff, dataEnd, ROOT);
+    // the media type (Content-Type without parameters) in b[ctStart, mtEnd), trimmed as String#trim does
+    let mtEnd = ctStart;
+    while (mtEnd < ctEnd && b[mtEnd] !== 0x3b) mtEnd++;
+    let mtStart = ctStart;
+    while (mtStart < mtEnd && isTrimmed(b[mtStart]!)) mtStart++;
+    while (mtEnd > mtStart && isTrimmed(b[mtEnd - 1]!)) mtEnd--;
+    if (mtEnd > mtStart && !nameIs(b, mtStart, mtEnd - mtStart, 'application/octet-stream')) {
+      dissectMedia(p, dataOff, dataEnd, ROOT, ascii(b, mtStart, mtEnd).toLowerCase(), flavor.column);
+    } else {
+      callData(p, dataOff, dataEnd, ROOT);
+    }
   }
   if ((s.collect || collectAll) && !p.session.visited && n > 0) {
     // the decoded entity body of a request or response, named after the request's URI
     const body = p.buf.slice(dataOff, Math.min(dataEnd, p.capEnd));
     const rq = msg.isReq ? msg : msg.peer;
-    s.objects.push({ frame: p.num, hostname: rq ? hostOf(rq) : host, contentType, uri: rq ? (rq.fullUri ? uriOf(rq) : rq.uri) : '', data: body });
+    s.objects.push({
+      frame: p.num, hostname: rq ? hostOf(rq) : ascii(b, hostStart, hostEnd), contentType: ascii(b, ctStart, ctEnd),
+      uri: rq ? (rq.fullUri ? uriOf(rq) : rq.uri) : '', data: body,
+    });
   }
   if (tok >= 0) p.popSource(tok);
   return msgEnd - off;
