@@ -593,15 +593,31 @@ const tcpItems = wantTest((id) => {
   return a === undefined || a === 'tcp' || a.startsWith('tcp.');
 }, true);
 
-/** The items of the fixed header (dissectTcp adds them before the options). */
-const HEADER_FIELDS: ReadonlySet<number> = new Set([
-  hf.srcport, hf.dstport, hf.port, hf.stream, hf.completeness, hf.len, hf.seq, hf.seq_raw, hf.nxtseq, hf.ack, hf.ack_raw,
-  hf.hdr_len, hf.flags, hf.flags_res, hf.flags_ae, hf.flags_cwr, hf.flags_ece, hf.flags_urg, hf.flags_ack, hf.flags_push,
-  hf.flags_reset, hf.flags_syn, hf.flags_fin, hf.flags_str, hf.window_size_value, hf.window_size, hf.window_size_scalefactor,
-  hf.checksum, hf.checksum_status, hf.urgent_pointer,
-]);
-/** Can a tree with this want hold an item of the fixed header? */
-const tcpHeaderItems = wantTest((id) => HEADER_FIELDS.has(id) || fields[id] === undefined, true);
+/** Groups of the fixed header's items (a bit set: dissectTcp asks for a group's items only when one can be built). */
+const enum HG { PORTS = 1, STREAM = 2, LEN = 4, SEQ = 8, ACK = 16, HDR_LEN = 32, FLAGS = 64, WINDOW = 128, CHECKSUM = 256, URGENT = 512, ALL = 1023 }
+const HEADER_GROUPS: readonly (readonly [number, HG])[] = [
+  [hf.srcport, HG.PORTS], [hf.dstport, HG.PORTS], [hf.port, HG.PORTS], [hf.stream, HG.STREAM], [hf.completeness, HG.STREAM],
+  [hf.len, HG.LEN], [hf.seq, HG.SEQ], [hf.seq_raw, HG.SEQ], [hf.nxtseq, HG.SEQ], [hf.ack, HG.ACK], [hf.ack_raw, HG.ACK],
+  [hf.hdr_len, HG.HDR_LEN], [hf.flags, HG.FLAGS], [hf.flags_res, HG.FLAGS], [hf.flags_ae, HG.FLAGS], [hf.flags_cwr, HG.FLAGS],
+  [hf.flags_ece, HG.FLAGS], [hf.flags_urg, HG.FLAGS], [hf.flags_ack, HG.FLAGS], [hf.flags_push, HG.FLAGS],
+  [hf.flags_reset, HG.FLAGS], [hf.flags_syn, HG.FLAGS], [hf.flags_fin, HG.FLAGS], [hf.flags_str, HG.FLAGS],
+  [hf.window_size_value, HG.WINDOW], [hf.window_size, HG.WINDOW], [hf.window_size_scalefactor, HG.WINDOW],
+  [hf.checksum, HG.CHECKSUM], [hf.checksum_status, HG.CHECKSUM], [hf.urgent_pointer, HG.URGENT],
+];
+/** headerGroups by want (a want lives for a whole run) */
+const headerGroupsMemo = new WeakMap<Uint8Array, number>();
+
+/** The groups of header items a tree with this want can hold (all for the full tree). */
+function headerGroups(want: Uint8Array | null): number {
+  if (want === null) return HG.ALL;
+  let g = headerGroupsMemo.get(want);
+  if (g === undefined) {
+    g = 0;
+    for (const [id, bit] of HEADER_GROUPS) if (id < want.length && want[id] !== 0) g |= bit;
+    headerGroupsMemo.set(want, g);
+  }
+  return g;
+}
 
 /** Can a tree with this want hold an expert item (_ws.expert …)? */
 const expertItems = wantTest((id) => fields[id]?.abbrev.startsWith('_ws.expert') ?? true, true);
@@ -715,15 +731,15 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   const top = p.addProto(parent, proto_tcp, off, Math.min(off + HEADER_LEN, end, p.capEnd));
 
   // (items: whether any tcp.* item can be built — a summary or a filter on other protocols builds
-  // none; hdr: whether one of the header's items can — a filter on tcp.analysis.* builds none. The
+  // none; hg: the groups of header items that can — a filter on tcp.port builds only the ports. The
   // calls below only for those items are skipped without them; the same tree either way)
   const items = tcpItems(t.want);
-  const hdr = items && tcpHeaderItems(t.want);
+  const hg = items ? headerGroups(t.want) : 0;
   const sport = u16At(b, off + SRC_PORT);
-  if (hdr) t.addNum(top, hf.srcport, off + SRC_PORT, 2, sport);
+  if (hg & HG.PORTS) t.addNum(top, hf.srcport, off + SRC_PORT, 2, sport);
   if (!needq(p, off + DST_PORT, 2, end, quoted)) return end - off;
   const dport = u16At(b, off + DST_PORT);
-  if (hdr) {
+  if (hg & HG.PORTS) {
     t.addNum(top, hf.dstport, off + DST_PORT, 2, dport);
     t.hide(t.addNum(top, hf.port, off + SRC_PORT, 2, sport));
     t.hide(t.addNum(top, hf.port, off + DST_PORT, 2, dport));
@@ -839,7 +855,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   const relSeq = relative ? (seq - fr.seqBase) >>> 0 : seq;
   const relAck = ackSet && relative ? (ack - fr.ackBase) >>> 0 : ack;
   if (quoted) t.setLabel(t.addNum(top, hf.seq, off + SEQ, 4, seq), `Sequence Number: ${seq}`);
-  if (hdr) {
+  if (hg & HG.STREAM) {
     t.generated(t.addNum(top, hf.stream, off, 0, st.index));
     const ci = t.generated(t.addNum(top, hf.completeness, off, 0, fr.completeness));
     if (ci >= 0 && full) t.setLabel(ci, `Conversation completeness: ${completenessText(fr.completeness)} (${fr.completeness})`);
@@ -848,8 +864,8 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
     addExpertItem(p, top, ei.short_segment, off, 0,
       'Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)');
   }
-  if (analyzed && !quoted && hdr) t.generated(t.addNum(top, hf.len, off, 0, segLen));
-  if (!quoted && hdr) {
+  if (analyzed && !quoted && (hg & HG.LEN)) t.generated(t.addNum(top, hf.len, off, 0, segLen));
+  if (!quoted && (hg & HG.SEQ)) {
     const si = t.addNum(top, hf.seq, off + SEQ, 4, relSeq);
     if (si >= 0 && full) t.appendLabel(si, '    (relative sequence number)');
     t.addNum(top, hf.seq_raw, off + SEQ, 4, seq);
@@ -868,30 +884,30 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
   }
   // SYN and FIN each occupy a sequence number; tshark counts one when either (or both) is set
   const nxtseq = (relSeq + segLen + (flags & (TH_SYN | TH_FIN) ? 1 : 0)) >>> 0;
-  if (goodHdr && !quoted && hdr) {
+  if (goodHdr && !quoted && (hg & HG.SEQ)) {
     const ni = t.generated(t.addNum(top, hf.nxtseq, off, 0, nxtseq));
     if (ni >= 0 && full) t.appendLabel(ni, '    (relative sequence number)');
   }
-  const ai = hdr ? t.addNum(top, hf.ack, off + ACK, 4, relAck) : SKIP;
+  const ai = hg & HG.ACK ? t.addNum(top, hf.ack, off + ACK, 4, relAck) : SKIP;
   if (ackSet) {
     if (ai >= 0 && full) t.appendLabel(ai, '    (relative ack number)');
     if (full) label += `, Ack: ${relAck}`;
   } else if (ack !== 0) {
     p.addExpert(ai, ei.ack_nonzero, off + ACK, 4);
   }
-  if (hdr) t.addNum(top, hf.ack_raw, off + ACK, 4, ack);
+  if (hg & HG.ACK) t.addNum(top, hf.ack_raw, off + ACK, 4, ack);
   if (goodHdr && full && !quoted) label += `, Len: ${segLen}`;
   t.setLabel(top, label);
   t.setLen(top, Math.min(hlen, Math.min(end, p.capEnd) - off));
 
-  const hi = hdr ? t.addNum(top, hf.hdr_len, off + OFF_FLAGS, 1, hlen) : SKIP;
+  const hi = hg & HG.HDR_LEN ? t.addNum(top, hf.hdr_len, off + OFF_FLAGS, 1, hlen) : SKIP;
   if (hi >= 0 && full) t.setLabel(hi, `${offsetBits(word >> 12)} = Header Length: ${hlen} bytes (${hlen >> 2})`);
 
   // ---- flags ----
-  const fi = hdr ? t.addNum(top, hf.flags, off + OFF_FLAGS, 2, flags) : SKIP;
+  const fi = hg & HG.FLAGS ? t.addNum(top, hf.flags, off + OFF_FLAGS, 2, flags) : SKIP;
   const names = full || cols ? flagNames(flags) : '';
   if (fi >= 0 && full) t.setLabel(fi, `Flags: 0x${flags.toString(16).padStart(3, '0')} (${names})`);
-  if (hdr) {
+  if (hg & HG.FLAGS) {
     t.addNum(fi, hf.flags_res, off + OFF_FLAGS, 1, flags);
     t.addNum(fi, hf.flags_ae, off + OFF_FLAGS, 1, flags);
     t.addNum(fi, hf.flags_cwr, off + OFF_FLAGS + 1, 1, flags);
@@ -900,37 +916,37 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
     t.addNum(fi, hf.flags_ack, off + OFF_FLAGS + 1, 1, flags);
     t.addNum(fi, hf.flags_push, off + OFF_FLAGS + 1, 1, flags);
   }
-  const rsti = hdr ? t.addNum(fi, hf.flags_reset, off + OFF_FLAGS + 1, 1, flags) : SKIP;
+  const rsti = hg & HG.FLAGS ? t.addNum(fi, hf.flags_reset, off + OFF_FLAGS + 1, 1, flags) : SKIP;
   if ((flags & TH_RST) && !quoted) p.addExpert(rsti, ei.connection_rst, off + OFF_FLAGS + 1, 1);
-  const syni = hdr ? t.addNum(fi, hf.flags_syn, off + OFF_FLAGS + 1, 1, flags) : SKIP;
+  const syni = hg & HG.FLAGS ? t.addNum(fi, hf.flags_syn, off + OFF_FLAGS + 1, 1, flags) : SKIP;
   if (syn && !quoted) {
     if (ackSet) p.addExpert(syni, ei.connection_synack, off + OFF_FLAGS + 1, 1, `Connection establish acknowledge (SYN+ACK): server port ${sport}`);
     else p.addExpert(syni, ei.connection_syn, off + OFF_FLAGS + 1, 1, `Connection establish request (SYN): server port ${dport}`);
   }
-  const fini = hdr ? t.addNum(fi, hf.flags_fin, off + OFF_FLAGS + 1, 1, flags) : SKIP;
+  const fini = hg & HG.FLAGS ? t.addNum(fi, hf.flags_fin, off + OFF_FLAGS + 1, 1, flags) : SKIP;
   if ((flags & TH_FIN) && !quoted) p.addExpert(fini, ei.connection_fin, off + OFF_FLAGS + 1, 1);
-  const stri = hdr ? t.generated(t.addStr(fi, hf.flags_str, off + OFF_FLAGS, 2, full || t.wants(hf.flags_str) ? flagString(flags) : '')) : SKIP;
+  const stri = hg & HG.FLAGS ? t.generated(t.addStr(fi, hf.flags_str, off + OFF_FLAGS, 2, full || t.wants(hf.flags_str) ? flagString(flags) : '')) : SKIP;
   if (fr.fin === 1) p.addExpert(stri, ei.fin_active, off + OFF_FLAGS, 2);
   else if (fr.fin === 2) p.addExpert(stri, ei.fin_passive, off + OFF_FLAGS, 2);
 
   // ---- window, checksum, urgent pointer ----
-  if (hdr) {
+  if (hg & HG.WINDOW) {
     t.addNum(top, hf.window_size_value, off + WINDOW, 2, win);
     t.generated(t.addNum(top, hf.window_size, off + WINDOW, 2, scaled));
   }
-  if (!syn && hdr) {
+  if (!syn && (hg & HG.WINDOW)) {
     const sc = quoted ? -1 : fr.scale;
     const fv = sc >= 0 ? POW2[sc]! : sc;
     const wi = t.generated(t.addNum(top, hf.window_size_scalefactor, off + WINDOW, 2, fv));
     if (wi >= 0 && full && sc < 0) t.setLabel(wi, `Window size scaling factor: ${sc} (${sc === -1 ? 'unknown' : 'no window scaling used'})`);
   }
-  if (hdr) {
+  if (hg & HG.CHECKSUM) {
     const cki = t.addNum(top, hf.checksum, off + CHECKSUM, 2, ck);
     if (cki >= 0 && full) t.appendLabel(cki, ' [unverified]');
     const csi = t.generated(t.addNum(top, hf.checksum_status, off + CHECKSUM, 0, CkStatus.UNVERIFIED));
     if (csi >= 0 && full) t.setLabel(csi, 'Checksum Status: Unverified');
   }
-  const ui = hdr ? t.addNum(top, hf.urgent_pointer, off + URGENT, 2, urg) : SKIP;
+  const ui = hg & HG.URGENT ? t.addNum(top, hf.urgent_pointer, off + URGENT, 2, urg) : SKIP;
   if (!(flags & TH_URG) && urg !== 0) p.addExpert(ui, ei.urgent_nonzero, off + URGENT, 2);
 
   if (cols) {
