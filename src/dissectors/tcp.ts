@@ -619,6 +619,12 @@ function headerGroups(want: Uint8Array | null): number {
   return g;
 }
 
+/** Can a tree with this want hold an item of the SEQ/ACK analysis or the connection state? */
+const analysisItems = wantTest((id) => {
+  const a = fields[id]?.abbrev;
+  return a === undefined || a.startsWith('tcp.analysis') || a.startsWith('tcp.state');
+}, true);
+
 /** Can a tree with this want hold an expert item (_ws.expert …)? */
 const expertItems = wantTest((id) => fields[id]?.abbrev.startsWith('_ws.expert') ?? true, true);
 
@@ -964,8 +970,8 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
     dissectOptions(p, top, off + HEADER_LEN, off + hlen, end, syn, ackSet, fr, quoted);
   }
   addTimestamps(p, top, off, fr);
-  // (without a tcp.* item, an expert item or -z expert nothing of it would be kept)
-  if (fr.an && !quoted && (items || p.keepExperts || expertItems(t.want))) addTcpAnalysisTree(p, top, off, fr.an);
+  // (without a tcp.analysis.* or tcp.state.* item, an expert item or -z expert nothing of it would be kept)
+  if (fr.an && !quoted && ((items && analysisItems(t.want)) || p.keepExperts || expertItems(t.want))) addTcpAnalysisTree(p, top, off, fr.an);
   if (p.stopped || !goodHdr) {
     if (!goodHdr && !p.stopped) p.malformed();
     return end - off;
