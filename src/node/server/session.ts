@@ -239,6 +239,8 @@ export class CaptureSession {
     const want = mergeWant(filterCacheFields(), this.colors.want) as Uint8Array;
     this.engine = new Engine({ want });
     this.engine.packet.cols = true;
+    // expert entries (Packet.experts) are -z expert's: the Analyze menu computes them in its own pass
+    this.engine.packet.keepExperts = false;
   }
 
   /** the file's header facts (format, interfaces, section options), once read */
@@ -707,6 +709,8 @@ export class CaptureSession {
     const p = e.packet;
     p.session = this.engine.session;
     p.cols = f.needsColumns;
+    // (the filter reads tree items only: expert items are kept when it names one, entries never)
+    p.keepExperts = false;
     p.gate = depthGate(f);
     const s = p.session;
     let n = 0;
