@@ -31,7 +31,7 @@ test('uint: decimal digits, right-aligned with spaces or zeros, at every magnitu
 });
 
 test('padded and text: ASCII, non-ASCII and long texts as padStart/padEnd would lay them out', () => {
-  const texts = ['', '10.0.0.1', 'fe80::1', 'ünïcödé', '→', 'a-name-longer-than-twenty-four-chars', '日本語のテキスト'];
+  const texts = ['', '10.0.0.1', 'fe80::1', 'ünïcödé', '→', 'a \u{1F600} b', ' → ', 'ß€\uFFFD', 'a-name-longer-than-twenty-four-chars', '日本語のテキスト'];
   const expect = texts.map((s) => `${s.padStart(12)}|${s.padEnd(12)}|${s}\n`).join('');
   assert.equal(written((o) => {
     for (const s of texts) {

@@ -92,16 +92,19 @@ export class Out {
     const n = s.length;
     if (!this.room(n * 3)) { this.large(s); return; }
     if (n <= 24) {
-      // short ASCII text: a loop costs less than the call into the encoder
+      // short text: a loop costs less than the call into the encoder (UTF-8 of the Basic
+      // Multilingual Plane inline, e.g. TCP's " → "; surrogate pairs go to the encoder)
       const buf = this.buf;
-      const o = this.off;
+      let o = this.off;
       let i = 0;
       for (; i < n; i++) {
         const c = s.charCodeAt(i);
-        if (c >= 0x80) break;
-        buf[o + i] = c;
+        if (c < 0x80) buf[o++] = c;
+        else if (c < 0x800) { buf[o++] = 0xc0 | (c >> 6); buf[o++] = 0x80 | (c & 0x3f); }
+        else if (c < 0xd800 || c > 0xdfff) { buf[o++] = 0xe0 | (c >> 12); buf[o++] = 0x80 | ((c >> 6) & 0x3f); buf[o++] = 0x80 | (c & 0x3f); }
+        else break;
       }
-      if (i === n) { this.off = o + n; return; }
+      if (i === n) { this.off = o; return; }
     }
     // (the encoder itself: Buffer#write only checks its arguments and picks it by name)
     this.off += utf8Write.call(this.buf, s, this.off);
