@@ -192,6 +192,12 @@ export class Packet {
   experts: ExpertEntry[] = [];
   /** false when nothing reads `experts` (their tree items are built either way, as wanted) */
   keepExperts = true;
+  /**
+   * false when nothing of the run reads TCP's SEQ/ACK analysis: no columns, analysis or expert
+   * items, nor applications above TCP (a statistics run the pipeline's layer gate stops at the
+   * transport headers, such as -z conv,tcp); TCP then does not analyze
+   */
+  analysis = true;
   /** current protocol short name (for expert entries) */
   curProto = '';
 

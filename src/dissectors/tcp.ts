@@ -845,7 +845,7 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
       st.prevNsec = p.tsNsec;
     }
     const keep = update && p.session.retainFrames;
-    const an = update && analyzed && goodHdr
+    const an = update && analyzed && goodHdr && p.analysis
       ? analyzeTcp(p, st.conn ??= new TcpConn(p.tsSec, p.tsNsec), di, seq, ack, segLen, flags, win, syn ? -1 : scale, reused, sport, dport, off + HEADER_LEN, Math.min(off + hlen, end, p.capEnd),
         keep ? undefined : s.scratchAn)
       : undefined;

@@ -48,7 +48,8 @@ export interface PipelineOptions {
   /**
    * A gate that stops dissection above the layers the run reads (core/prune.ts layerGate, e.g.
    * stats/index.ts tapLayerGate for `-z conv,tcp`); used when `prune` builds no gate, not with
-   * twoPass. The caller vouches that nothing reads more than `want`'s items.
+   * twoPass. The caller vouches that nothing reads more than `want`'s items (TCP's analysis is
+   * then off, see Packet.analysis, unless columns or expert entries are read).
    */
   layerGate?: DispatchGate | undefined;
   /** whether anything reads Packet.experts (`-z expert`); default true */
@@ -171,6 +172,9 @@ export async function runPipeline(
     if (p.gate !== undefined) walk = PreWalk.build(p.gate);
   } else if (opts.layerGate !== undefined && opts.twoPass !== true) {
     p.gate = opts.layerGate;
+    // header fields only (no analysis items, applications skipped): unless columns or expert
+    // entries are read, TCP's analysis has no reader
+    p.analysis = p.cols || p.keepExperts;
   }
   const session = engine.session;
   // Only a two-pass run revisits frames: a streaming run keeps no per-frame state.
