@@ -860,12 +860,33 @@ function malformed(p: Packet): void {
 
 /** The newest transaction of one id in one conversation. */
 interface Txn {
+  /** the transaction id */
+  id: number;
   reqFrame: number;
   reqIdx: number;
   reqSec: number;
   reqNsec: number;
   /** frame of the first response, 0 while unanswered */
   rspFrame: number;
+}
+
+/**
+ * The transactions of one conversation, the newest of each id. Most conversations carry one id
+ * (a resolver's query from its own port): it needs no map.
+ */
+class ConvTxns {
+  private first: Txn | undefined = undefined;
+  private more: Map<number, Txn> | undefined = undefined;
+
+  get(id: number): Txn | undefined {
+    return this.first !== undefined && this.first.id === id ? this.first : this.more?.get(id);
+  }
+
+  /** Records `t` as the newest transaction of its id. */
+  set(t: Txn): void {
+    if (this.first === undefined || this.first.id === t.id) this.first = t;
+    else (this.more ??= new Map()).set(t.id, t);
+  }
 }
 
 /** What the first pass decided about a message (replayed on later visits, e.g. a second pass). */
@@ -883,7 +904,7 @@ interface Rec { kind: Kind; link: number; deltaNs: number }
  */
 class DnsState {
   /** the transactions of each conversation by id, one map of conversations per transport (PType) */
-  readonly convs = [0, 1, 2, 3].map(() => new ConvMap<Map<number, Txn>>());
+  readonly convs = [0, 1, 2, 3].map(() => new ConvMap<ConvTxns>());
   kind = new Uint8Array(1024);
   /** QUERY: frame of its response (0 until answered); QUERY_RETRANS: the original query;
    *  RESPONSE: the query; RESPONSE_RETRANS: the original response */
@@ -958,11 +979,11 @@ const DNS_STATE = stateKey('dns', () => new DnsState());
  * The transactions of the current packet's conversation (addresses, ports and transport, both
  * directions alike), found without a key string (ConvMap).
  */
-function convTxns(st: DnsState, p: Packet): Map<number, Txn> {
+function convTxns(st: DnsState, p: Packet): ConvTxns {
   const convs = st.convs[p.ptype]!;
-  let byId = convs.get(p, p.srcport, p.dstport);
-  if (byId === undefined) { byId = new Map(); convs.set(p, p.srcport, p.dstport, byId); }
-  return byId;
+  let txns = convs.get(p, p.srcport, p.dstport);
+  if (txns === undefined) { txns = new ConvTxns(); convs.set(p, p.srcport, p.dstport, txns); }
+  return txns;
 }
 
 /** tshark's dns.retransmission_timer: a repeated query counts as a retransmission for 5 s. */
@@ -985,8 +1006,8 @@ function matchMessage(p: Packet, id: number, isResponse: boolean, msgIndex: numb
   const st = p.session.get(DNS_STATE);
   const keep = p.session.retainFrames;
   if (keep ? st.get(p.num, msgIndex, match) : st.getRecent(p.num, msgIndex, match)) return;
-  const byId = convTxns(st, p);
-  const last = byId.get(id);
+  const txns = convTxns(st, p);
+  const last = txns.get(id);
   let kind: Kind, link = 0, delta = 0;
   if (!isResponse) {
     if (last !== undefined && last.rspFrame === 0 && withinRetransWindow(p, last)) {
@@ -994,7 +1015,7 @@ function matchMessage(p: Packet, id: number, isResponse: boolean, msgIndex: numb
       link = last.reqFrame;
     } else {
       kind = Kind.QUERY;
-      byId.set(id, { reqFrame: p.num, reqIdx: msgIndex, reqSec: p.tsSec, reqNsec: p.tsNsec, rspFrame: 0 });
+      txns.set({ id, reqFrame: p.num, reqIdx: msgIndex, reqSec: p.tsSec, reqNsec: p.tsNsec, rspFrame: 0 });
     }
   } else if (last === undefined) {
     kind = Kind.UNSOLICITED;

@@ -419,8 +419,8 @@ function dissectMessage(p: Packet, off: number, end: number, idx: number, flavor
   p.proto = flavor.column;
   if (cols && lf0 >= 0) { if (idx === 0) p.setInfo(firstLine + ' '); else p.appendInfo(firstLine + ' '); }
 
-  // Headers up to the empty line. Only the values dispatch reads become strings here; the tree
-  // pass below reads the lines again when some header item is built.
+  // Headers up to the empty line. Only the values dispatch reads are taken here; the tree pass
+  // below reads the lines again when some header item is built.
   const hdrStart = lf0 >= 0 ? lf0 + 1 : lim;
   let x = hdrStart;
   let hdrEnd = -1;
