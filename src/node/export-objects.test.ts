@@ -48,3 +48,25 @@ test('export-objects: wirelens -q --export-objects http,DIR writes tshark\'s fil
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('export-objects: names past 255 bytes are cut keeping the extension, as tshark cuts them (ndpi/1kxun.pcap stopped on ENAMETOOLONG)', () => {
+  const long = '/api/messages?min_id=0&' + 'x'.repeat(300) + '&_v=2.8.2.1&_channel=1kxun&_=1654385125';
+  const name = objectFileName(long);
+  assert.equal(name.length, 255);
+  assert.ok(name.startsWith('messages%3fmin_id=0&xxx'), name);
+  assert.ok(name.endsWith('.1&_channel=1kxun&_=1654385125'), name);
+  const dir = mkdtempSync(join(tmpdir(), 'wl-eo-long-'));
+  try {
+    const names = writeHttpObjects([
+      { uri: long, data: new Uint8Array([1]) }, { uri: long, data: new Uint8Array([2]) },
+      { uri: '/' + 'y'.repeat(400), data: new Uint8Array([3]) }, { uri: '/' + 'y'.repeat(400), data: new Uint8Array([4]) },
+    ].map((o, i) => ({ ...o, frame: i + 1, hostname: 'h', contentType: '' })), dir);
+    assert.equal(names.length, 4);
+    assert.ok(names.every((n) => Buffer.byteLength(n) <= 255), names.join('\n'));
+    assert.ok(names[1]!.endsWith('(1).1&_channel=1kxun&_=1654385125'), names[1]);
+    assert.ok(names[3]!.endsWith('y(1)'), names[3]);
+    assert.deepEqual(readdirSync(dir).sort(), [...names].sort());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

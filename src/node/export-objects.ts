@@ -46,13 +46,37 @@ export function objectFileName(uri: string): string {
   const trimmed = path.replace(/\/+$/, '');
   const seg = trimmed.slice(trimmed.lastIndexOf('/') + 1) + (q < 0 ? '' : u.slice(q));
   const name = seg === '' ? u : seg;
-  return name.replace(UNSAFE, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+  return fitName(name.replace(UNSAFE, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0')));
 }
 
-/** `name(n).ext` (the counter goes before the extension). */
-function numbered(name: string, n: number): string {
+/** File names longer than a file system takes (255 bytes) are cut to fit, as tshark cuts them. */
+const NAME_MAX = 255;
+
+/** `s` cut to `max` bytes of UTF-8 (never inside a character). */
+function cutBytes(s: string, max: number): string {
+  if (s.length * 3 <= max || Buffer.byteLength(s) <= max) return s;
+  let bytes = 0;
+  let i = 0;
+  for (const ch of s) {
+    const n = Buffer.byteLength(ch);
+    if (bytes + n > max) break;
+    bytes += n;
+    i += ch.length;
+  }
+  return s.slice(0, i);
+}
+
+/**
+ * `stem + tag + ext` within NAME_MAX bytes, `ext` being `name` from its last dot (the counter of a
+ * name already used goes before the extension): the stem gives way, as tshark's cut keeps the
+ * extension; an extension too long for that is cut with the rest.
+ */
+function fitName(name: string, tag = ''): string {
   const dot = name.lastIndexOf('.');
-  return dot > 0 ? `${name.slice(0, dot)}(${n})${name.slice(dot)}` : `${name}(${n})`;
+  const ext = dot > 0 ? name.slice(dot) : '';
+  const room = NAME_MAX - Buffer.byteLength(tag) - Buffer.byteLength(ext);
+  if (dot > 0 && room > 0) return cutBytes(name.slice(0, dot), room) + tag + ext;
+  return cutBytes(name, NAME_MAX - Buffer.byteLength(tag)) + tag;
 }
 
 /** Writes the objects into `dir` (created when missing). Returns the file names, in order. */
@@ -64,7 +88,7 @@ export function writeHttpObjects(objects: readonly HttpObject[], dir: string): s
     const base = objectFileName(o.uri) || 'object';
     let name = base;
     // a name taken in this run or by a file already there (an earlier export) gets a counter
-    for (let n = 1; used.has(name) || existsSync(join(dir, name)); n++) name = numbered(base, n);
+    for (let n = 1; used.has(name) || existsSync(join(dir, name)); n++) name = fitName(base, `(${n})`);
     used.add(name);
     writeFileSync(join(dir, name), o.data);
     names.push(name);
