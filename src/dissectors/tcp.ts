@@ -1544,8 +1544,9 @@ function optionBody(p: Packet, it: number, kind: number, o: number, olen: number
       t.addNum(it, hf.options_timestamp_tsval, o + 2, 4, tsval);
       t.addNum(it, hf.options_timestamp_tsecr, o + 6, 4, tsecr);
       if (full) t.setLabel(it, `TCP Option - Timestamps: TSval ${tsval}, TSecr ${tsecr}`);
-      // (the usual case: the first option shown in Info joins the segment's lazy text)
-      if (p.cols && p.extendInfoLazy(segmentInfo, 6, tsval, tsecr)) return '';
+      // (the usual case: the first option shown in Info joins the segment's lazy text; no Info
+      // column, no text: a filter on the option items re-dissects every segment)
+      if (!p.cols || p.extendInfoLazy(segmentInfo, 6, tsval, tsecr)) return '';
       return ` TSval=${tsval} TSecr=${tsecr}`;
     }
     case 6: case 7:
