@@ -248,7 +248,6 @@ export class Tree {
   }
 }
 
-/** Set by builtin.ts: the field id used for text-only items. */
 /**
  * A question about want arrays, answered once per array: does some wanted field satisfy `pred`
  * (given its id and want value: 1 value read, 2 presence only)? A full tree (null) answers `all`.
@@ -267,6 +266,7 @@ export function wantTest(pred: (id: number, w: number) => boolean, all: boolean)
   };
 }
 
+/** Set by builtin.ts: the field id used for text-only items. */
 export let TEXT_FIELD = 0;
 export function setTextField(id: number): void {
   TEXT_FIELD = id;

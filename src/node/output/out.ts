@@ -111,36 +111,32 @@ export class Out {
   }
 
   /**
-   * `s` aligned in a field of `width` columns (`left`: padded after it, else before it), as
-   * padStart/padEnd of the text then text() — for ASCII text; other text is padded by its length
-   * in UTF-16 units, as those are.
+   * `s` aligned in a field of `width` UTF-16 units (`left`: padded after it), as padStart/padEnd
+   * then text(); short ASCII text (addresses, times) and its padding in one pass.
    */
   padded(s: string, width: number, left: boolean): void {
-    if (this.broken) return;
     const n = s.length;
     const pad = width > n ? width - n : 0;
-    if (n > 24 || !this.room(n + pad)) {
-      if (!left) this.spaces(pad);
-      this.text(s);
-      if (left) this.spaces(pad);
-      return;
-    }
-    const buf = this.buf;
-    let o = this.off;
-    if (!left) for (let k = 0; k < pad; k++) buf[o++] = 0x20;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) {
-        // not ASCII: start again through the encoder
-        if (!left) this.spaces(pad);
-        this.text(s);
-        if (left) this.spaces(pad);
+    if (n <= 24 && !this.broken && this.room(n + pad)) {
+      const buf = this.buf;
+      let o = this.off;
+      if (!left) for (let k = 0; k < pad; k++) buf[o++] = 0x20;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        buf[o++] = c;
+      }
+      if (i === n) {
+        if (left) for (let k = 0; k < pad; k++) buf[o++] = 0x20;
+        this.off = o;
         return;
       }
-      buf[o++] = c;
+      // not ASCII: the bytes written past `off` are dropped, the text goes through text()
     }
-    if (left) for (let k = 0; k < pad; k++) buf[o++] = 0x20;
-    this.off = o;
+    if (!left) this.spaces(pad);
+    this.text(s);
+    if (left) this.spaces(pad);
   }
 
   /** `n` spaces (n ≤ 0: none). */

@@ -164,11 +164,7 @@ function writeTime(out: Out, clock: FrameClock, fmt: TimeFormat, digits: number)
 export function writeSummaryLineAt(out: Out, p: Packet, clock: FrameClock, fmt: TimeFormat, digits: number): void {
   out.uint(p.num, 5);
   out.byte(0x20);
-  if (!writeTime(out, clock, fmt, digits)) {
-    const time = timeColumn(clock, fmt, digits);
-    out.spaces(10 - time.length);
-    out.text(time);
-  }
+  if (!writeTime(out, clock, fmt, digits)) out.padded(timeColumn(clock, fmt, digits), 10, false);
   out.byte(0x20);
   out.padded(p.src, 12, false);
   out.bytes(ARROW);
