@@ -59,6 +59,27 @@ export class FrameIndex {
     this.count = i + 1;
   }
 
+  /**
+   * The record facts the index holds for slot `i` (add()'s inverse) written into `r`: number,
+   * timestamp, lengths, interface, link type, comments, EPB flags, file offset. The caller sets the
+   * data (buf, dv, off) and what the index does not keep (block type, section …).
+   */
+  fill(r: FrameRecord, i: number): FrameRecord {
+    const num = i + 1;
+    r.num = num;
+    r.tsSec = this.tsSec[i]!;
+    r.tsNsec = this.tsNsec[i]!;
+    r.caplen = this.caplen[i]!;
+    r.len = this.len[i]!;
+    r.linktype = this.linktype[i]!;
+    r.iface = this.iface[i]!;
+    r.comments = this.comments.size === 0 ? undefined : this.comments.get(num);
+    r.epbFlags = this.epbFlags.size === 0 ? undefined : this.epbFlags.get(num);
+    r.hasTs = (this.flags[i]! & IndexFlag.NO_TS) === 0;
+    r.fileOffset = this.fileOffset[i]!;
+    return r;
+  }
+
   /** Index of frame number `num` (1-based) in the arrays; throws RangeError when absent. */
   slot(num: number): number {
     if (!(num >= 1 && num <= this.count) || !Number.isInteger(num)) throw new RangeError(`no frame ${num} (the index has ${this.count})`);

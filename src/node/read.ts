@@ -8,8 +8,9 @@ import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type * as Zlib from 'node:zlib';
 import { decompressError, describeInput, truncatedError, truncatedHeaderError } from '../capture/errors.js';
-import { FrameIndex, IndexFlag } from '../capture/frame-index.js';
+import { FrameIndex } from '../capture/frame-index.js';
 import { createParser, type CaptureParser, type FrameCallback } from '../capture/parser.js';
+import { newFrameRecord } from '../capture/pcap.js';
 import { CaptureError, type CaptureMeta, type FrameRecord } from '../capture/types.js';
 
 export { FrameIndex } from '../capture/frame-index.js';
@@ -376,11 +377,9 @@ export async function readFrameAt(fh: FileHandle, index: FrameIndex, num: number
     if (bytesRead === 0) throw truncatedError(name, index.fileOffset[i]!);
     got += bytesRead;
   }
-  const flags = index.flags[i]!;
-  return {
-    num, tsSec: index.tsSec[i]!, tsNsec: index.tsNsec[i]!, caplen, len: index.len[i]!,
-    linktype: index.linktype[i]!, iface: index.iface[i]!, comments: index.comments.get(num),
-    buf, dv: new DataView(buf.buffer), off: 0, fileOffset: index.fileOffset[i]!, epbFlags: index.epbFlags.get(num),
-    hasTs: (flags & IndexFlag.NO_TS) === 0,
-  };
+  const r = index.fill(newFrameRecord(), i);
+  r.buf = buf;
+  r.dv = new DataView(buf.buffer);
+  r.off = 0;
+  return r;
 }

@@ -677,31 +677,16 @@ export class CaptureSession {
     return true;
   }
 
-  /** Frame record of slot k (0-based) from the index, its data at `at` in `buf` (into `r`, reused). */
-  private indexedRecord(r: FrameRecord, k: number, buf: Uint8Array, dv: DataView, at: number): FrameRecord {
-    const ix = this.index;
-    const num = k + 1;
-    r.num = num;
-    r.tsSec = ix.tsSec[k]!;
-    r.tsNsec = ix.tsNsec[k]!;
-    r.caplen = ix.caplen[k]!;
-    r.len = ix.len[k]!;
-    r.linktype = ix.linktype[k]!;
-    r.iface = ix.iface[k]!;
-    r.comments = ix.comments.size === 0 ? undefined : ix.comments.get(num);
-    r.epbFlags = ix.epbFlags.size === 0 ? undefined : ix.epbFlags.get(num);
-    r.hasTs = (ix.flags[k]! & IndexFlag.NO_TS) === 0;
-    r.buf = buf;
-    r.dv = dv;
-    r.off = at;
-    r.fileOffset = ix.fileOffset[k]!;
-    const x = this.extra.size === 0 ? undefined : this.extra.get(num);
+  /** What the index does not keep of frame r.num's record (section, block type …), into `r`. */
+  private applyExtra(r: FrameRecord): FrameRecord {
+    const x = this.extra.size === 0 ? undefined : this.extra.get(r.num);
     r.section = x?.section ?? 0;
     r.blockType = x?.blockType ?? Math.max(0, this.usualBlockType);
     r.customPen = x?.customPen;
     r.dropCount = x?.dropCount;
     return r;
   }
+
 
   /** Re-dissects every frame with the filter's fields (visited Session) and collects the matches. */
   private async dissectFilter(f: CompiledFilter, out: Int32Array, total: number): Promise<number> {
@@ -739,7 +724,11 @@ export class CaptureSession {
       const indexed = !growing && !this.meta?.compressed && (this.parser?.meta?.compressed ?? false) === false
         && await this.indexedRuns(total, (k, buf, at) => {
           if (buf !== dvOf) { dvOf = buf; dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength); }
-          one(this.indexedRecord(rec, k, buf, dv, at));
+          this.index.fill(rec, k);
+          rec.buf = buf;
+          rec.dv = dv;
+          rec.off = at;
+          one(this.applyExtra(rec));
         });
       if (!indexed) {
         await readCaptureFile(this.path, (r) => {
@@ -778,14 +767,7 @@ export class CaptureSession {
     if (!(num >= 1 && num <= this.rowsReady)) throw new RangeError(`no frame ${num} (${this.rowsReady} loaded)`);
     if (!this.meta?.compressed && (this.parser?.meta?.compressed ?? false) === false) {
       this.ra ??= await RandomAccessCapture.open(this.path, this.index);
-      const r = await this.ra.frame(num);
-      const x = this.extra.get(num);
-      if (x) Object.assign(r, x);
-      else {
-        r.section = 0;
-        r.blockType = Math.max(0, this.usualBlockType);
-      }
-      return r;
+      return this.applyExtra(await this.ra.frame(num));
     }
     // compressed: no random access; read up to the frame (small files in practice)
     let got: FrameRecord | undefined;
