@@ -103,7 +103,7 @@ function reachOf(name: string, gatedId: Map<string, number>, memo: Map<string, S
   for (const tn of c.tables) {
     const t = tables.get(tn);
     if (t === undefined) continue;
-    for (const h of tableHandles(t)) if (!merge(h.name)) return ALL;
+    for (const h of t.handles()) if (!merge(h.name)) return ALL;
   }
   for (const hn of c.heuristics) {
     const l = heurLists.get(hn);
@@ -121,20 +121,10 @@ function reachOf(name: string, gatedId: Map<string, number>, memo: Map<string, S
 export function undeclaredUnder(table: string): string[] {
   const out = new Set<string>();
   const t = tables.get(table);
-  if (t) for (const h of tableHandles(t)) if (!LEAVES.has(h.name) && !CARRIERS.has(h.name)) out.add(h.name);
+  if (t) for (const h of t.handles()) if (!LEAVES.has(h.name) && !CARRIERS.has(h.name)) out.add(h.name);
   const l = heurLists.get(table.replace(/\.port$/, ''));
   if (l) for (const e of l.entries) if (!LEAVES.has(e.name) && !CARRIERS.has(e.name)) out.add(e.name);
   return [...out].sort();
-}
-
-/** Every handle a table dispatches to (port-sized key space, Decode As overrides included). */
-function tableHandles(t: { get(key: number): Handle | undefined }): Set<Handle> {
-  const s = new Set<Handle>();
-  for (let k = 0; k < 65536; k++) {
-    const h = t.get(k);
-    if (h !== undefined) s.add(h);
-  }
-  return s;
 }
 
 export class DispatchGate {
@@ -173,7 +163,7 @@ export class DispatchGate {
       const prev = gate.blind.get(fn);
       gate.blind.set(fn, prev === undefined ? mask : prev & mask);
     };
-    for (const t of tables.values()) for (const h of tableHandles(t)) consider(h.name, h.fn);
+    for (const t of tables.values()) for (const h of t.handles()) consider(h.name, h.fn);
     for (const l of heurLists.values()) for (const e of l.entries) consider(e.name, e.fn);
     for (const fn of never) gate.blind.delete(fn);
     for (const [fn, mask] of gate.blind) if (mask === 0) gate.blind.delete(fn);

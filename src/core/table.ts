@@ -36,6 +36,8 @@ export class Table {
    *  bigger keys go to `big` */
   private readonly slot: Uint16Array;
   private readonly slots: (Handle | undefined)[] = [undefined];
+  /** keys bound to each slot: a handle whose keys were all rebound is no longer dispatched to */
+  private readonly refs: number[] = [0];
   private readonly big = new Map<number, Handle>();
   /** Decode As overrides (consulted first) */
   private readonly overrides = new Map<number, Handle>();
@@ -50,7 +52,12 @@ export class Table {
   add(key: number, h: Handle): void {
     if (key >= 0 && key < this.slot.length) {
       let i = this.slots.indexOf(h);
-      if (i < 0) i = this.slots.push(h) - 1;
+      if (i < 0) {
+        i = this.slots.push(h) - 1;
+        this.refs.push(0);
+      }
+      this.refs[this.slot[key]!]--;
+      this.refs[i]++;
       this.slot[key] = i;
     } else {
       this.big.set(key, h);
@@ -63,6 +70,15 @@ export class Table {
       if (o) return o;
     }
     return key >= 0 && key < this.slot.length ? this.slots[this.slot[key]!] : this.big.get(key);
+  }
+
+  /** Every handle the table dispatches to (bindings and Decode As overrides), without a pass over the keys. */
+  handles(): Set<Handle> {
+    const s = new Set<Handle>();
+    for (let i = 1; i < this.slots.length; i++) if (this.refs[i]! > 0) s.add(this.slots[i]!);
+    for (const h of this.big.values()) s.add(h);
+    for (const h of this.overrides.values()) s.add(h);
+    return s;
   }
 
   /** Decode As: bind `key` to `h` for this table (undefined removes the override). */
