@@ -1,6 +1,7 @@
 // Fragment reassembly shared by IPv4 and IPv6 (Wireshark's reassembly tables): fragments are kept
-// per datagram key until they cover [0, total) without a hole, with bounded memory, and the
-// completed datagram is remembered for the frame that completed it (revisits) and its fragments.
+// per datagram key until they cover [0, total) without a hole, with bounded memory, and, when the
+// session keeps frames for revisits, the completed datagram is remembered for the frame that
+// completed it and its fragments.
 
 import { FT, fields } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
@@ -37,7 +38,7 @@ export const F_TOOLONG = 4;
 export class FragmentTable {
   pending = new Map<string, Datagram>();
   pendingBytes = 0;
-  /** frame number → reassembly completed in that frame (first pass), for revisits */
+  /** frame number → reassembly completed in that frame (first pass), for revisits (only `retain`ed ones) */
   done = new Map<number, Reassembled>();
   /** fragment frame number → frame that completed its datagram (known once complete) */
   reassembledIn = new Map<number, number>();
@@ -57,10 +58,11 @@ export class FragmentTable {
   }
 
   /**
-   * Adds a fragment; returns the completed reassembly when this fragment completes the datagram.
+   * Adds a fragment; returns the completed reassembly when this fragment completes the datagram,
+   * remembered for revisits when `retain` (Session.retainFrames: a one-pass run keeps none).
    * A fragment sorts after those already there at the same offset; bytes already filled win.
    */
-  add(key: string, frame: number, off: number, data: Uint8Array, more: boolean): Reassembled | undefined {
+  add(key: string, frame: number, off: number, data: Uint8Array, more: boolean, retain: boolean): Reassembled | undefined {
     let d = this.pending.get(key);
     if (!d) {
       d = { frags: [], total: -1, bytes: 0 };
@@ -103,8 +105,10 @@ export class FragmentTable {
     this.pending.delete(key);
     this.pendingBytes -= d.bytes;
     const r: Reassembled = { frame, data: out, frags: d.frags, flags };
-    for (const x of d.frags) this.reassembledIn.set(x.frame, frame);
-    this.done.set(frame, r);
+    if (retain) {
+      for (const x of d.frags) this.reassembledIn.set(x.frame, frame);
+      this.done.set(frame, r);
+    }
     return r;
   }
 }

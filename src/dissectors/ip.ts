@@ -525,7 +525,7 @@ function dissectIp(p: Packet, off: number, end: number, parent: number): number 
     if (p.session.visited) r = s.done.get(p.num);
     else if (payloadCaptured) {
       const key = `${src}|${dst}|${id}|${proto}`;
-      r = s.add(key, p.num, fragOff, b.slice(pOff, pEnd), more);
+      r = s.add(key, p.num, fragOff, b.slice(pOff, pEnd), more, p.session.retainFrames);
     }
     if (r) {
       showFragments(p, top, r, FRAG_FIELDS, 'IPv4');

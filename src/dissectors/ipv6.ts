@@ -713,7 +713,7 @@ function dissectFragmentHeader(p: Packet, c: Chain, off: number, end: number, pa
   if (p.session.visited) r = s.done.get(p.num);
   else if (Math.min(end, p.capEnd) >= end) {
     const key = `${formatIPv6(b, c.srcOff)}|${formatIPv6(b, c.dstOff)}|${ident}`;
-    r = s.add(key, p.num, fragOff, b.slice(pOff, end), more);
+    r = s.add(key, p.num, fragOff, b.slice(pOff, end), more, p.session.retainFrames);
   }
   if (r) {
     showFragments(p, c.top, r, FRAG_FIELDS, 'IPv6');
