@@ -3,8 +3,9 @@
 // First pass (load): streams the file once, in order, through one Engine whose Session keeps all
 // cross-packet state (TCP streams, reassembly, request/response matching). It builds the
 // FrameIndex (random access), the summary columns exactly as the CLI prints them (Source,
-// Destination and Protocol interned, Info kept), the colouring rule of each frame and the
-// FilterCache. Rows are served while the pass runs (first rows after the first 1 MiB chunk).
+// Destination and Protocol interned, Info kept as bytes: text-column.ts), the colouring rule of
+// each frame and the FilterCache. Rows are served while the pass runs (first rows after the first
+// 1 MiB chunk).
 //
 // Later dissection of frame N (details pane, filters the cache cannot answer) reuses that same
 // Session with `visited = true`, so dissectors read their per-frame caches instead of updating
@@ -35,7 +36,8 @@ import { timeColumn } from '../output/summary.js';
 import { TreeLinks } from '../output/verbose.js';
 import { compileColorRules, type CompiledColorRules, type ColorRule } from './colors.js';
 import { FilterCache, filterCacheFields } from './filter-cache.js';
-import { sortStrings } from './sort.js';
+import { sortUnits } from './sort.js';
+import { TextColumn } from './text-column.js';
 
 const EMPTY = new Uint8Array(0);
 /** bytes of whole frames read at once by indexedBytesFilter */
@@ -196,7 +198,8 @@ export class CaptureSession {
   private dst: Uint32Array = new Uint32Array(4096);
   private proto: Uint32Array = new Uint32Array(4096);
   private color: Uint8Array = new Uint8Array(4096);
-  private info: string[] = [];
+  /** the Info column of each frame, as the first pass made it */
+  private readonly info = new TextColumn();
   private readonly cache = new FilterCache();
   private readonly colors: CompiledColorRules;
   private meta: CaptureMeta | undefined;
@@ -301,12 +304,7 @@ export class CaptureSession {
   }
 
   private memory(): number {
-    let infoBytes = 0;
-    // strings: ~1 byte per Latin-1 char plus a header; estimate rather than walk 1M strings
-    const n = this.info.length;
-    for (let i = 0; i < n; i += 97) infoBytes += this.info[i]!.length + 16;
-    infoBytes = n ? Math.round(infoBytes * (n / Math.ceil(n / 97))) + n * 8 : 0;
-    return this.index.byteSize + (this.src.byteLength * 3) + this.color.byteLength + infoBytes + this.cache.byteSize;
+    return this.index.byteSize + (this.src.byteLength * 3) + this.color.byteLength + this.info.byteSize + this.cache.byteSize;
   }
 
   private async firstPass(): Promise<void> {
@@ -337,7 +335,10 @@ export class CaptureSession {
       this.src[i] = strings.id(p.src);
       this.dst[i] = strings.id(p.dst);
       this.proto[i] = strings.id(p.proto);
-      this.info[i] = p.info;
+      const info = this.info;
+      info.open();
+      p.writeInfo(info);
+      info.close();
       let c = 0;
       for (let k = 0; k < colors.length; k++) if (colors[k]!.match(p)) { c = k + 1; break; }
       this.color[i] = c;
@@ -367,6 +368,7 @@ export class CaptureSession {
     if (this.meta) session.ifaces = this.meta.interfaces;
     session.visited = true;
     this.cache.trim();
+    this.info.trim();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -397,7 +399,7 @@ export class CaptureSession {
       dst: s[this.dst[i]!]!,
       proto: s[this.proto[i]!]!,
       len: this.index.len[i]!,
-      info: this.info[i]!,
+      info: this.info.get(i),
       color: this.color[i]! - 1,
     };
   }
@@ -423,7 +425,7 @@ export class CaptureSession {
 
   /** Frames whose rows are complete (the index may be one record ahead during onFrame). */
   private get rowsReady(): number {
-    return this.info.length;
+    return this.info.count;
   }
 
   /**
@@ -506,9 +508,8 @@ export class CaptureSession {
         break;
       }
       case 'info': {
-        const strs = new Array<string>(n);
-        for (let i = 0; i < n; i++) strs[i] = this.info[nums[i]! - 1]!;
-        const order = sortStrings(strs);
+        const info = this.info;
+        const order = sortUnits(n, (p, d) => info.byteAt(nums[p]! - 1, d));
         for (let i = 0; i < n; i++) out[i] = nums[order[i]!]!;
         break;
       }
