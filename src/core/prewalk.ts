@@ -12,8 +12,11 @@
 //     → IPv4 (not a fragment) / IPv6 (hop-by-hop, routing, destination options walked; no fragment)
 //     → ip.proto (ip.proto table)     UDP: the two ports (udp.port table, low then high), the 'udp'
 //                                     heuristics, data
+//                                     ICMP echo request/reply, ICMPv6 echo and router/neighbour
+//                                     solicitation/advertisement: messages that carry no packet
+//                                     (their payload is data or options, never another protocol)
 //
-// At the first dissector it does not walk through (TCP, ARP, ICMP, a tunnel, an unknown one …) it
+// At the first dissector it does not walk through (TCP, ARP, ICMP errors, a tunnel, an unknown one …) it
 // asks the gate what that dissector (and every fallback the caller has: port tables, heuristics,
 // data) can add. The frame is skipped when some requirement set is met neither by the layers walked
 // (each walked dissector adds its own protocol: an over-approximation, since a truncated header may
@@ -31,7 +34,7 @@ import { tables, heurLists, findHandle } from './table.js';
 import { fieldByName } from './field.js';
 import type { DispatchGate } from './prune.js';
 
-const enum K { ETH = 1, VLAN, QINQ, IP, IPV6, UDP, SLL, SLL2, NULL, LOOP, RAW, RAW4, RAW6 }
+const enum K { ETH = 1, VLAN, QINQ, IP, IPV6, UDP, SLL, SLL2, NULL, LOOP, RAW, RAW4, RAW6, ICMP, ICMPV6 }
 
 const ETH_HLEN = 14;
 const ETH_TYPE = 12;
@@ -52,6 +55,12 @@ const NH_FRAGMENT = 44;
 const NH_NONE = 59;
 const NH_DSTOPTS = 60;
 const UDP_HLEN = 8;
+const ICMP_ECHO_REPLY = 0;
+const ICMP_ECHO_REQUEST = 8;
+const ICMPV6_ECHO_REQUEST = 128;
+const ICMPV6_ECHO_REPLY = 129;
+const ICMPV6_ROUTER_SOLICITATION = 133;
+const ICMPV6_NEIGHBOR_ADVERTISEMENT = 136;
 const SLL_HLEN = 16;
 const SLL_PROTO = 14;
 const SLL2_HLEN = 20;
@@ -60,7 +69,7 @@ const NULL_HLEN = 4;
 const MAX_802_3_LEN = 1500;
 const CUSTOM_BLOCK = 0xbad;
 const CUSTOM_BLOCK_NOCOPY = 0x40000bad;
-/** a code not read from its table yet (kinds are -1 … -13, masks ≥ 0) */
+/** a code not read from its table yet (kinds are -1 … -15, masks ≥ 0) */
 const UNSET = -1000;
 /** extension headers walked at most (a longer chain: no opinion) */
 const MAX_EXT = 8;
@@ -94,6 +103,9 @@ export class PreWalk {
   private readonly udpHeur: number;
   private readonly ipH: Handle | undefined;
   private readonly ipv6H: Handle | undefined;
+  /** sets ICMP / ICMPv6 cannot meet, for the messages not walked through */
+  private readonly icmpBlind: number;
+  private readonly icmpv6Blind: number;
   /**
    * What each key of the ethertype / ip.proto / udp.port table leads to, read from the table on
    * the key's first use (UNSET before; the tables are not changed during a run, as for the gate):
@@ -122,11 +134,14 @@ export class PreWalk {
     this.udpHeur = heur;
     this.ipH = findHandle('ip');
     this.ipv6H = findHandle('ipv6');
+    this.icmpBlind = this.blind(findHandle('icmp'));
+    this.icmpv6Blind = this.blind(findHandle('icmpv6'));
     const walked: [string, K, string | undefined][] = [
       ['eth', K.ETH, 'eth'], ['vlan', K.VLAN, 'vlan'], ['ieee8021ad', K.QINQ, 'ieee8021ad'],
       ['ip', K.IP, 'ip'], ['ipv6', K.IPV6, 'ipv6'], ['udp', K.UDP, 'udp'],
       ['sll', K.SLL, undefined], ['sll2', K.SLL2, undefined], ['null', K.NULL, undefined], ['loop', K.LOOP, undefined],
       ['raw', K.RAW, undefined], ['raw_ip4', K.RAW4, undefined], ['raw_ip6', K.RAW6, undefined],
+      ['icmp', K.ICMP, 'icmp'], ['icmpv6', K.ICMPV6, 'icmpv6'],
     ];
     for (const [name, k, proto] of walked) {
       const h = findHandle(name);
@@ -286,6 +301,25 @@ export class PreWalk {
           if (o + UDP_HLEN > capEnd) return false;
           // the lower port's dissector, the higher's, the heuristics, data
           c = this.udpHeur & this.udp(u16(buf, o)) & this.udp(u16(buf, o + 2));
+          continue;
+        }
+        case K.ICMP: {
+          // an echo's payload is data; other types (errors quote a packet) are asked of the gate
+          if (o >= capEnd) return false;
+          const type = buf[o]!;
+          if (type !== ICMP_ECHO_REPLY && type !== ICMP_ECHO_REQUEST) return (this.icmpBlind & this.all & ~met) !== 0;
+          c = this.all;
+          continue;
+        }
+        case K.ICMPV6: {
+          // echo data, router/neighbour discovery options: nothing below; errors and redirects
+          // quote a packet
+          if (o >= capEnd) return false;
+          const type = buf[o]!;
+          const plain = type === ICMPV6_ECHO_REQUEST || type === ICMPV6_ECHO_REPLY ||
+            (type >= ICMPV6_ROUTER_SOLICITATION && type <= ICMPV6_NEIGHBOR_ADVERTISEMENT);
+          if (!plain) return (this.icmpv6Blind & this.all & ~met) !== 0;
+          c = this.all;
           continue;
         }
       }
