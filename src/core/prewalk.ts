@@ -69,8 +69,6 @@ const NULL_HLEN = 4;
 const MAX_802_3_LEN = 1500;
 const CUSTOM_BLOCK = 0xbad;
 const CUSTOM_BLOCK_NOCOPY = 0x40000bad;
-/** a code not read from its table yet (kinds are -1 … -15, masks ≥ 0) */
-const UNSET = -1000;
 /** extension headers walked at most (a longer chain: no opinion) */
 const MAX_EXT = 8;
 
@@ -108,13 +106,16 @@ export class PreWalk {
   private readonly icmpv6Blind: number;
   /**
    * What each key of the ethertype / ip.proto / udp.port table leads to, read from the table on
-   * the key's first use (UNSET before; the tables are not changed during a run, as for the gate):
-   * a walked kind as -K, else the sets the handle cannot meet (a missing handle: data, which meets
-   * none). udpCode holds blind masks only.
+   * the key's first use (marked in etKnown / udpKnown; the tables are not changed during a run, as
+   * for the gate): a walked kind as -K, else the sets the handle cannot meet (a missing handle:
+   * data, which meets none). udpCode holds blind masks only. Nothing fills the 64 Ki-entry arrays:
+   * only the pages of keys in use are ever touched.
    */
   private readonly etCode = new Int32Array(65536);
+  private readonly etKnown = new Uint8Array(65536);
   private readonly ipCode = new Int32Array(256);
   private readonly udpCode = new Int32Array(65536);
+  private readonly udpKnown = new Uint8Array(65536);
   /** the last frame's link type and its code (a capture has one or a few) */
   private lastLt = -1;
   private lastLtCode = 0;
@@ -165,19 +166,19 @@ export class PreWalk {
   }
 
   private fill(): void {
-    this.etCode.fill(UNSET);
-    this.udpCode.fill(UNSET);
     for (let k = 0; k < 256; k++) this.ipCode[k] = this.code(this.ipProto.get(k));
   }
 
   private et(type: number): number {
-    const c = this.etCode[type]!;
-    return c !== UNSET ? c : (this.etCode[type] = this.code(this.ethertype.get(type)));
+    if (this.etKnown[type] !== 0) return this.etCode[type]!;
+    this.etKnown[type] = 1;
+    return (this.etCode[type] = this.code(this.ethertype.get(type)));
   }
 
   private udp(port: number): number {
-    const c = this.udpCode[port]!;
-    return c !== UNSET ? c : (this.udpCode[port] = this.blind(this.udpPort!.get(port)));
+    if (this.udpKnown[port] !== 0) return this.udpCode[port]!;
+    this.udpKnown[port] = 1;
+    return (this.udpCode[port] = this.blind(this.udpPort!.get(port)));
   }
 
   /** A walk for the gate's requirement sets, or undefined when the tables it needs are missing. */
