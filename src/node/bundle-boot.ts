@@ -3,7 +3,8 @@
 // file): runs the CommonJS bundle wirelens.cjs beside it through V8's code cache (code-cache.ts).
 // Not meant to run from dist/node.
 
-import { fileURLToPath } from 'node:url';
 import { runWithCodeCache } from './code-cache.js';
 
+// (not imported: see code-cache.ts)
+const { fileURLToPath } = process.getBuiltinModule('node:url');
 runWithCodeCache(fileURLToPath(new URL('wirelens.cjs', import.meta.url)));

@@ -15,10 +15,15 @@
 // in a process started with options is left alone: it is that of the runs without (V8 flags such
 // as --max-old-space-size or --trace-gc make it unusable), which would otherwise rewrite it back.
 
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { Script } from 'node:vm';
+import type { Script } from 'node:vm';
+
+// Built-ins taken with process.getBuiltinModule, not imported: the bundle's entry is an ES module,
+// and an ES import of node:fs builds its ES facade, which reads every export — the lazy ReadStream
+// getter among them loads node:stream and ~20 internal modules (~10 M instructions of each start).
+const { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = process.getBuiltinModule('node:fs');
+const { createRequire } = process.getBuiltinModule('node:module');
+const { dirname, join } = process.getBuiltinModule('node:path');
+const vm = process.getBuiltinModule('node:vm');
 
 /** What became of a file's cache: used, refused by V8, absent, or older than the file. */
 export type CacheState = 'accepted' | 'rejected' | 'missing' | 'stale';
@@ -62,7 +67,7 @@ export class CodeCacheLoader {
         state = 'missing';
       }
     }
-    const script = new Script(WRAPPER_HEAD + source + WRAPPER_TAIL, cachedData === undefined ? { filename: file } : { filename: file, cachedData });
+    const script = new vm.Script(WRAPPER_HEAD + source + WRAPPER_TAIL, cachedData === undefined ? { filename: file } : { filename: file, cachedData });
     if (cachedData !== undefined) state = script.cachedDataRejected === true ? 'rejected' : 'accepted';
     const module = { exports: {} as unknown };
     this.loaded.set(file, { module, script, cacheFile, state, ino, mtimeMs });
