@@ -30,7 +30,7 @@ interface Waiting {
 const RESPONDER = 0x10000;
 
 export class EchoMatcher {
-  private readonly waiting = new ConvMap<Waiting | undefined>();
+  private readonly waiting = new ConvMap<Waiting>();
   /** reply frame → its match (kept for revisits) */
   private readonly replies = new Map<number, EchoMatch>();
   /** request frame → reply frame, 0 while none (kept for revisits) */
@@ -48,7 +48,7 @@ export class EchoMatcher {
     if (kept !== undefined || p.session.visited) return kept;
     const w = this.waiting.get(p, seq + RESPONDER, id);
     if (w === undefined) return undefined;
-    this.waiting.set(p, seq + RESPONDER, id, undefined);
+    this.waiting.delete(p, seq + RESPONDER, id);
     const m: EchoMatch = { req: w.frame, ms: ((p.tsSec - w.sec) * 1e9 + (p.tsNsec - w.nsec)) / 1e6 };
     if (p.session.retainFrames) {
       this.replies.set(p.num, m);

@@ -202,6 +202,25 @@ export class ConvMap<T> {
     this.size++;
   }
 
+  /** Removes this packet's conversation; true when there was one. */
+  delete(p: Packet, sport: number, dport: number): boolean {
+    if (this.size === 0) return false;
+    const h = convHash(p, sport, dport);
+    const n = this.find(p, sport, dport, h, forward(p, sport, dport));
+    if (n === undefined) return false;
+    const head = this.m.get(h)!;
+    if (head === n) {
+      if (n.next === undefined) this.m.delete(h);
+      else this.m.set(h, n.next);
+    } else {
+      let x = head;
+      while (x.next !== n) x = x.next!;
+      x.next = n.next;
+    }
+    this.size--;
+    return true;
+  }
+
   /** The node of hash `h` whose endpoints are this packet's (`fwd`: in the stored order). */
   private find(p: Packet, sport: number, dport: number, h: number, fwd: boolean): ConvNode<T> | undefined {
     let n = this.m.get(h);
