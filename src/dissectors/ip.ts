@@ -330,7 +330,9 @@ interface RouteScan { finalDst: number; finalOff: number }
 /**
  * Finds an LSRR/SSRR whose last address is still to be visited (tshark then shows it as ip.dst).
  * tshark looks before it shows the destination, stopping at the first source-route option: running
- * out of captured bytes first is a truncated packet (returns null, p.need has marked it).
+ * out of bytes first is a truncated or malformed packet (returns null, p.need has marked it). The
+ * scan goes to the header length even past the datagram's end (a TSO total length of 0 leaves the
+ * datagram shorter than its header): zeek/trunc/mpls-6in6-broken.pcap.gz #417.
  */
 function scanSourceRoute(p: Packet, off: number, optEnd: number, end: number, quoted: boolean): RouteScan | undefined | null {
   const b = p.buf;
@@ -476,7 +478,7 @@ function dissectIp(p: Packet, off: number, end: number, parent: number): number 
   // The TTL checks need the destination: the expert goes under the TTL item.
   if (!needq(p, off + DST, 4, end, quoted)) return len;
   const hdrDst = u32At(b, off + DST);
-  const scan = hlen > HEADER_LEN ? scanSourceRoute(p, off + HEADER_LEN, off + Math.min(hlen, len), end, quoted) : undefined;
+  const scan = hlen > HEADER_LEN ? scanSourceRoute(p, off + HEADER_LEN, off + hlen, end, quoted) : undefined;
   if (scan === null) return len;
   const route = scan;
   const dst = route ? route.finalDst : hdrDst;
