@@ -40,8 +40,9 @@ function secFrac(sec: number, nsec: number, digits: number): string {
 }
 
 function diff(aSec: number, aNsec: number, bSec: number, bNsec: number, digits: number): string {
-  // a record's invalid fraction (outside [0, 1e9)): tshark prints the unnormalised difference in full
-  if (aNsec >= 1e9 || aNsec < 0 || bNsec >= 1e9 || bNsec < 0) return formatSecNsec(nsDiff(aSec, aNsec, bSec, bNsec));
+  // a record's invalid fraction (outside [0, 1e9)): tshark prints an unnormalised difference in full,
+  // a normalised one with `digits` digits (tcpdump/timestamp_invalid_nano.pcap, _micro.pcap)
+  if (aNsec >= 1e9 || aNsec < 0 || bNsec >= 1e9 || bNsec < 0) return formatSecNsec(nsDiff(aSec, aNsec, bSec, bNsec), digits);
   let sec = aSec - bSec;
   let nsec = aNsec - bNsec;
   if (nsec < 0) { nsec += 1e9; sec -= 1; }
