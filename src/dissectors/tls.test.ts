@@ -141,6 +141,18 @@ test('tls: TLS found by the heuristic on a port of its own (gnutella 11852) and 
   assert.deepEqual(bad, []);
 });
 
+test('tls: a segment that starts with printable text is not TLS (data, TCP Info), other unplaceable bytes are Continuation Data', { skip }, () => {
+  const rows: string[] = [];
+  dissectFile(join(dir!, 'ndpi/teams.pcap'), (p) => {
+    if (p.num === 1459 || p.num === 272) rows.push(`${p.num} ${p.protocolsString()} ${p.proto} ${p.info}`);
+  });
+  // tshark -n -r ndpi/teams.pcap: #272 starts with b1 81 50 0a, #1459 with "tion"
+  assert.deepEqual(rows, [
+    '272 eth:ethertype:ip:tcp:tls SSL [TCP Previous segment not captured] , Continuation Data',
+    '1459 eth:ethertype:ip:tcp:data TCP [TCP Previous segment not captured] 443 → 60568 [ACK] Seq=1441 Ack=240 Win=263424 Len=1440 TSval=200697400 TSecr=814016222',
+  ]);
+});
+
 test('tls: hostile records (lengths past the data, nested lengths, random bytes) stay bounded and never throw', () => {
   // a ClientHello whose extension block claims more than there is
   const ch = hex('16030100300100002c0303' + '00'.repeat(32) + '00' + '0002c02f' + '0100' + 'ffff0000');

@@ -154,6 +154,8 @@ export function looksLikeRecord(b: Uint8Array, off: number): boolean {
   return plausibleVersion(v);
 }
 
+function printable(c: number): boolean { return c >= 0x20 && c < 0x7f; }
+
 /** "Continuation Data": a segment TLS cannot place (tshark's empty TLS item). */
 function continuation(p: Packet, conv: TlsConv, off: number, end: number): void {
   if (p.cols && !hasLayer(p, proto_tls)) p.clearInfo();
@@ -227,6 +229,9 @@ export function dissectTls(p: Packet, off: number, end: number, parent: number):
   const conv = tlsConv(p);
   if (conv.sslv2 === true || (avail - off >= 5 && looksLikeV2Hello(b, off))) return dissectV2(p, conv, off, end);
   if (avail - off < RECORD_HEADER_LEN || !looksLikeRecord(b, off)) {
+    // tshark's TLS declines a segment that starts with 4 printable ASCII bytes (data then shows
+    // it): learned by varying the bytes of ndpi/teams.pcap #1459
+    if (avail - off >= 4 && printable(b[off]!) && printable(b[off + 1]!) && printable(b[off + 2]!) && printable(b[off + 3]!)) return 0;
     // bytes inside a record whose start we did not see (a gap in the capture)
     continuation(p, conv, off, end);
     return end - off;
