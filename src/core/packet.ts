@@ -59,12 +59,15 @@ export interface TextSink {
   text(s: string): void;
   /** a non-negative integer in decimal */
   uint(v: number): void;
+  /** text(s) then uint(v) */
+  textUint(s: string, v: number): void;
 }
 
 class StringSink implements TextSink {
   s = '';
   text(x: string): void { this.s += x; }
   uint(v: number): void { this.s += v; }
+  textUint(x: string, v: number): void { this.s += x; this.s += v; }
 }
 const stringSink = new StringSink();
 
@@ -331,10 +334,10 @@ export class Packet {
 
   /** Writes the Info text to `w` (a lazy part straight from its numbers, without a string). */
   writeInfo(w: TextSink): void {
-    w.text(this.info_);
+    if (this.info_.length !== 0) w.text(this.info_);
     if (this.lazyFn !== undefined) {
       this.lazyFn(this.lazyArgs, w);
-      w.text(this.lazyTail);
+      if (this.lazyTail.length !== 0) w.text(this.lazyTail);
     }
   }
 

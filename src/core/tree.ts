@@ -254,14 +254,20 @@ export class Tree {
  */
 export function wantTest(pred: (id: number, w: number) => boolean, all: boolean): (want: Uint8Array | null) => boolean {
   const memo = new WeakMap<Uint8Array, boolean>();
+  // (the last answer without a WeakMap lookup: a run asks about one want, packet after packet)
+  let lastWant: Uint8Array | undefined;
+  let last = false;
   return (want) => {
     if (want === null) return all;
+    if (want === lastWant) return last;
     let r = memo.get(want);
     if (r === undefined) {
       r = false;
       for (let id = 0; id < want.length && !r; id++) if (want[id] !== 0 && pred(id, want[id]!)) r = true;
       memo.set(want, r);
     }
+    lastWant = want;
+    last = r;
     return r;
   };
 }

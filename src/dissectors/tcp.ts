@@ -573,18 +573,13 @@ function segmentInfo(a: Float64Array, w: TextSink): void {
   const fu = a[1]!;
   const flags = fu & 0xfff;
   w.uint(ports >>> 16);
-  w.text(' \u2192 ');
-  w.uint(ports & 0xffff);
-  w.text(' [');
-  w.text(flagNames(flags));
-  w.text('] Seq=');
-  w.uint(a[2]!);
-  if (a[3]! >= 0) { w.text(' Ack='); w.uint(a[3]!); }
-  w.text(' Win=');
-  w.uint(a[4]!);
-  if (flags & TH_URG) { w.text(' Urg='); w.uint(fu >>> 12); }
-  if (a[5]! >= 0) { w.text(' Len='); w.uint(a[5]!); }
-  if (a[6]! >= 0) { w.text(' TSval='); w.uint(a[6]!); w.text(' TSecr='); w.uint(a[7]!); }
+  w.textUint(' \u2192 ', ports & 0xffff);
+  w.textUint(flagsSeq(flags), a[2]!);
+  if (a[3]! >= 0) w.textUint(' Ack=', a[3]!);
+  w.textUint(' Win=', a[4]!);
+  if (flags & TH_URG) w.textUint(' Urg=', fu >>> 12);
+  if (a[5]! >= 0) w.textUint(' Len=', a[5]!);
+  if (a[6]! >= 0) { w.textUint(' TSval=', a[6]!); w.textUint(' TSecr=', a[7]!); }
 }
 
 /** Can a tree with this want hold any tcp.* item (the full tree, or a want naming one)? */
@@ -606,16 +601,22 @@ const HEADER_GROUPS: readonly (readonly [number, HG])[] = [
 ];
 /** headerGroups by want (a want lives for a whole run) */
 const headerGroupsMemo = new WeakMap<Uint8Array, number>();
+/** (the last answer, without a WeakMap lookup: asked per segment about the run's one want) */
+let lastGroupsWant: Uint8Array | undefined;
+let lastGroups = 0;
 
 /** The groups of header items a tree with this want can hold (all for the full tree). */
 function headerGroups(want: Uint8Array | null): number {
   if (want === null) return HG.ALL;
+  if (want === lastGroupsWant) return lastGroups;
   let g = headerGroupsMemo.get(want);
   if (g === undefined) {
     g = 0;
     for (const [id, bit] of HEADER_GROUPS) if (id < want.length && want[id] !== 0) g |= bit;
     headerGroupsMemo.set(want, g);
   }
+  lastGroupsWant = want;
+  lastGroups = g;
   return g;
 }
 
@@ -634,6 +635,13 @@ const flagNamesMemo: string[] = [];
 /** `SYN, ACK` (or `<None>`), in tshark's order. */
 function flagNames(fl: number): string {
   return flagNamesMemo[fl] ??= flagNamesOf(fl);
+}
+
+/** segmentInfo's ` [SYN, ACK] Seq=` by the 12 flag bits (built on first use) */
+const flagsSeqMemo: string[] = [];
+
+function flagsSeq(fl: number): string {
+  return flagsSeqMemo[fl] ??= ` [${flagNames(fl)}] Seq=`;
 }
 
 function flagNamesOf(fl: number): string {

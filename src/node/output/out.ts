@@ -24,10 +24,11 @@ export function writeFullySync(fd: number, data: Uint8Array): void {
 
 /** Digits of a non-negative integer in decimal. */
 function decimalDigits(v: number): number {
-  // (comparisons, not divisions: most numbers here are below 10^6)
+  // (comparisons, not divisions: most numbers here are below 10^6, TCP timestamps below 10^10)
   if (v < 1e6) return v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 1e4 ? 4 : v < 1e5 ? 5 : 6;
-  let d = 7;
-  for (let x = Math.floor(v / 1e7); x >= 1; x = Math.floor(x / 10)) d++;
+  if (v < 1e10) return v < 1e7 ? 7 : v < 1e8 ? 8 : v < 1e9 ? 9 : 10;
+  let d = 11;
+  for (let x = Math.floor(v / 1e11); x >= 1; x = Math.floor(x / 10)) d++;
   return d;
 }
 
@@ -92,22 +93,50 @@ export class Out {
     const n = s.length;
     if (!this.room(n * 3)) { this.large(s); return; }
     if (n <= 24) {
-      // short text: a loop costs less than the call into the encoder (UTF-8 of the Basic
-      // Multilingual Plane inline, e.g. TCP's " → "; surrogate pairs go to the encoder)
-      const buf = this.buf;
-      let o = this.off;
-      let i = 0;
-      for (; i < n; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 0x80) buf[o++] = c;
-        else if (c < 0x800) { buf[o++] = 0xc0 | (c >> 6); buf[o++] = 0x80 | (c & 0x3f); }
-        else if (c < 0xd800 || c > 0xdfff) { buf[o++] = 0xe0 | (c >> 12); buf[o++] = 0x80 | ((c >> 6) & 0x3f); buf[o++] = 0x80 | (c & 0x3f); }
-        else break;
-      }
-      if (i === n) { this.off = o; return; }
+      const o = this.short(s);
+      if (o >= 0) { this.off = o; return; }
     }
     // (the encoder itself: Buffer#write only checks its arguments and picks it by name)
     this.off += utf8Write.call(this.buf, s, this.off);
+  }
+
+  /**
+   * text(s) then uint(v) in one call (the "Name=value" pieces of a lazy Info text, e.g. TCP's
+   * " Win=502"): one check for room.
+   */
+  textUint(s: string, v: number): void {
+    if (this.broken) return;
+    const n = s.length;
+    if (n <= 24 && this.room(n * 3 + 16)) {
+      const o = this.short(s);
+      if (o >= 0) {
+        this.off = o + decimalDigits(v);
+        this.digitsTo(v, this.off);
+        return;
+      }
+    }
+    this.text(s);
+    this.uint(v);
+  }
+
+  /**
+   * Encodes short text `s` at the current offset (room checked by the caller): UTF-8 of the Basic
+   * Multilingual Plane inline — a loop costs less than the call into the encoder for e.g. TCP's
+   * " → ". Returns the offset after it (not committed), or -1 at a surrogate pair (then the caller
+   * uses the encoder).
+   */
+  private short(s: string): number {
+    const buf = this.buf;
+    const n = s.length;
+    let o = this.off;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) buf[o++] = c;
+      else if (c < 0x800) { buf[o++] = 0xc0 | (c >> 6); buf[o++] = 0x80 | (c & 0x3f); }
+      else if (c < 0xd800 || c > 0xdfff) { buf[o++] = 0xe0 | (c >> 12); buf[o++] = 0x80 | ((c >> 6) & 0x3f); buf[o++] = 0x80 | (c & 0x3f); }
+      else return -1;
+    }
+    return o;
   }
 
   /**
@@ -168,8 +197,14 @@ export class Out {
     if (!this.room(Math.max(d, width))) return;
     const buf = this.buf;
     for (let i = d; i < width; i++) buf[this.off++] = fill;
-    let at = this.off + d;
-    this.off = at;
+    this.off += d;
+    this.digitsTo(v, this.off);
+  }
+
+  /** Writes the decimal digits of `v` (≥ 0) so that they end at `end` (room checked by the caller). */
+  private digitsTo(v: number, end: number): void {
+    const buf = this.buf;
+    let at = end;
     let x = v;
     // (int32 arithmetic below 2^31: Math.floor on doubles costs more)
     while (x >= 0x80000000) { const q = Math.floor(x / 10); buf[--at] = 0x30 + (x - q * 10); x = q; }

@@ -172,8 +172,7 @@ export function writeSummaryLineAt(out: Out, p: Packet, clock: FrameClock, fmt: 
   out.padded(p.dst, 12, true);
   out.byte(0x20);
   out.text(p.proto);
-  out.byte(0x20);
-  out.uint(p.len);
+  out.textUint(' ', p.len);
   out.byte(0x20);
   p.writeInfo(out);
   out.byte(0x0a);
