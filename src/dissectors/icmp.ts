@@ -344,11 +344,13 @@ function echoBody(p: Packet, top: number, type: number, off: number, end: number
 }
 
 function dataTime(b: Uint8Array, d: number, frameSec: number): { sec: number; nsec: number } | undefined {
-  for (const le of [true, false]) {
-    const sec = le ? (b[d]! | (b[d + 1]! << 8) | (b[d + 2]! << 16) | (b[d + 3]! << 24)) >>> 0 : u32At(b, d);
-    const usec = le ? (b[d + 4]! | (b[d + 5]! << 8) | (b[d + 6]! << 16) | (b[d + 7]! << 24)) >>> 0 : u32At(b, d + 4);
-    if (usec < 1000000 && Math.abs(frameSec - sec) < 86400) return { sec, nsec: usec * 1000 };
-  }
+  // little-endian first (Linux ping on x86), then big-endian
+  let sec = (b[d]! | (b[d + 1]! << 8) | (b[d + 2]! << 16) | (b[d + 3]! << 24)) >>> 0;
+  let usec = (b[d + 4]! | (b[d + 5]! << 8) | (b[d + 6]! << 16) | (b[d + 7]! << 24)) >>> 0;
+  if (usec < 1000000 && Math.abs(frameSec - sec) < 86400) return { sec, nsec: usec * 1000 };
+  sec = u32At(b, d);
+  usec = u32At(b, d + 4);
+  if (usec < 1000000 && Math.abs(frameSec - sec) < 86400) return { sec, nsec: usec * 1000 };
   return undefined;
 }
 
