@@ -94,6 +94,13 @@ export class TcpSegment {
   shift = -1;
   /** the dissector started a new stream on ports an earlier stream used (a SYN with a new ISN) */
   reused = false;
+  /**
+   * the run reads the numeric results (acks_frame, RTTs, bytes in flight, push bytes, RTO) or
+   * keeps them for revisits; without them the analysis keeps no unacknowledged segments and
+   * ignores SACK blocks (the flags and duplicate-ACK numbers do not depend on either). One value
+   * for a whole capture.
+   */
+  numbers = true;
   /** number of SACK blocks and their raw edges */
   nsack = 0;
   readonly sackLe = new Float64Array(4);
@@ -245,7 +252,8 @@ export class TcpConvAnalysis {
 
 /**
  * Analyzes one segment of `conv` (first pass, in capture order) and writes the result to `out`.
- * Cost: a few comparisons; the unacknowledged-segment list grows with data in flight only.
+ * Cost: a few comparisons; the unacknowledged-segment list (kept with `s.numbers`) grows with data
+ * in flight only.
  */
 export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAnalysisResult): void {
   out.clear();
@@ -366,10 +374,12 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
       // RTO: since the oldest unacknowledged segment was sent (else since the next expected
       // sequence number was set); tshark leaves out an RTO of zero
       fl |= TA.RETRANSMISSION;
-      const L = fwd.segs;
-      out.rtoFrame = L.n !== 0 ? L.a[0]! : fwd.nextseqFrame;
-      out.rto = now - (L.n !== 0 ? L.a[3]! : fwd.nextseqTime);
-      if (out.rto !== 0) fl |= TA.HAS_RTO;
+      if (s.numbers) {
+        const L = fwd.segs;
+        out.rtoFrame = L.n !== 0 ? L.a[0]! : fwd.nextseqFrame;
+        out.rto = now - (L.n !== 0 ? L.a[3]! : fwd.nextseqTime);
+        if (out.rto !== 0) fl |= TA.HAS_RTO;
+      }
     }
   }
 
@@ -406,7 +416,7 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
 
   // The ACK: which segment of the other side it acknowledges (the one it ends), and the RTT.
   // Acknowledged segments leave the list; a partly acknowledged one keeps its unacknowledged rest.
-  if (hasAck) {
+  if (hasAck && s.numbers) {
     const L = rev.segs;
     const a = L.a;
     let keep = 0;
@@ -435,7 +445,7 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
     L.sorted = sorted;
     rev.bifInvalid = false;
   }
-  if (seglen > 0 || synfin) {
+  if ((seglen > 0 || synfin) && s.numbers) {
     if (fwd.segs.n < MAX_UNACKED * SEG) fwd.segs.push(s.num, seq, nextseq, now);
   }
 
@@ -443,7 +453,7 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
   // not counted), less what the other side's last segment SACKed; shown when positive. After a
   // hole, neither it nor the PSH count is kept until the other side ACKs again.
   // Bytes sent since the last PSH: this segment included, shown with the bytes in flight.
-  if (seglen > 0) {
+  if (seglen > 0 && s.numbers) {
     if (fl & TA.LOST_SEGMENT) fwd.bifInvalid = true;
     const L = fwd.segs;
     const a = L.a;

@@ -2,9 +2,10 @@
 // state machine per stream index), the per-frame snapshot the dissector keeps for revisits, the
 // "SEQ/ACK analysis" tree and the Info tags as tshark shows them, and the tcp.state.* fields.
 
-import { FT, field, fieldByName } from '../core/field.js';
+import { FT, field, fieldByName, fields } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { stateKey } from '../core/session.js';
+import { wantTest } from '../core/tree.js';
 import { Group, Severity, type ExpertInfo } from '../core/expert.js';
 import { analysisInfo, analyzeSegment, TA, TA_FLAG_MASK, TA_TREE_MASK, TcpAnalysisResult, TcpConvAnalysis, TcpSegment } from './tcp-analysis.js';
 import { packState, STEP, TcpConnState, TcpStateResult, TCP_STATE_NAMES, TCP_STEP_NAMES, unpackState } from './tcp-state.js';
@@ -88,7 +89,11 @@ export function analyzeTcp(p: Packet, c: TcpConn, dir: 0 | 1, seq: number, ack: 
   const s = g.seg;
   s.num = p.num; s.tsSec = p.tsSec; s.tsNsec = p.tsNsec; s.dir = dir;
   s.seq = seq >>> 0; s.ack = ack >>> 0; s.len = len; s.flags = flags; s.win = win; s.shift = shift; s.reused = reused;
-  scanSack(p.buf, optOff, optEnd, s);
+  // the numbers are read from the tree of this run, or from the snapshots kept for revisits (a
+  // want lives for a whole run, so every segment of a capture gets the same answer)
+  s.numbers = p.session.retainFrames || analysisItems(p.tree.want);
+  if (s.numbers) scanSack(p.buf, optOff, optEnd, s);
+  else s.nsack = 0;
   const r = g.res;
   analyzeSegment(c, s, r);
   c.st.step(s, sport, dport, g.sres);
@@ -110,6 +115,12 @@ export function analyzeTcp(p: Packet, c: TcpConn, dir: 0 | 1, seq: number, ack: 
   snap.state = packState(g.sres);
   return snap;
 }
+
+/** Can a tree with this want hold an item of the SEQ/ACK analysis or the connection state? */
+export const analysisItems = wantTest((id) => {
+  const a = fields[id]?.abbrev;
+  return a === undefined || a.startsWith('tcp.analysis') || a.startsWith('tcp.state');
+}, true);
 
 /** Info tags (`[TCP Dup ACK 6#1] `) of a snapshot, '' when none. */
 export function tcpAnalysisInfo(snap: TcpAnalysisSnapshot): string {

@@ -36,7 +36,7 @@ import { ipProtoTable } from './ipproto.js';
 import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, ConvMap, addExpertItem, frameKey, FrameMap, capLen, dissectByPorts } from './inet-util.js';
 import { TcpDirReassembly, TcpReassemblyBudget, RA, NEED_UNTIL_FIN, segmentsLabel } from '../analysis/tcp-reassembly.js';
 import { POW2, TA } from '../analysis/tcp-analysis.js';
-import { analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, TcpAnalysisSnapshot, TcpConn } from '../analysis/tcp-glue.js';
+import { analysisItems, analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, TcpAnalysisSnapshot, TcpConn } from '../analysis/tcp-glue.js';
 
 // Fixed header layout.
 const SRC_PORT = 0;
@@ -619,12 +619,6 @@ function headerGroups(want: Uint8Array | null): number {
   lastGroups = g;
   return g;
 }
-
-/** Can a tree with this want hold an item of the SEQ/ACK analysis or the connection state? */
-const analysisItems = wantTest((id) => {
-  const a = fields[id]?.abbrev;
-  return a === undefined || a.startsWith('tcp.analysis') || a.startsWith('tcp.state');
-}, true);
 
 /** Can a tree with this want hold an expert item (_ws.expert …)? */
 const expertItems = wantTest((id) => fields[id]?.abbrev.startsWith('_ws.expert') ?? true, true);
