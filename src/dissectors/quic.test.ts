@@ -158,12 +158,34 @@ test('quic: hostile datagrams (connection id and length fields past the data, ra
     pl[0] = 0xc0 | (pl[0]! & 0x3f);
     pl[1] = 0; pl[2] = 0; pl[3] = 0; pl[4] = 1; // version 1
     pl[5] = Math.floor(rnd() * 24);
+    if (6 + pl[5] < n) pl[6 + pl[5]] = Math.floor(rnd() * 24); // source CID length
     frames.push(ipv4Frame(17, 30000 + (i % 7), 443, pl));
   }
   const out = dissectBytes(frames);
   assert.equal(out.length, 300);
   for (const o of out) assert.doesNotMatch(o.tree, /dissector bug/);
   assert.ok(out.filter((o) => o.proto === 'QUIC').length > 200);
+});
+
+test('quic: the UDP heuristic takes a long header as tshark does (13 bytes at least, both CID lengths present and ≤ 20)', { skip }, () => {
+  // payload → tshark's frame.protocols ending, for draft-29 long headers on unregistered ports
+  const cases: [string, string][] = [
+    ['c3ff00001d' + '00' + '00' + '00'.repeat(6), 'quic'], // 13 bytes
+    ['c3ff00001d' + '00' + '00' + '00'.repeat(5), 'data'], // 12 bytes
+    ['c3ff00001d' + '08' + '00'.repeat(8), 'data'], // no source CID length
+    ['c3ff00001d' + '08' + '00'.repeat(8) + '05', 'quic'],
+    ['c3ff00001d' + '00' + '14' + '00'.repeat(40), 'quic'],
+    ['c3ff00001d' + '00' + '15' + '00'.repeat(40), 'data'],
+    ['c3ff00001d' + '15' + '00'.repeat(21) + '00' + '00'.repeat(20), 'data'],
+  ];
+  const out = dissectBytes(cases.map(([h], i) => ipv4Frame(17, 40000 + i, 50000, hex(h))));
+  assert.deepEqual(out.map((o) => o.protocols.split(':').pop()), cases.map(([, want]) => want));
+  const rows: string[] = [];
+  dissectFile(join(dir!, 'ndpi/1kxun.pcap'), (p) => {
+    if (p.num === 489) rows.push(`${p.protocolsString()} ${p.proto} ${p.info}`);
+  });
+  // tshark -n -r ndpi/1kxun.pcap: ff ff0000a0 00 5c… (a source CID length of 92)
+  assert.deepEqual(rows, ['eth:ethertype:ip:udp:data UDP 60480 → 62976 Len=317']);
 });
 
 test('quic: fragmented CRYPTO reaches TLS when only a few fields are built (-T fields, filters)', { skip }, () => {

@@ -664,6 +664,8 @@ function cryptoToTls(p: Packet, conn: QuicConn, parent: number, dir: number, idx
 
 export const quicHandle = registerHandle('quic', dissectQuic);
 
+const HEUR_LONG_MIN = 13;
+
 /** UDP heuristic: a long header with a known version, or any packet of a known QUIC connection. */
 function heurQuic(p: Packet, off: number, end: number, parent: number): number {
   const b = p.buf;
@@ -671,10 +673,13 @@ function heurQuic(p: Packet, off: number, end: number, parent: number): number {
   if (avail - off < 1) return 0;
   const first = b[off]!;
   if (first & 0x80) {
-    if (avail - off < 7) return 0;
+    // tshark's checks (learned by varying the bytes): 13 bytes at least, both connection ID lengths
+    // present and at most 20 (ndpi/1kxun.pcap #489: a source CID length of 92 is not QUIC)
+    if (avail - off < HEUR_LONG_MIN) return 0;
     const v = p.dv.getUint32(off + 1);
     if (!knownVersion(v)) return 0;
-    if (b[off + 5]! > MAX_CID_LEN) return 0;
+    const dcil = b[off + 5]!;
+    if (dcil > MAX_CID_LEN || off + 6 + dcil >= avail || b[off + 6 + dcil]! > MAX_CID_LEN) return 0;
     // a clear fixed bit is fine once the connection is known (RFC 9287 greases it)
     if (v !== 0 && (first & 0x40) === 0 && findConn(p, false) === undefined) return 0;
     return dissectQuic(p, off, end, parent);
