@@ -64,6 +64,7 @@ import './ssh.js';
 import './data-text-lines.js';
 import './media.js';
 import './http.js';
+import './jxta.js';
 import './sdp.js';
 import './rtsp.js';
 import './rpc.js';
