@@ -39,13 +39,14 @@ export class TcpAnalysisSnapshot {
   dupAckFrame = 0;
   rto = 0;
   rtoFrame = 0;
-  /** packState() of the state machine's result */
+  /** packState() of the state machine's result (0 when the run reads neither it nor the numbers) */
   state = 0;
 }
 
 /** The analysis and the state machine of one connection (the dissector keeps it with its stream). */
 export class TcpConn extends TcpConvAnalysis {
-  readonly st = new TcpConnState();
+  /** the state machine, created by the first segment analyzed with `numbers` (see analyzeTcp) */
+  st: TcpConnState | undefined = undefined;
 }
 
 class GlueState {
@@ -78,8 +79,9 @@ function scanSack(b: Uint8Array, off: number, end: number, seg: TcpSegment): voi
 }
 
 /**
- * First pass: runs the analysis and the state machine of connection `c` (created with the
- * timestamp of its first analyzed segment) for one segment and returns its snapshot.
+ * First pass: runs the analysis and (when its results can be read) the state machine of
+ * connection `c` (created with the timestamp of its first analyzed segment) for one segment and
+ * returns its snapshot.
  * `optOff`/`optEnd` bound the captured option bytes in p.buf.
  */
 export function analyzeTcp(p: Packet, c: TcpConn, dir: 0 | 1, seq: number, ack: number, len: number, flags: number,
@@ -89,30 +91,37 @@ export function analyzeTcp(p: Packet, c: TcpConn, dir: 0 | 1, seq: number, ack: 
   const s = g.seg;
   s.num = p.num; s.tsSec = p.tsSec; s.tsNsec = p.tsNsec; s.dir = dir;
   s.seq = seq >>> 0; s.ack = ack >>> 0; s.len = len; s.flags = flags; s.win = win; s.shift = shift; s.reused = reused;
-  // the numbers are read from the tree of this run, or from the snapshots kept for revisits (a
-  // want lives for a whole run, so every segment of a capture gets the same answer)
-  s.numbers = p.session.retainFrames || analysisItems(p.tree.want);
-  if (s.numbers) scanSack(p.buf, optOff, optEnd, s);
+  // The analysis' numbers and the state machine are read from the tree of this run or from the
+  // snapshots kept for revisits; without either only the flags are (Info tags, expert entries,
+  // filters on them). A want lives for a whole run: every segment of a capture gets one answer.
+  const numbers = p.session.retainFrames || analysisItems(p.tree.want);
+  s.numbers = numbers;
+  if (numbers) scanSack(p.buf, optOff, optEnd, s);
   else s.nsack = 0;
   const r = g.res;
   analyzeSegment(c, s, r);
-  c.st.step(s, sport, dport, g.sres);
-  // a finished connection keeps its small state (late segments still find it) but not its lists
-  // of unacknowledged segments: memory stays bounded in long streaming runs. After a teardown a
-  // list still holding a FIN waits for its ACK (tshark matches the last ACK to the FIN).
-  if (g.sres.step === STEP.RESET) {
-    c.flows[0].segs.release();
-    c.flows[1].segs.release();
-  } else if (g.sres.step === STEP.TEARDOWN_4) {
-    if (c.flows[0].segs.n === 0) c.flows[0].segs.release();
-    if (c.flows[1].segs.n === 0) c.flows[1].segs.release();
+  let state = 0;
+  if (numbers) {
+    const sr = g.sres;
+    (c.st ??= new TcpConnState()).step(s, sport, dport, sr);
+    // a finished connection keeps its small state (late segments still find it) but not its lists
+    // of unacknowledged segments: memory stays bounded in long streaming runs. After a teardown a
+    // list still holding a FIN waits for its ACK (tshark matches the last ACK to the FIN).
+    if (sr.step === STEP.RESET) {
+      c.flows[0].segs.release();
+      c.flows[1].segs.release();
+    } else if (sr.step === STEP.TEARDOWN_4) {
+      if (c.flows[0].segs.n === 0) c.flows[0].segs.release();
+      if (c.flows[1].segs.n === 0) c.flows[1].segs.release();
+    }
+    state = packState(sr);
   }
   // (`into`: a snapshot to refill, for runs that keep none per frame)
   const snap = into ?? new TcpAnalysisSnapshot();
   snap.flags = r.flags; snap.acksFrame = r.acksFrame; snap.ackRtt = r.ackRtt; snap.irtt = r.irtt;
   snap.bytesInFlight = r.bytesInFlight; snap.pushBytes = r.pushBytes; snap.dupAckNum = r.dupAckNum;
   snap.dupAckFrame = r.dupAckFrame; snap.rto = r.rto; snap.rtoFrame = r.rtoFrame;
-  snap.state = packState(g.sres);
+  snap.state = state;
   return snap;
 }
 
