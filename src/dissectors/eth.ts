@@ -33,7 +33,7 @@ import { ROOT, wantTest } from '../core/tree.js';
 import { dissectEthertype, ethertypeTable, proto_ethertype } from './ethertype.js';
 import { linktypeTable } from './frame.js';
 import { callData, proto_data } from './data.js';
-import { dissectF5Trailer } from './f5ethtrailer.js';
+import { brokenF5Trailer, dissectF5Trailer } from './f5ethtrailer.js';
 
 const DST = 0;
 const SRC = 6;
@@ -213,6 +213,8 @@ export function addEthTrailer(p: Packet, parent: number, frameStart: number, tSt
       restStart = padEnd;
     } else padBad = true;
   }
+  // a trailer tshark's F5 heuristic claims and fails on ends the packet (f5ethtrailer.ts)
+  if (brokenF5Trailer(p, restStart, end)) return;
   const hasFcs = fcs && frameLen >= MIN_FRAME_FCS && end - restStart >= FCS_LEN;
   const trailerEnd = hasFcs ? end - FCS_LEN : end;
   const shown = Math.min(trailerEnd, capEnd) - restStart;

@@ -5,9 +5,10 @@
 // Type 1 "low details", version 0:
 // | 1 | 20 | 0 | Ingress (1) | Slot, 0-based (1) | TMM (1) | VIP name (16, NUL-padded) |
 // Types 2 and 3 (medium / high details: flow IDs, peer addresses) are shown as data here.
-// Claimed only when the records cover the trailer exactly (a strict form of tshark's heuristic;
-// fuzzed trailers such as tcpdump/arp-oobr.pcap's stay Ethernet trailers). Info gets tshark's
-// `OUT s1/tmm1 : ` prefix from the low details.
+// Claimed only when the records cover the trailer exactly (a strict form of tshark's heuristic),
+// and in the one broken shape tshark's heuristic claims and fails on (brokenF5Trailer: fuzzed
+// trailers of tcpdump/arp-oobr.pcap). Info gets tshark's `OUT s1/tmm1 : ` prefix from the low
+// details.
 
 import { FT, f, registerProtocol } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
@@ -27,7 +28,12 @@ const LOW_LEN = LOW_VIP + 16;
 const TYPE_LOW = 1;
 const TYPE_HIGH = 3;
 
-export const proto_f5ethtrailer = registerProtocol('f5ethtrailer', 'F5 Ethernet Trailer Protocol', 'F5ETHTRAILER');
+export const proto_f5ethtrailer = registerProtocol('f5ethtrailer', 'F5 Ethernet Trailer Protocol', 'F5 Ethernet trailer');
+
+/** The broken shape: at least this long, … */
+const BROKEN_MIN_LEN = 15;
+/** … zero but for its last bytes, the first of which is not. */
+const BROKEN_TAIL_LEN = 7;
 
 const hf = {
   low: f('f5ethtrailer.low', 'Low Details', FT.NONE),
@@ -93,4 +99,23 @@ export function dissectF5Trailer(p: Packet, off: number, end: number): number {
     o += n;
   }
   return end - off;
+}
+
+/**
+ * tshark's F5 heuristic also claims, then fails on, a trailer of 15 bytes or more that is zero but
+ * for its last 7 bytes, the first of them non-zero: the packet ends "[Malformed Packet: F5 Ethernet
+ * trailer]" with no F5 item. Learned by varying the trailers of the 31 such frames of
+ * tcpdump/arp-oobr.pcap (the non-zero byte at any other place, a shorter trailer, or a trailer
+ * Ethernet splits into zero padding and fewer than 15 bytes: not claimed). [off, end) is what
+ * follows Ethernet's zero padding (all of it when there is none). True when claimed.
+ */
+export function brokenF5Trailer(p: Packet, off: number, end: number): boolean {
+  const b = p.buf;
+  const tail = end - BROKEN_TAIL_LEN;
+  if (p.stopped || end - off < BROKEN_MIN_LEN || end > p.capEnd || b[tail] === 0) return false;
+  for (let i = off; i < tail; i++) if (b[i] !== 0) return false;
+  p.addLayer(proto_f5ethtrailer);
+  p.curProto = 'F5 Ethernet trailer';
+  p.malformed();
+  return true;
 }
