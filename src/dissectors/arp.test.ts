@@ -47,6 +47,60 @@ test('addresses past the frame are malformed (ARP/RARP)', () => {
   assert.match(r!.tree, /^\[Malformed Packet: ARP\/RARP\]/m);
 });
 
+test('ATM ARP (hardware type 19): its own layout, Protocol and Info; lengths past the end are malformed before any item', (t) => {
+  // tshark -V of the same bytes (RFC 2225 header, E.164 numbers with a subaddress)
+  const hdr = (op: string): string => '0013 0800 48 02 ' + op + ' 04 44 00 04';
+  const body = (op: string): string => hdr(op) + hex8('12345678') + '0102 0a000001' + hex8('8765') + '0a000002';
+  const rows = dissectBytes(['0001', '0002', '0008', '0009', '000a', '0003', '0063'].map((op) => hex(ETH + body(op) + '00'.repeat(4))))
+    .map((r) => `${r.proto} | ${r.info}`);
+  assert.deepEqual(rows, [
+    'ATMARP | Who has 10.0.0.2? Tell 10.0.0.1',
+    'ATMARP | 10.0.0.1 is at 12345678,0102',
+    'Inverse ATMARP | Who is 8765? Tell 12345678,0102',
+    'Inverse ATMARP | 12345678,0102 is at 10.0.0.1',
+    "ATMARP | I don't know where 10.0.0.1 is",
+    'ATMRARP | Unknown ATMARP opcode 0x0003',
+    'ATMARP | Unknown ATMARP opcode 0x0063',
+  ]);
+  const [req] = dissectBytes([hex(ETH + body('0001') + '00'.repeat(4))]);
+  assert.equal(block(req!.tree, 'ATM Address'), [
+    'ATM Address Resolution Protocol (request)',
+    '    Hardware type: ATM (RFC 2225) (19)',
+    '    Protocol type: IPv4 (0x0800)',
+    '    Sender ATM number type/length: E.164/8',
+    '        .1.. .... = Sender ATM number type: E.164',
+    '        ..00 1000 = Sender ATM number length: 8',
+    '    Sender ATM subaddress type/length: ATM Forum NSAPA/2',
+    '        .0.. .... = Sender ATM subaddress type: ATM Forum NSAPA',
+    '        ..00 0010 = Sender ATM subaddress length: 2',
+    '    Opcode: request (1)',
+    '    Sender protocol size: 4',
+    '    Target ATM number type/length: E.164/4',
+    '        .1.. .... = Target ATM number type: E.164',
+    '        ..00 0100 = Target ATM number length: 4',
+    '    Target ATM subaddress type/length: ATM Forum NSAPA/0',
+    '        .0.. .... = Target ATM subaddress type: ATM Forum NSAPA',
+    '        ..00 0000 = Target ATM subaddress length: 0',
+    '    Target protocol size: 4',
+    '    Sender ATM number (E.164): 12345678',
+    '    Sender ATM subaddress: 0102',
+    '    Sender IP address: 10.0.0.1',
+    '    Target ATM number (E.164): 8765',
+    '    Target IP address: 10.0.0.2',
+  ].join('\n'));
+  // tcpdump/arp-oobr.pcap #1166: hardware type 0x0013 in a fuzzed ARP; the lengths run far past
+  const tree = frameTree('tcpdump/arp-oobr.pcap', 1166);
+  if (tree === undefined) { t.skip('corpus absent'); return; }
+  assert.equal(tree.split('\n').filter((l) => /^\S/.test(l)).slice(1).join('|'), 'Ethernet II, Src: 00:1f:29:da:2d:79, Dst: ff:ff:ff:ff:ff:ff|[Malformed Packet: ATMARP]');
+  const r = compareGolden('tcpdump/arp-oobr.pcap', ['frame.protocols', '_ws.col.Protocol', '_ws.col.Info'], { rowFilter: (get) => /atmarp/.test(get('frame.protocols')) });
+  assert.ok(r && r.cells === 3, `compared ${r?.cells}`);
+  assert.deepEqual(r.mismatches, []);
+});
+
+function hex8(s: string): string {
+  return [...s].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+}
+
 test('an IP address seen with another MAC is reported as tshark does', (t) => {
   const tree = frameTree('tcpdump/arp-oobr.pcap', 26);
   if (tree === undefined) { t.skip('corpus absent'); return; }

@@ -11,6 +11,12 @@
 // | (pln bytes) … Target hardware address … Target protocol address |
 // +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 //
+// ATM ARP (RFC 2225, hardware type 19) has its own layout; tshark's ARP dissector hands it to its
+// `atmarp` protocol, and so does this file (see dissectAtmArp):
+// | Hardware Type (2) | Protocol Type (2) | Sender ATM number type/length (1) | … subaddress (1) |
+// | Opcode (2) | Sender protocol length (1) | Target ATM number type/length (1) | … subaddress (1) |
+// | Target protocol length (1) | sender number, subaddress, protocol address, target … (lengths above) |
+//
 // Addresses are shown as MAC / IPv4 fields when the hardware type is Ethernet-like with 6-byte
 // addresses and the protocol is IPv4 with 4-byte addresses; otherwise as bytes (and as hex in Info,
 // cut at 36 bytes with "…" like tshark). Like tshark, an IP address seen with two different MACs is
@@ -33,7 +39,20 @@ const PLN = 5;
 const OP = 6;
 const HEADER_LEN = OP + 2;
 
+const ATM_SHTL = 4;
+const ATM_SSTL = 5;
+const ATM_OP = 6;
+const ATM_SPLN = 8;
+const ATM_THTL = 9;
+const ATM_TSTL = 10;
+const ATM_TPLN = 11;
+const ATM_HEADER_LEN = ATM_TPLN + 1;
+/** type/length octets: bit 0x40 = E.164 (else ATM Forum NSAPA), low 6 bits = length */
+const ATM_TYPE_E164 = 0x40;
+const ATM_LEN_MASK = 0x3f;
+
 const ARPHRD_ETHER = 1;
+const ARPHRD_ATM2225 = 19;
 const ARPHRD_EETHER = 2;
 const ARPHRD_IEEE802 = 6;
 const ETHERTYPE_IP = 0x0800;
@@ -48,8 +67,10 @@ const OP_DRARP_REPLY = 6;
 const OP_DRARP_ERROR = 7;
 const OP_IREQUEST = 8;
 const OP_IREPLY = 9;
+const OP_ATMARP_NAK = 10;
 
 export const proto_arp = registerProtocol('arp', 'Address Resolution Protocol', 'ARP/RARP');
+export const proto_atmarp = registerProtocol('atmarp', 'ATM Address Resolution Protocol', 'ATMARP');
 
 const OPCODE_NAMES = vals({
   1: 'request', 2: 'reply', 3: 'reverse request', 4: 'reverse reply', 5: 'drarp request', 6: 'drarp reply',
@@ -58,6 +79,9 @@ const OPCODE_NAMES = vals({
   19: 'mars sleave', 20: 'mars grouplist request', 21: 'mars grouplist reply', 22: 'mars redirect map',
   23: 'mapos unarp', 24: 'experimental 1', 25: 'experimental 2', 0: 'reserved', 65535: 'reserved',
 });
+
+/** The opcodes an ATMARP item's label names (others: "opcode 0x0003"). */
+const ATMARP_OP_LABELS = vals({ 0: 'reserved', 1: 'request', 2: 'reply', 8: 'inverse request', 9: 'inverse reply', 10: 'nak' });
 
 export const HW_NAMES = vals({
   0: 'NET/ROM pseudo', 1: 'Ethernet', 2: 'Experimental Ethernet', 3: 'AX.25', 4: 'ProNET', 5: 'Chaos', 6: 'IEEE 802',
@@ -81,6 +105,8 @@ export const HW_NAMES = vals({
   65534: 'zero header length',
 });
 
+const ATM_TYPE_TFS = ['E.164', 'ATM Forum NSAPA'] as const;
+
 const hf = {
   hw_type: f('arp.hw.type', 'Hardware type', FT.UINT16, { vals: HW_NAMES }),
   proto_type: f('arp.proto.type', 'Protocol type', FT.UINT16, { base: Base.HEX, vals: ETHERTYPE_NAMES }),
@@ -98,6 +124,22 @@ const hf = {
   dst_hw_mac: f('arp.dst.hw_mac', 'Target MAC address', FT.ETHER),
   dst_proto: f('arp.dst.proto', 'Target protocol address', FT.BYTES),
   dst_proto_ipv4: f('arp.dst.proto_ipv4', 'Target IP address', FT.IPv4),
+  src_htype: f('arp.src.htype', 'Sender ATM number type', FT.BOOLEAN, { mask: ATM_TYPE_E164, boolBits: 8, tfs: ATM_TYPE_TFS }),
+  src_hlen: f('arp.src.hlen', 'Sender ATM number length', FT.UINT8, { mask: ATM_LEN_MASK }),
+  src_stype: f('arp.src.stype', 'Sender ATM subaddress type', FT.BOOLEAN, { mask: ATM_TYPE_E164, boolBits: 8, tfs: ATM_TYPE_TFS }),
+  src_slen: f('arp.src.slen', 'Sender ATM subaddress length', FT.UINT8, { mask: ATM_LEN_MASK }),
+  src_pln: f('arp.src.pln', 'Sender protocol size', FT.UINT8),
+  dst_htype: f('arp.dst.htype', 'Target ATM number type', FT.BOOLEAN, { mask: ATM_TYPE_E164, boolBits: 8, tfs: ATM_TYPE_TFS }),
+  dst_hlen: f('arp.dst.hlen', 'Target ATM number length', FT.UINT8, { mask: ATM_LEN_MASK }),
+  dst_stype: f('arp.dst.stype', 'Target ATM subaddress type', FT.BOOLEAN, { mask: ATM_TYPE_E164, boolBits: 8, tfs: ATM_TYPE_TFS }),
+  dst_slen: f('arp.dst.slen', 'Target ATM subaddress length', FT.UINT8, { mask: ATM_LEN_MASK }),
+  dst_pln: f('arp.dst.pln', 'Target protocol size', FT.UINT8),
+  src_atm_e164: f('arp.src.atm_num_e164', 'Sender ATM number (E.164)', FT.STRING),
+  src_atm_nsap: f('arp.src.atm_num_nsap', 'Sender ATM number (NSAP)', FT.BYTES),
+  src_atm_sub: f('arp.src.atm_subaddr', 'Sender ATM subaddress', FT.BYTES),
+  dst_atm_e164: f('arp.dst.atm_num_e164', 'Target ATM number (E.164)', FT.STRING),
+  dst_atm_nsap: f('arp.dst.atm_num_nsap', 'Target ATM number (NSAP)', FT.BYTES),
+  dst_atm_sub: f('arp.dst.atm_subaddr', 'Target ATM subaddress', FT.BYTES),
   dup_frame: f('arp.duplicate-address-frame', 'Frame showing earlier use of IP address', FT.FRAMENUM),
   dup_seconds: f('arp.seconds-since-duplicate-address-frame', 'Seconds since earlier frame seen', FT.UINT32),
 };
@@ -164,6 +206,7 @@ function dissectArp(p: Packet, off: number, end: number, parent: number): number
   const t = p.tree;
   p.proto = 'ARP';
   if (p.cols) p.setInfo('');
+  if (off + 2 <= Math.min(end, p.capEnd) && p.dv.getUint16(off + HRD) === ARPHRD_ATM2225) return dissectAtmArp(p, off, end, parent);
   p.curProto = 'ARP/RARP';
   const top = p.addProto(parent, proto_arp, off, end);
   if (!p.need(off, HEADER_LEN, end)) return end - off;
@@ -311,6 +354,106 @@ function dissectArp(p: Packet, off: number, end: number, parent: number): number
     t.generated(t.addNum(di, hf.dup_seconds, off, 0, p.tsSec - dup.other.sec));
   }
   return totLen;
+}
+
+/** One type/length octet: a text item "… type/length: ATM Forum NSAPA/20" over its two fields. */
+function addTypeLen(p: Packet, top: number, o: number, what: string, hfType: number, hfLen: number): void {
+  const t = p.tree;
+  const v = p.buf[o]!;
+  const it = t.addText(top, o, 1, `${what} type/length: ${v & ATM_TYPE_E164 ? 'E.164' : 'ATM Forum NSAPA'}/${v & ATM_LEN_MASK}`);
+  t.addNum(it, hfType, o, 1, v);
+  t.addNum(it, hfLen, o, 1, v);
+}
+
+/** An ATM number: E.164 digits as text, an NSAP address as bytes (its parts are not decoded). */
+function addAtmNumber(p: Packet, top: number, o: number, len: number, e164: boolean, hfE164: number, hfNsap: number): void {
+  if (len === 0) return;
+  if (e164) p.tree.addStr(top, hfE164, o, len, latin1(p.buf, o, len));
+  else p.tree.addBytes(top, hfNsap, o, len);
+}
+
+function latin1(b: Uint8Array, o: number, len: number): string {
+  let s = '';
+  for (let i = o; i < o + len; i++) s += String.fromCharCode(b[i]!);
+  return s;
+}
+
+/**
+ * ATM ARP (RFC 2225). Like tshark, every address is fetched before anything is shown: a packet
+ * whose lengths run past its end has no ATMARP item, only "[Malformed Packet: ATMARP]" (Protocol
+ * stays ARP; tcpdump/arp-oobr.pcap #1166). ARP's layer is recorded without an item of its own.
+ */
+function dissectAtmArp(p: Packet, off: number, end: number, parent: number): number {
+  p.addLayer(proto_arp);
+  p.addLayer(proto_atmarp);
+  p.curProto = 'ATMARP';
+  if (!p.need(off, ATM_HEADER_LEN, end)) return end - off;
+  // Fixed header checked: read without further checks.
+  const t = p.tree;
+  const dv = p.dv;
+  const b = p.buf;
+  const shtl = b[off + ATM_SHTL]!, sstl = b[off + ATM_SSTL]!, thtl = b[off + ATM_THTL]!, tstl = b[off + ATM_TSTL]!;
+  const spln = b[off + ATM_SPLN]!, tpln = b[off + ATM_TPLN]!;
+  const sha = off + ATM_HEADER_LEN;
+  const ssa = sha + (shtl & ATM_LEN_MASK);
+  const spa = ssa + (sstl & ATM_LEN_MASK);
+  const tha = spa + spln;
+  const tsa = tha + (thtl & ATM_LEN_MASK);
+  const tpa = tsa + (tstl & ATM_LEN_MASK);
+  const totEnd = tpa + tpln;
+  if (!p.need(off, totEnd - off, end)) return end - off;
+  // Whole packet checked: addresses are readable.
+  const pro = dv.getUint16(off + PRO);
+  const op = dv.getUint16(off + ATM_OP);
+  const ipv4 = isIPv4Proto(pro, spln) && tpln === 4;
+  p.proto = 'ATMARP';
+  const top = t.addItem(parent, proto_atmarp, off, totEnd - off);
+  if (top >= 0 && t.full) t.appendLabel(top, ` (${ATMARP_OP_LABELS.get(op) ?? `opcode 0x${op.toString(16).padStart(4, '0')}`})`);
+  t.addNum(top, hf.hw_type, off + HRD, 2, ARPHRD_ATM2225);
+  t.addNum(top, hf.proto_type, off + PRO, 2, pro);
+  addTypeLen(p, top, off + ATM_SHTL, 'Sender ATM number', hf.src_htype, hf.src_hlen);
+  addTypeLen(p, top, off + ATM_SSTL, 'Sender ATM subaddress', hf.src_stype, hf.src_slen);
+  t.addNum(top, hf.opcode, off + ATM_OP, 2, op);
+  t.addNum(top, hf.src_pln, off + ATM_SPLN, 1, spln);
+  addTypeLen(p, top, off + ATM_THTL, 'Target ATM number', hf.dst_htype, hf.dst_hlen);
+  addTypeLen(p, top, off + ATM_TSTL, 'Target ATM subaddress', hf.dst_stype, hf.dst_slen);
+  t.addNum(top, hf.dst_pln, off + ATM_TPLN, 1, tpln);
+  addAtmNumber(p, top, sha, ssa - sha, (shtl & ATM_TYPE_E164) !== 0, hf.src_atm_e164, hf.src_atm_nsap);
+  if (spa > ssa) t.addBytes(top, hf.src_atm_sub, ssa, spa - ssa);
+  if (spln > 0) {
+    if (ipv4) t.addNum(top, hf.src_proto_ipv4, spa, 4, dv.getUint32(spa));
+    else t.addBytes(top, hf.src_proto, spa, spln);
+  }
+  addAtmNumber(p, top, tha, tsa - tha, (thtl & ATM_TYPE_E164) !== 0, hf.dst_atm_e164, hf.dst_atm_nsap);
+  if (tpa > tsa) t.addBytes(top, hf.dst_atm_sub, tsa, tpa - tsa);
+  if (tpln > 0) {
+    if (ipv4) t.addNum(top, hf.dst_proto_ipv4, tpa, 4, dv.getUint32(tpa));
+    else t.addBytes(top, hf.dst_proto, tpa, tpln);
+  }
+  if (op === OP_RREQUEST || op === OP_RREPLY) p.proto = 'ATMRARP';
+  else if (op === OP_IREQUEST || op === OP_IREPLY) p.proto = 'Inverse ATMARP';
+  if (p.cols) {
+    const prKind = ipv4 ? 'ip' : 'hex';
+    const sp = (): string => addrText(b, spa, spln, prKind);
+    const sh = (): string => atmAddrText(b, sha, ssa, spa, (shtl & ATM_TYPE_E164) !== 0);
+    switch (op) {
+      case OP_REQUEST: p.setInfo(`Who has ${addrText(b, tpa, tpln, prKind)}? Tell ${sp()}`); break;
+      case OP_REPLY: p.setInfo(`${sp()} is at ${sh()}`); break;
+      case OP_IREQUEST: p.setInfo(`Who is ${atmAddrText(b, tha, tsa, tpa, (thtl & ATM_TYPE_E164) !== 0)}? Tell ${sh()}`); break;
+      case OP_IREPLY: p.setInfo(`${sh()} is at ${sp()}`); break;
+      case OP_ATMARP_NAK: p.setInfo(`I don't know where ${sp()} is`); break;
+      case 0: p.setInfo('Reserved opcode 0'); break;
+      default: p.setInfo(`Unknown ATMARP opcode 0x${op.toString(16).padStart(4, '0')}`);
+    }
+  }
+  return totEnd - off;
+}
+
+/** Info text of an ATM address: the number (E.164 digits or NSAP hex), ",subaddress" (hex) when there is one. */
+function atmAddrText(b: Uint8Array, num: number, sub: number, end: number, e164: boolean): string {
+  if (sub === num) return '<No address>';
+  const n = e164 ? latin1(b, num, sub - num) : addrText(b, num, sub - num, 'hex');
+  return end > sub ? `${n},${addrText(b, sub, end - sub, 'hex')}` : n;
 }
 
 export const arpHandle = registerHandle('arp', dissectArp);
