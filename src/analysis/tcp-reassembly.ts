@@ -141,8 +141,13 @@ export class TcpDirReassembly {
   have = 0;
   /** bytes from the PDU's start that are copied (start's `keep`); later ones are only counted */
   private store = Infinity;
-  /** frames and byte counts of the segments in the PDU (pairs) */
+  /** frames and byte counts of the segments in the PDU (pairs); kept only with `listFrames` */
   frames: number[] = [];
+  /**
+   * keep `frames`: off in a run that can show no segment list (tcp.segments …) and revisits no
+   * frame — a bulk body's list of thousands of segments lived through many young-generation GCs
+   */
+  listFrames = true;
   /** out-of-order segments waiting for the gap: [seq, bytes, frame] */
   private held: { seq: number; data: Uint8Array; frame: number }[] = [];
   private heldBytes = 0;
@@ -195,7 +200,7 @@ export class TcpDirReassembly {
     const copy = Math.min(n, this.store - this.have);
     if (copy > 0) this.buf.set(from === 0 && copy === data.length ? data : data.subarray(from, from + copy), this.have);
     this.have += n;
-    this.frames.push(frame, n);
+    if (this.listFrames) this.frames.push(frame, n);
     return true;
   }
 
@@ -268,7 +273,7 @@ export class TcpDirReassembly {
     this.pdu = this.buf.length === need ? this.buf : this.budget.recycle ? this.buf.subarray(0, need) : this.buf.slice(0, need);
     this.rest = this.have - need;
     // the completing segment contributes only up to the PDU's end
-    if (this.rest > 0) this.frames[this.frames.length - 1]! -= this.rest;
+    if (this.rest > 0 && this.frames.length !== 0) this.frames[this.frames.length - 1]! -= this.rest;
     this.release();
     return RA.COMPLETE;
   }

@@ -1229,7 +1229,7 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
   }
   if (at >= 0) {
     const need = needOf(end - at, p.desegLen);
-    const ra2 = D.ra ??= new TcpDirReassembly(s.budget);
+    const ra2 = D.ra ??= newReassembly(p, s);
     const rr = ra2.start((pseq + (at - pOff)) >>> 0, p.buf.subarray(at, end), p.num, need, p.desegKeep);
     if (rr === RA.PENDING) {
       plan ??= newPlan(p, s);
@@ -1276,6 +1276,19 @@ function finFlush(p: Packet, s: TcpState, fkey: number, st: TcpStream, sport: nu
  * scratch plan, reset (read only until the frame's TCP items are added; no TCP payload is
  * dissected inside another's).
  */
+/** Can the run show a PDU's segment list (tcp.segments, tcp.segment, tcp.segment.count)? */
+const segmentListItems = wantTest((id) => {
+  const a = fields[id]?.abbrev;
+  return a === undefined || a === 'tcp.segments' || a === 'tcp.segment' || a === 'tcp.segment.count';
+}, true);
+
+/** A direction's PDU reassembly, listing the PDUs' segments when they can be shown (now or on a revisit). */
+function newReassembly(p: Packet, s: TcpState): TcpDirReassembly {
+  const ra = new TcpDirReassembly(s.budget);
+  ra.listFrames = p.session.retainFrames || segmentListItems(p.tree.want);
+  return ra;
+}
+
 function newPlan(p: Packet, s: TcpState): DesegPlan {
   if (p.session.retainFrames) return { old: false, pdu: undefined, frames: NO_FRAMES, callOff: -1, heldAt: -1, segData: 0, reassembledIn: 0 };
   const plan = s.scratchPlan;
