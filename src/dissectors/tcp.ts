@@ -37,6 +37,7 @@ import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, Conv
 import { TcpDirReassembly, TcpReassemblyBudget, RA, NEED_UNTIL_FIN, segmentsLabel } from '../analysis/tcp-reassembly.js';
 import { POW2, TA } from '../analysis/tcp-analysis.js';
 import { analysisItems, analyzeTcp, addTcpAnalysisTree, registerTcpStateFields, tcpAnalysisInfo, TcpAnalysisSnapshot, TcpConn } from '../analysis/tcp-glue.js';
+import { TcpFrameStore } from './tcp-frames.js';
 
 // Fixed header layout.
 const SRC_PORT = 0;
@@ -501,7 +502,10 @@ export class TcpStream {
   }
 }
 
-/** What the first pass computed for one frame's TCP header (read back on revisits). */
+/**
+ * What the first pass computed for one frame's TCP header (read back on revisits; tcp-frames.ts
+ * stores each field: a new one goes there too).
+ */
 export interface TcpFrame {
   stream: TcpStream;
   completeness: number;
@@ -535,7 +539,7 @@ class TcpState {
   /** findStream's second result: the stream it returned was started by port reuse */
   lastReused = false;
   /** frameKey(p) → facts of that TCP header (first pass), read back on revisits */
-  frames = new FrameMap<TcpFrame>();
+  frames = new TcpFrameStore(newFrame);
   /** frameKey(p) → the payload's reassembly outcome (first pass), read back on revisits */
   plans = new FrameMap<DesegPlan>();
   /** memory of all pending PDUs of the capture */
@@ -849,9 +853,9 @@ function dissectTcp(p: Packet, off: number, end: number, parent: number): number
     const keep = update && p.session.retainFrames;
     const an = update && analyzed && goodHdr && p.analysis
       ? analyzeTcp(p, st.conn ??= new TcpConn(p.tsSec, p.tsNsec), di, seq, ack, segLen, flags, win, syn ? -1 : scale, reused, sport, dport, off + HEADER_LEN, Math.min(off + hlen, end, p.capEnd),
-        keep ? undefined : s.scratchAn)
+        keep ? s.frames.slotAn(fkey) : s.scratchAn)
       : undefined;
-    fr = keep ? newFrame() : s.scratch;
+    fr = keep ? s.frames.slot(fkey) : s.scratch;
     fr.stream = st; fr.completeness = shownCompleteness; fr.seqBase = seqBase; fr.ackBase = ackBase; fr.scale = scale;
     fr.fin = finKind; fr.reused = reused; fr.relSec = rs; fr.relNsec = rn; fr.deltaSec = ds; fr.deltaNsec = dn; fr.an = an;
     if (keep) s.frames.set(fkey, fr);
