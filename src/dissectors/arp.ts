@@ -31,6 +31,7 @@ import { stateKey } from '../core/session.js';
 import { ROOT } from '../core/tree.js';
 import { ethertypeTable } from './ethertype.js';
 import { ETHERTYPE_NAMES } from './eth.js';
+import { latin1 } from '../capture/utf8.js';
 
 const HRD = 0;
 const PRO = 2;
@@ -368,14 +369,8 @@ function addTypeLen(p: Packet, top: number, o: number, what: string, hfType: num
 /** An ATM number: E.164 digits as text, an NSAP address as bytes (its parts are not decoded). */
 function addAtmNumber(p: Packet, top: number, o: number, len: number, e164: boolean, hfE164: number, hfNsap: number): void {
   if (len === 0) return;
-  if (e164) p.tree.addStr(top, hfE164, o, len, latin1(p.buf, o, len));
+  if (e164) p.tree.addStr(top, hfE164, o, len, latin1(p.buf, o, o + len));
   else p.tree.addBytes(top, hfNsap, o, len);
-}
-
-function latin1(b: Uint8Array, o: number, len: number): string {
-  let s = '';
-  for (let i = o; i < o + len; i++) s += String.fromCharCode(b[i]!);
-  return s;
 }
 
 /**
@@ -452,7 +447,7 @@ function dissectAtmArp(p: Packet, off: number, end: number, parent: number): num
 /** Info text of an ATM address: the number (E.164 digits or NSAP hex), ",subaddress" (hex) when there is one. */
 function atmAddrText(b: Uint8Array, num: number, sub: number, end: number, e164: boolean): string {
   if (sub === num) return '<No address>';
-  const n = e164 ? latin1(b, num, sub - num) : addrText(b, num, sub - num, 'hex');
+  const n = e164 ? latin1(b, num, sub) : addrText(b, num, sub - num, 'hex');
   return end > sub ? `${n},${addrText(b, sub, end - sub, 'hex')}` : n;
 }
 
