@@ -72,6 +72,7 @@ const LEAVES = new Map<string, string | undefined>([
   ['ssdp', undefined], ['hsrp', undefined], ['stun', undefined], ['stun_udp', undefined], ['nat-pmp', undefined],
   ['mndp', undefined], ['pfcp', undefined], ['db-lsp-disc', undefined], ['quic', undefined], ['mojito_udp', undefined],
   ['jxta_tcp', undefined],
+  ['jxta_tcp', undefined],
   // (gtp, teredo, vxlan and geneve carry IP or Ethernet: undeclared, so never skipped)
 ]);
 
