@@ -35,9 +35,7 @@ test('tcp.analysis agrees with tshark on the chosen captures', { skip: dir ? fal
     if (ok / n < 0.995 && n - ok > 1) low.push(`${k} ${ok}/${n}`);
   }
   assert.deepEqual(low, [], m.mismatches.join('\n'));
-  // known remaining differences: zeek/tcp/reassembly.pcap#105 (an ACK of unseen bytes tshark does
-  // not flag) and no other
-  assert.ok(m.mismatches.length <= 4, m.mismatches.join('\n'));
+  assert.deepEqual(m.mismatches, []);
 });
 
 /** A tiny driver for hand-made segments. */
@@ -86,16 +84,12 @@ test('handshake, data, ACK: acks_frame, RTT, iRTT, bytes in flight, PSH bytes', 
 });
 
 test('hand-made conversations: every tag combination as tshark shows it', () => {
-  // known differences: after an "ACKed unseen segment", tshark sometimes stays silent about a
-  // later ACK past the same hole and reports it on another one (scenario 2 frames 22 and 25,
-  // scenario 4 frame 8); we report the first ACK past it (see the engine's comment)
-  const known = new Set(['1#22', '1#25', '3#8']);
   const diffs: string[] = [];
-  SCENARIOS.forEach((sc, k) => {
+  SCENARIOS.forEach((sc) => {
     const got = runScenario(sc);
     assert.equal(got.length, sc.expect.length, sc.name);
     got.forEach((g, i) => {
-      if (g !== sc.expect[i] && !known.has(`${k}#${i + 1}`)) diffs.push(`${sc.name} #${i + 1}: tshark ${sc.expect[i]} ours ${g}`);
+      if (g !== sc.expect[i]) diffs.push(`${sc.name} #${i + 1}: tshark ${sc.expect[i]} ours ${g}`);
     });
   });
   assert.deepEqual(diffs, []);

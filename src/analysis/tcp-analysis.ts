@@ -63,6 +63,16 @@ const MAX_UNACKED = 10000;
 export const POW2 = Float64Array.from({ length: 256 }, (_, i) => 2 ** i);
 /** A fast retransmission follows the last duplicate ACK within 20 ms. */
 const FAST_RETRANS_NS = 20_000_000;
+/**
+ * TcpFlow.unseen: whether an ACK past everything a side sent ("beyond" its next expected sequence
+ * number) is reported as an ACKed unseen segment. tshark 4.0 reports one and then stays silent about
+ * later ones (REPORT -> QUIET) until that side's ACK number moves (-> REPORT) or it leaves a hole
+ * (QUIET -> AFTER_HOLE: the next report, past the data or not, is allowed and goes QUIET again); a
+ * duplicate ACK from that side makes it QUIET too. Found by experiment (hand-made conversations).
+ */
+const UNSEEN_REPORT = 0;
+const UNSEEN_QUIET = 1;
+const UNSEEN_AFTER_HOLE = 2;
 
 /** a > b modulo 2^32 */
 export function seqGT(a: number, b: number): boolean { return ((a - b) | 0) > 0; }
@@ -194,6 +204,8 @@ export class TcpFlow {
   /** highest sequence number the other side may acknowledge */
   maxseqtobeacked = 0;
   maxSet = false;
+  /** whether the other side's ACKs past everything this side sent are reported (UNSEEN_*) */
+  unseen = UNSEEN_REPORT;
   /** last acknowledgment number this endpoint sent, and when */
   lastack = 0;
   lastackSet = false;
@@ -226,6 +238,7 @@ export class TcpFlow {
     this.lastack = this.lastackTime = this.lastnondupack = this.dupacknum = this.sameAcks = 0;
     this.window = this.shift = -1;
     this.lastFlags = this.pushBytes = this.lastSacked = 0;
+    this.unseen = UNSEEN_REPORT;
     this.segs.n = 0;
     this.segs.sorted = true;
   }
@@ -383,13 +396,30 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
     }
   }
 
-  // ACKed unseen segment: the ACK is past the contiguous data the other side was seen sending
-  // (tshark does not check it on an out-of-order segment).
-  if (hasAck && rev.maxSet && seqGT(ack, rev.maxseqtobeacked)) fl |= TA.ACK_LOST_SEGMENT;
+  // ACKed unseen segment: the ACK is past the contiguous data the other side was seen sending; one
+  // past everything it sent is reported or not as rev.unseen says.
+  if (hasAck && rev.nextseqSet) {
+    const beyond = seqGT(ack, rev.nextseq);
+    if (rev.maxSet && seqGT(ack, rev.maxseqtobeacked)) {
+      if (!(beyond && rev.unseen === UNSEEN_QUIET)) {
+        fl |= TA.ACK_LOST_SEGMENT;
+        if (rev.unseen === UNSEEN_AFTER_HOLE) rev.unseen = UNSEEN_QUIET;
+      } else {
+        // not reported, but tshark still shows the (empty) analysis tree
+        fl |= TA.HAS_TREE;
+      }
+    }
+    if (beyond) rev.unseen = UNSEEN_QUIET;
+  }
+  // this side's own segment: its ACK number moved, it left a hole, or it repeated its ACK
+  if (hasAck && (!fwd.lastackSet || ack !== fwd.lastack)) fwd.unseen = UNSEEN_REPORT;
+  else if ((fl & TA.LOST_SEGMENT) && fwd.unseen === UNSEEN_QUIET) fwd.unseen = UNSEEN_AFTER_HOLE;
+  else if (fl & TA.DUPLICATE_ACK) fwd.unseen = UNSEEN_QUIET;
 
   // The next expected sequence number: the highest one seen (a zero window probe's byte does not
   // count: the receiver had no room for it).
   if (!(flags & RST) && !(fl & TA.ZERO_WINDOW_PROBE)) {
+    const prevNext = fwd.nextseq;
     if (seglen > 0 || synfin) {
       if (!fwd.nextseqSet || seqGT(nextseq, fwd.nextseq)) {
         fwd.nextseq = nextseq;
@@ -397,16 +427,22 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
         fwd.nextseqFrame = s.num;
         fwd.nextseqTime = now;
       }
-    } else if (!fwd.nextseqSet) {
-      // a bare ACK tells where this side's sequence space is
+    } else if (!fwd.nextseqSet || seqGT(seq, fwd.nextseq)) {
+      // a bare ACK tells where this side's sequence space is (past a hole too: tshark reports the
+      // hole once, on the first segment after it)
       fwd.nextseq = seq;
       fwd.nextseqSet = true;
       fwd.nextseqFrame = s.num;
       fwd.nextseqTime = now;
     }
     // What the other side may acknowledge: the end of the contiguous data seen. It moves (to the
-    // highest sequence number seen) when a segment starts right there, not after a hole.
-    if (fwd.nextseqSet && (!fwd.maxSet || seq === fwd.maxseqtobeacked) && !(fl & TA.LOST_SEGMENT)) {
+    // highest sequence number seen) when a segment starts right there, or when data without a hole
+    // gets past it after an ACK of unseen data had moved it beyond what was seen; a hole takes it
+    // back to where the hole starts.
+    if (fl & TA.LOST_SEGMENT) {
+      if (seqGT(fwd.maxseqtobeacked, prevNext)) fwd.maxseqtobeacked = prevNext;
+    } else if (fwd.nextseqSet && (!fwd.maxSet || seq === fwd.maxseqtobeacked
+      || (!seqGT(seq, prevNext) && seqGT(fwd.nextseq, fwd.maxseqtobeacked) && seqGT(fwd.maxseqtobeacked, prevNext)))) {
       fwd.maxseqtobeacked = fwd.nextseq;
       fwd.maxSet = true;
     }
