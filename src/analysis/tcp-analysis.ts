@@ -409,7 +409,11 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
         fl |= TA.HAS_TREE;
       }
     }
-    if (beyond) rev.unseen = UNSEEN_QUIET;
+    // (and tshark counts that side's duplicate ACKs from 1 again)
+    if (beyond) {
+      rev.unseen = UNSEEN_QUIET;
+      rev.dupacknum = 0;
+    }
   }
   // this side's own segment: its ACK number moved, it left a hole, or it repeated its ACK
   if (hasAck && (!fwd.lastackSet || ack !== fwd.lastack)) fwd.unseen = UNSEEN_REPORT;

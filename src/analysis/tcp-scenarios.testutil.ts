@@ -86,6 +86,39 @@ const EXPECT4: string[] = [
   '||42', '|100|', '||44', '|50|', '||46', '||47', '[TCP Retransmission]||',
 ];
 
+/** handshake, 100 bytes from A, ACKed */
+const hs100a: SynthSeg[] = [
+  { t: 0, from: 0, seq: A, ack: 0, flags: 'S' },
+  { t: 0.01, from: 1, seq: B, ack: A + 1, flags: 'SA' },
+  { t: 0.02, from: 0, seq: A + 1, ack: B + 1, flags: 'A' },
+  { t: 0.03, from: 0, seq: A + 1, ack: B + 1, flags: 'A', data: 'x'.repeat(100) },
+  { t: 0.04, from: 1, seq: B + 1, ack: A + 101, flags: 'A' },
+];
+
+/** hs100a then segments `[from, seq - ISN, ack - ISN, length]` 10 ms apart, flags ACK */
+function after100a(...segs: [0 | 1, number, number, number][]): SynthSeg[] {
+  return [...hs100a, ...segs.map(([from, seq, ack, len], i): SynthSeg => ({
+    t: 0.05 + i * 0.01, from, seq: (from ? B : A) + seq, ack: (from ? A : B) + ack, flags: 'A',
+    ...(len ? { data: 'x'.repeat(len) } : {}),
+  }))];
+}
+
+const EXPECT5: string[] = [
+  '||', '||1', '||2', '|100|', '||4', '[TCP ACKed unseen segment]||',
+  '[TCP Previous segment not captured]||', '[TCP ACKed unseen segment]||7', '|50|', '||9', '|50|',
+  '||11', '||', '[TCP Previous segment not captured]||', '[TCP ACKed unseen segment]||14', '||', '||16',
+  '||17', '|100|', '||19', '[TCP Previous segment not captured]||', '[TCP ACKed unseen segment]||21',
+  '|50|', '||23', '|50|', '||25', '[TCP ACKed unseen segment]||', '||', '||28', '||29', '|100|', '||31',
+  '[TCP ACKed unseen segment]||', '|50|', '||34', '||', '||', '||37', '||38', '|100|', '||40',
+  '[TCP ACKed unseen segment]||', '[TCP Previous segment not captured]||',
+  '[TCP ACKed unseen segment]||', '||', '||45', '||46', '|100|', '||48', '[TCP Dup ACK 47#1]||',
+  '[TCP Previous segment not captured]||', '[TCP ACKed unseen segment]||51', '||', '||', '||54', '||55',
+  '|100|', '||57', '[TCP Dup ACK 56#1]||', '||', '[TCP Dup ACK 56#1]||', '||', '||', '||63', '||64',
+  '|100|', '||66', '[TCP ACKed unseen segment]||', '|10|', '||69', '[TCP ACKed unseen segment]||', '||',
+  '||72', '||73', '|100|', '||75', '[TCP Previous segment not captured]||', '[TCP Dup ACK 76#1]||',
+  '[TCP Dup ACK 76#2]||',
+];
+
 export const SCENARIOS: Scenario[] = [
   {
   name: 'zero window, probes, keep-alives, holes',
@@ -182,6 +215,30 @@ export const SCENARIOS: Scenario[] = [
       { t: 2, from: 1, seq: B + 101, ack: A + 52, flags: 'FA' }],
   ],
   expect: EXPECT4,
+  },
+  {
+  name: 'ACKs past everything the other side sent: reported once, again after its ACK moves or a hole',
+  basePort: 44000,
+  streams: [
+    // reported, hole, past the hole; then silent past everything (and after hole-free data)
+    after100a([1, 1, 121, 0], [0, 121, 1, 50], [1, 1, 171, 0], [0, 171, 1, 50], [1, 1, 221, 0], [0, 221, 1, 50],
+      [1, 1, 271, 0], [1, 1, 321, 0], [0, 321, 1, 50], [1, 1, 371, 0]),
+    // the same without the first report: reported
+    after100a([0, 121, 1, 50], [1, 1, 171, 0], [0, 171, 1, 50], [1, 1, 221, 0], [0, 221, 1, 50], [1, 1, 271, 0],
+      [1, 1, 321, 0]),
+    // data covering the ACKed point does not lift the silence
+    after100a([1, 1, 121, 0], [0, 101, 1, 50], [1, 1, 151, 0], [1, 1, 1000, 0]),
+    // a hole right after the report does
+    after100a([1, 1, 121, 0], [0, 151, 1, 10], [1, 1, 171, 0]),
+    // a duplicate ACK from the sender silences them before any report
+    after100a([0, 101, 1, 0], [0, 121, 1, 50], [1, 1, 171, 0], [1, 1, 221, 0]),
+    after100a([0, 101, 1, 0], [1, 1, 121, 0], [0, 101, 1, 0], [1, 1, 131, 0]),
+    // the sender's ACK number moving lifts it
+    after100a([1, 1, 121, 0], [1, 1, 121, 10], [0, 101, 11, 0], [1, 11, 131, 0]),
+    // a hole seen on a bare ACK is reported once
+    after100a([1, 2, 101, 0], [1, 2, 101, 0], [1, 2, 101, 0]),
+  ],
+  expect: EXPECT5,
   },
 ];
 
