@@ -63,16 +63,6 @@ const MAX_UNACKED = 10000;
 export const POW2 = Float64Array.from({ length: 256 }, (_, i) => 2 ** i);
 /** A fast retransmission follows the last duplicate ACK within 20 ms. */
 const FAST_RETRANS_NS = 20_000_000;
-/**
- * TcpFlow.unseen: whether an ACK past everything a side sent ("beyond" its next expected sequence
- * number) is reported as an ACKed unseen segment. tshark 4.0 reports one and then stays silent about
- * later ones (REPORT -> QUIET) until that side's ACK number moves (-> REPORT) or it leaves a hole
- * (QUIET -> AFTER_HOLE: the next report, past the data or not, is allowed and goes QUIET again); a
- * duplicate ACK from that side makes it QUIET too. Found by experiment (hand-made conversations).
- */
-const UNSEEN_REPORT = 0;
-const UNSEEN_QUIET = 1;
-const UNSEEN_AFTER_HOLE = 2;
 
 /** a > b modulo 2^32 */
 export function seqGT(a: number, b: number): boolean { return ((a - b) | 0) > 0; }
@@ -204,8 +194,15 @@ export class TcpFlow {
   /** highest sequence number the other side may acknowledge */
   maxseqtobeacked = 0;
   maxSet = false;
-  /** whether the other side's ACKs past everything this side sent are reported (UNSEEN_*) */
-  unseen = UNSEEN_REPORT;
+  /**
+   * ACKs past everything this side sent (beyond its next expected sequence number) are not reported
+   * while this side's last ACK number is `quietAck` (set by such an ACK or by a duplicate ACK of this
+   * side), except one report after this side leaves a hole (`afterHole`). tshark 4.0's rule, found by
+   * experiment (src/analysis/tcp-scenarios.testutil.ts, 5th scenario).
+   */
+  quietAck = 0;
+  quietSet = false;
+  afterHole = false;
   /** last acknowledgment number this endpoint sent, and when */
   lastack = 0;
   lastackSet = false;
@@ -238,7 +235,7 @@ export class TcpFlow {
     this.lastack = this.lastackTime = this.lastnondupack = this.dupacknum = this.sameAcks = 0;
     this.window = this.shift = -1;
     this.lastFlags = this.pushBytes = this.lastSacked = 0;
-    this.unseen = UNSEEN_REPORT;
+    this.quietSet = this.afterHole = false;
     this.segs.n = 0;
     this.segs.sorted = true;
   }
@@ -397,28 +394,40 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
   }
 
   // ACKed unseen segment: the ACK is past the contiguous data the other side was seen sending; one
-  // past everything it sent is reported or not as rev.unseen says.
+  // past everything it sent is not reported while that side is quiet (TcpFlow.quietAck). Such an
+  // ACK (unless it used up an after-hole report) makes the side quiet at its current ACK number and
+  // restarts its duplicate-ACK count (tshark shows "Dup ACK n#1" again after one).
   if (hasAck && rev.nextseqSet) {
     const beyond = seqGT(ack, rev.nextseq);
+    const afterHole = rev.afterHole;
     if (rev.maxSet && seqGT(ack, rev.maxseqtobeacked)) {
-      if (!(beyond && rev.unseen === UNSEEN_QUIET)) {
+      if (!beyond || !quiet(rev) || afterHole) {
         fl |= TA.ACK_LOST_SEGMENT;
-        if (rev.unseen === UNSEEN_AFTER_HOLE) rev.unseen = UNSEEN_QUIET;
+        rev.afterHole = false;
       } else {
         // not reported, but tshark still shows the (empty) analysis tree
         fl |= TA.HAS_TREE;
       }
     }
-    // (and tshark counts that side's duplicate ACKs from 1 again)
     if (beyond) {
-      rev.unseen = UNSEEN_QUIET;
+      if (!afterHole) {
+        rev.quietAck = rev.lastackSet ? rev.lastack : -1;
+        rev.quietSet = true;
+      }
       rev.dupacknum = 0;
     }
   }
-  // this side's own segment: its ACK number moved, it left a hole, or it repeated its ACK
-  if (hasAck && (!fwd.lastackSet || ack !== fwd.lastack)) fwd.unseen = UNSEEN_REPORT;
-  else if ((fl & TA.LOST_SEGMENT) && fwd.unseen === UNSEEN_QUIET) fwd.unseen = UNSEEN_AFTER_HOLE;
-  else if (fl & TA.DUPLICATE_ACK) fwd.unseen = UNSEEN_QUIET;
+  // This side's own segment: when its ACK number moves, what it may be acknowledged for goes back to
+  // what it sent (from past it, where an ACK of unseen data had moved it); a hole it leaves while
+  // quiet allows one report; a duplicate ACK makes it quiet.
+  if (hasAck && fwd.lastackSet && ack !== fwd.lastack && fwd.maxSet && fwd.nextseqSet
+    && seqGT(fwd.maxseqtobeacked, fwd.nextseq)) fwd.maxseqtobeacked = fwd.nextseq;
+  if ((fl & TA.LOST_SEGMENT) && quiet(fwd)) fwd.afterHole = true;
+  else if (fl & TA.DUPLICATE_ACK) {
+    fwd.quietAck = ack;
+    fwd.quietSet = true;
+    fwd.afterHole = false;
+  }
 
   // The next expected sequence number: the highest one seen (a zero window probe's byte does not
   // count: the receiver had no room for it).
@@ -535,6 +544,11 @@ export function analyzeSegment(conv: TcpConvAnalysis, s: TcpSegment, out: TcpAna
     out.irtt = conv.irtt;
   }
   out.flags = fl;
+}
+
+/** ACKs past everything `f` sent are not reported now (see TcpFlow.quietAck). */
+function quiet(f: TcpFlow): boolean {
+  return f.quietSet && (f.lastackSet ? f.lastack : -1) === f.quietAck;
 }
 
 /**

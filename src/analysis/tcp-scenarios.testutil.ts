@@ -115,8 +115,15 @@ const EXPECT5: string[] = [
   '[TCP Previous segment not captured]||', '[TCP ACKed unseen segment]||51', '||', '||', '||54', '||55',
   '|100|', '||57', '[TCP Dup ACK 56#1]||', '||', '[TCP Dup ACK 56#1]||', '||', '||', '||63', '||64',
   '|100|', '||66', '[TCP ACKed unseen segment]||', '|10|', '||69', '[TCP ACKed unseen segment]||', '||',
-  '||72', '||73', '|100|', '||75', '[TCP Previous segment not captured]||', '[TCP Dup ACK 76#1]||',
-  '[TCP Dup ACK 76#2]||',
+  '||72', '||73', '|100|', '||75', '[TCP ACKed unseen segment]|1|',
+  '[TCP Previous segment not captured]||77', '[TCP ACKed unseen segment]||',
+  '[TCP Previous segment not captured]||', '[TCP ACKed unseen segment]||80', '|50|', '||82',
+  '[TCP ACKed unseen segment]||', '||', '||85', '||86', '|100|', '||88', '[TCP ACKed unseen segment]||',
+  '[TCP ACKed unseen segment] [TCP Previous segment not captured]||', '[TCP ACKed unseen segment]||',
+  '[TCP ACKed unseen segment] [TCP Previous segment not captured]||', '[TCP ACKed unseen segment]||93',
+  '[TCP ACKed unseen segment]|50|', '||95', '[TCP ACKed unseen segment]||', '||', '||98', '||99',
+  '|100|', '||101', '[TCP Previous segment not captured]||', '[TCP Dup ACK 102#1]||',
+  '[TCP Dup ACK 102#2]||',
 ];
 
 export const SCENARIOS: Scenario[] = [
@@ -217,7 +224,7 @@ export const SCENARIOS: Scenario[] = [
   expect: EXPECT4,
   },
   {
-  name: 'ACKs past everything the other side sent: reported once, again after its ACK moves or a hole',
+  name: 'ACKs past everything the other side sent: quiet after one until its ACK moves, one more after a hole',
   basePort: 44000,
   streams: [
     // reported, hole, past the hole; then silent past everything (and after hole-free data)
@@ -235,6 +242,12 @@ export const SCENARIOS: Scenario[] = [
     after100a([0, 101, 1, 0], [1, 1, 121, 0], [0, 101, 1, 0], [1, 1, 131, 0]),
     // the sender's ACK number moving lifts it
     after100a([1, 1, 121, 0], [1, 1, 121, 10], [0, 101, 11, 0], [1, 11, 131, 0]),
+    // the sender's ACK number moving while quiet, with a hole, keeps them reported
+    after100a([1, 1, 201, 1], [0, 201, 2, 100], [1, 2, 321, 0], [0, 321, 2, 50], [1, 2, 371, 0], [0, 371, 2, 50],
+      [1, 2, 421, 0], [1, 2, 521, 0]),
+    // an ACK past everything, repeated after the other side's ACK number moved, is reported again
+    after100a([1, 1, 201, 0], [0, 201, 2, 100], [1, 1, 321, 0], [0, 321, 2, 50], [1, 1, 371, 0], [0, 371, 2, 50],
+      [1, 1, 421, 0], [1, 1, 521, 0]),
     // a hole seen on a bare ACK is reported once
     after100a([1, 2, 101, 0], [1, 2, 101, 0], [1, 2, 101, 0]),
   ],
