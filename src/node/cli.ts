@@ -535,6 +535,8 @@ async function main(argv: string[]): Promise<number> {
       filter: passFilter, count: o.count, dissect: printPackets || taps.length > 0 || o.exportObjects !== undefined, twoPass: o.twoPass, prune: o.stats.length === 0,
       layerGate,
       experts: taps.length !== 0 && tapExperts!(taps),
+      // (a progress bar is drawn from timers: the event loop must run between chunks)
+      syncRead: progress === undefined,
       onFrame: writer || progress
         ? (r, displayed, meta) => {
           if (writer && displayed) {

@@ -60,6 +60,8 @@ export interface PipelineOptions {
   customBlocks?: boolean;
   /** called for every frame read, displayed or not (progress, -w of everything); false stops the run */
   onFrame?: ((r: FrameRecord, displayed: boolean, meta: CaptureMeta | undefined) => boolean | void) | undefined;
+  /** read the file synchronously (read.ts ReadOptions.sync): for a CLI run that draws no progress */
+  syncRead?: boolean;
   /** read this byte stream (a live capture's pipe) instead of opening `path`, which then only names it */
   source?: AsyncIterable<Uint8Array> | NodeJS.ReadableStream | undefined;
 }
@@ -237,6 +239,7 @@ export async function runPipeline(
   let error: CaptureError | undefined;
   const ropts = {
     customBlocks: opts.customBlocks ?? true,
+    sync: opts.syncRead === true,
     onParser: (ps: CaptureParser) => { parser = ps; },
   };
   if (opts.twoPass && opts.source === undefined) {

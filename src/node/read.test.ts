@@ -84,15 +84,17 @@ test('read: time_epoch, frame.len, frame.cap_len of every golden row (custom blo
   assert.ok(n > 29000);
 });
 
-test('read: first and last timestamps, several files and chunk sizes', needCorpus, async () => {
+test('read: first and last timestamps, several files and chunk sizes, asynchronous and synchronous reads', needCorpus, async () => {
   for (const path of ['zeek/http/get.pcap', 'ndpi/rtp.pcapng', 'tcpdump/tcp-handshake-nano.pcap', 'ndpi/1kxun.pcap', 'zeek/http/iso-download.pcap.gz', 'zeek/portmapper-many-unanswered-calls.pcapng.gz', 'arkime/bigendian.pcap']) {
     const g = goldenRows(path);
     for (const chunkSize of [101, 1000, 4 << 20]) {
       if (chunkSize === 101 && path === 'ndpi/1kxun.pcap') continue;
-      const o = await read(cpath(path), { chunkSize });
-      assert.equal(o.error, undefined);
-      const r = rows(o);
-      assert.deepEqual([r[0], r[r.length - 1]], [g[0], g[g.length - 1]], `${path} chunk ${chunkSize}`);
+      for (const sync of [false, true]) {
+        const o = await read(cpath(path), { chunkSize, sync });
+        assert.equal(o.error, undefined);
+        const r = rows(o);
+        assert.deepEqual([r[0], r[r.length - 1]], [g[0], g[g.length - 1]], `${path} chunk ${chunkSize}${sync ? ' sync' : ''}`);
+      }
     }
   }
 });
@@ -109,12 +111,14 @@ test('read: files cut short yield every whole packet, then the truncated error',
     for (const cut of [starts[0]! + 3, starts[1]! + 17, Math.floor(bytes.length / 2), bytes.length - 1]) {
       const f = join(TMP, `cut-${cut}-${path.replaceAll('/', '_')}`);
       writeFileSync(f, bytes.subarray(0, cut));
-      const o = await read(f, { chunkSize: 512 });
-      const whole = ends.filter((e) => e <= cut).length;
-      assert.equal(o.frames.length, whole, `${path} cut at ${cut}`);
-      assert.deepEqual(o.frames.map((x) => x.data), full.frames.slice(0, whole).map((x) => x.data));
-      assert.equal(o.error?.kind, 'truncated', `${path} cut at ${cut}`);
-      assert.match(o.error!.message, /^The file ".*" appears to have been cut short in the middle of a packet( or other data)?\.$/);
+      for (const sync of [false, true]) {
+        const o = await read(f, { chunkSize: 512, sync });
+        const whole = ends.filter((e) => e <= cut).length;
+        assert.equal(o.frames.length, whole, `${path} cut at ${cut}`);
+        assert.deepEqual(o.frames.map((x) => x.data), full.frames.slice(0, whole).map((x) => x.data));
+        assert.equal(o.error?.kind, 'truncated', `${path} cut at ${cut}`);
+        assert.match(o.error!.message, /^The file ".*" appears to have been cut short in the middle of a packet( or other data)?\.$/);
+      }
     }
   }
 });
