@@ -249,27 +249,37 @@ export class Tree {
 }
 
 /**
- * A question about want arrays, answered once per array: does some wanted field satisfy `pred`
- * (given its id and want value: 1 value read, 2 presence only)? A full tree (null) answers `all`.
+ * A value computed from a want array, once per array: `of(want)`; a full tree (null) gives `all`.
+ * A want lives for a whole run, so the last array's answer is kept beside the memo (no WeakMap
+ * lookup per packet).
  */
-export function wantTest(pred: (id: number, w: number) => boolean, all: boolean): (want: Uint8Array | null) => boolean {
-  const memo = new WeakMap<Uint8Array, boolean>();
-  // (the last answer without a WeakMap lookup: a run asks about one want, packet after packet)
+export function wantFold<T extends number | boolean>(of: (want: Uint8Array) => T, all: T): (want: Uint8Array | null) => T {
+  const memo = new WeakMap<Uint8Array, T>();
   let lastWant: Uint8Array | undefined;
-  let last = false;
+  let last = all;
   return (want) => {
     if (want === null) return all;
     if (want === lastWant) return last;
     let r = memo.get(want);
     if (r === undefined) {
-      r = false;
-      for (let id = 0; id < want.length && !r; id++) if (want[id] !== 0 && pred(id, want[id]!)) r = true;
+      r = of(want);
       memo.set(want, r);
     }
     lastWant = want;
     last = r;
     return r;
   };
+}
+
+/**
+ * A question about want arrays, answered once per array: does some wanted field satisfy `pred`
+ * (given its id and want value: 1 value read, 2 presence only)? A full tree (null) answers `all`.
+ */
+export function wantTest(pred: (id: number, w: number) => boolean, all: boolean): (want: Uint8Array | null) => boolean {
+  return wantFold((want) => {
+    for (let id = 0; id < want.length; id++) if (want[id] !== 0 && pred(id, want[id]!)) return true;
+    return false;
+  }, all);
 }
 
 /** Set by builtin.ts: the field id used for text-only items. */

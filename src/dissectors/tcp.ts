@@ -31,7 +31,7 @@ import { PType } from '../core/packet.js';
 import { registerHandle, Table, HeurList } from '../core/table.js';
 import { expertInfo, Group, Severity, type ExpertInfo } from '../core/expert.js';
 import { stateKey } from '../core/session.js';
-import { ROOT, SKIP, wantTest } from '../core/tree.js';
+import { ROOT, SKIP, wantFold, wantTest } from '../core/tree.js';
 import { ipProtoTable } from './ipproto.js';
 import { CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inIcmpError, needq, ConvMap, addExpertItem, frameKey, FrameMap, capLen, dissectByPorts } from './inet-util.js';
 import { TcpDirReassembly, TcpReassemblyBudget, RA, NEED_UNTIL_FIN, segmentsLabel } from '../analysis/tcp-reassembly.js';
@@ -603,26 +603,12 @@ const HEADER_GROUPS: readonly (readonly [number, HG])[] = [
   [hf.window_size_value, HG.WINDOW], [hf.window_size, HG.WINDOW], [hf.window_size_scalefactor, HG.WINDOW],
   [hf.checksum, HG.CHECKSUM], [hf.checksum_status, HG.CHECKSUM], [hf.urgent_pointer, HG.URGENT],
 ];
-/** headerGroups by want (a want lives for a whole run) */
-const headerGroupsMemo = new WeakMap<Uint8Array, number>();
-/** (the last answer, without a WeakMap lookup: asked per segment about the run's one want) */
-let lastGroupsWant: Uint8Array | undefined;
-let lastGroups = 0;
-
 /** The groups of header items a tree with this want can hold (all for the full tree). */
-function headerGroups(want: Uint8Array | null): number {
-  if (want === null) return HG.ALL;
-  if (want === lastGroupsWant) return lastGroups;
-  let g = headerGroupsMemo.get(want);
-  if (g === undefined) {
-    g = 0;
-    for (const [id, bit] of HEADER_GROUPS) if (id < want.length && want[id] !== 0) g |= bit;
-    headerGroupsMemo.set(want, g);
-  }
-  lastGroupsWant = want;
-  lastGroups = g;
+const headerGroups = wantFold((want) => {
+  let g = 0;
+  for (const [id, bit] of HEADER_GROUPS) if (id < want.length && want[id] !== 0) g |= bit;
   return g;
-}
+}, HG.ALL as number);
 
 /** Can a tree with this want hold an expert item (_ws.expert …)? */
 const expertItems = wantTest((id) => fields[id]?.abbrev.startsWith('_ws.expert') ?? true, true);
