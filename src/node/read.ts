@@ -74,8 +74,10 @@ export async function readCaptureFile(path: string, onFrame: FrameCallback, opts
     }
     // no bigger than the file: small captures (tests read hundreds) cost no 4 MiB buffers
     const size = Math.max(16, Math.min(opts.chunkSize ?? DEFAULT_CHUNK, 1 << 30, st.size + 1));
+    const sync = opts.sync === true;
     let cur = new Uint8Array(size);
-    let next = opts.sync === true ? cur : new Uint8Array(size);
+    // (one buffer when reading synchronously: the swap below is then a no-op)
+    let next = sync ? cur : new Uint8Array(size);
     let n = (await fh.read(cur, 0, size, 0).catch((e: unknown) => { throw readError(path, e); })).bytesRead;
     if (n >= 2 && cur[0] === 0x1f && cur[1] === 0x8b) {
       await fh.close();
@@ -84,28 +86,24 @@ export async function readCaptureFile(path: string, onFrame: FrameCallback, opts
     }
     const hooks = new Hooks(onFrame, opts, false);
     let pos = n;
-    if (opts.sync === true) {
-      while (n > 0) {
-        const parser = hooks.parser ?? hooks.create(cur.subarray(0, n), path);
-        if (!parser.push(cur.subarray(0, n), hooks.cb)) return hooks.done(false);
+    while (n > 0) {
+      // read ahead into the other buffer while this one is parsed (sync: the next chunk after it,
+      // into the same buffer)
+      const pending = sync ? undefined : fh.read(next, 0, size, pos);
+      pending?.catch(() => undefined);
+      const parser = hooks.parser ?? hooks.create(cur.subarray(0, n), path);
+      if (!parser.push(cur.subarray(0, n), hooks.cb)) {
+        await pending?.catch(() => undefined);
+        return hooks.done(false);
+      }
+      if (pending !== undefined) n = (await pending.catch((e: unknown) => { throw readError(path, e); })).bytesRead;
+      else {
         try {
           n = readSync(fh.fd, cur, 0, size, pos);
         } catch (e) {
           throw readError(path, e);
         }
-        pos += n;
       }
-    }
-    while (n > 0) {
-      // read ahead into the other buffer while this one is parsed
-      const pending = fh.read(next, 0, size, pos);
-      pending.catch(() => undefined);
-      const parser = hooks.parser ?? hooks.create(cur.subarray(0, n), path);
-      if (!parser.push(cur.subarray(0, n), hooks.cb)) {
-        await pending.catch(() => undefined);
-        return hooks.done(false);
-      }
-      n = (await pending.catch((e: unknown) => { throw readError(path, e); })).bytesRead;
       pos += n;
       const t = cur;
       cur = next;
