@@ -1261,11 +1261,6 @@ function finFlush(p: Packet, s: TcpState, fkey: number, st: TcpStream, sport: nu
   keepPlan(p, s, fkey, plan);
 }
 
-/**
- * A plan for this frame's payload: a new one when plans are kept for revisits, else the state's
- * scratch plan, reset (read only until the frame's TCP items are added; no TCP payload is
- * dissected inside another's).
- */
 /** Can the run show a PDU's segment list (tcp.segments, tcp.segment, tcp.segment.count)? */
 const segmentListItems = wantTest((id) => {
   const a = fields[id]?.abbrev;
@@ -1279,6 +1274,11 @@ function newReassembly(p: Packet, s: TcpState): TcpDirReassembly {
   return ra;
 }
 
+/**
+ * A plan for this frame's payload: a new one when plans are kept for revisits, else the state's
+ * scratch plan, reset (read only until the frame's TCP items are added; no TCP payload is
+ * dissected inside another's).
+ */
 function newPlan(p: Packet, s: TcpState): DesegPlan {
   if (p.session.retainFrames) return { old: false, pdu: undefined, frames: NO_FRAMES, callOff: -1, heldAt: -1, segData: 0, reassembledIn: 0 };
   const plan = s.scratchPlan;

@@ -688,7 +688,6 @@ export class CaptureSession {
     return r;
   }
 
-
   /** Re-dissects every frame with the filter's fields (visited Session) and collects the matches. */
   private async dissectFilter(f: CompiledFilter, out: Int32Array, total: number): Promise<number> {
     const e = new Engine({ want: f.want });
