@@ -361,7 +361,7 @@ function dissectArp(p: Packet, off: number, end: number, parent: number): number
 function addTypeLen(p: Packet, top: number, o: number, what: string, hfType: number, hfLen: number): void {
   const t = p.tree;
   const v = p.buf[o]!;
-  const it = t.addText(top, o, 1, `${what} type/length: ${v & ATM_TYPE_E164 ? 'E.164' : 'ATM Forum NSAPA'}/${v & ATM_LEN_MASK}`);
+  const it = t.addText(top, o, 1, `${what} type/length: ${ATM_TYPE_TFS[v & ATM_TYPE_E164 ? 0 : 1]}/${v & ATM_LEN_MASK}`);
   t.addNum(it, hfType, o, 1, v);
   t.addNum(it, hfLen, o, 1, v);
 }
