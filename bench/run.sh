@@ -8,7 +8,8 @@
 # output to /dev/null, under /usr/bin/time -f '%e %M': the best wall time and the highest peak
 # RSS of the runs are reported, with packets/s and the ratios wirelens/reference.
 #
-# Environment: RUNS (default 3), WIRELENS (default "node <repo>/dist/bundle/wirelens.mjs", the bundled CLI),
+# Environment: RUNS (default 3), WIRELENS (default "<repo>/dist/bundle/wirelens.mjs", the bundled CLI
+#              run as a program, as `npx wirelens` runs it: its #! line gives Node its options),
 #              BASELINE (another wirelens command, e.g. an older build: an extra row per scenario),
 #              SCENARIOS (comma-separated names to run; default all enabled ones),
 #              BENCH_LOG_DIR (stderr of every run; default bench/out/logs),
@@ -25,7 +26,7 @@ CLI=$ROOT/dist/bundle/wirelens.mjs
 WL_OK=1
 WL_WHY=""
 if [[ -z ${WIRELENS:-} ]]; then
-  WIRELENS="node $CLI"
+  WIRELENS=$CLI
   # the bundle is made from tsc's output: after a bare `tsc -p .` it is older than dist/node/…
   if [[ -f $CLI && -f $ROOT/dist/node/cli.js ]] \
     && [[ -n $(find "$ROOT/dist" -path "$ROOT/dist/bundle" -prune -o -path "$ROOT/dist/ui" -prune -o -name '*.js' -newer "$CLI" -print -quit) ]]; then

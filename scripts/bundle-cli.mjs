@@ -16,7 +16,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -90,6 +90,11 @@ await build({
   output: { dir: outDir, format: 'esm', entryFileNames: '[name].mjs', charset: 'ascii', comments: false },
 });
 chmodSync(join(outDir, 'wirelens.mjs'), 0o755);
+// each CommonJS file in the wrapper the loader would put around it at every start (code-cache.ts)
+const { wrapCommonJs } = await import(pathToFileURL(join(root, 'dist', 'node', 'code-cache.js')).href);
+for (const f of readdirSync(outDir)) {
+  if (f.endsWith('.cjs')) writeFileSync(join(outDir, f), wrapCommonJs(readFileSync(join(outDir, f), 'latin1')), 'latin1');
+}
 
 const sample = join(root, 'samples', 'sample.pcapng');
 

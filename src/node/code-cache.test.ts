@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheFileOf, CodeCacheLoader } from './code-cache.js';
+import { cacheFileOf, CodeCacheLoader, wrapCommonJs } from './code-cache.js';
 
 /** a.cjs (with a #! line) requires b.cjs beside it and a Node built-in. */
 function fixture(): { dir: string; a: string; b: string } {
@@ -36,6 +36,23 @@ test('code cache: made when missing, then accepted; same results both ways', (t)
   assert.deepEqual({ ...(second.exports as object) }, EXPECTED);
   assert.deepEqual([...second.loader.states()], [[a, 'accepted'], [b, 'accepted']]);
   assert.deepEqual(second.loader.writeCaches(), [], 'accepted caches are not rewritten');
+});
+
+test('code cache: files written in the wrapper (as the bundle is) run the same, with their line numbers', (t) => {
+  const { dir, a, b } = fixture();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  // b throws from its second line
+  writeFileSync(b, '\nfunction twice(x) { if (x === 0) throw new Error("zero"); return 2 * x; }\nmodule.exports = { twice };\n');
+  for (const f of [a, b]) writeFileSync(f, wrapCommonJs(readFileSync(f, 'latin1')), 'latin1');
+  assert.ok(readFileSync(a, 'latin1').startsWith('(function (exports, require, module, __filename, __dirname) {///usr/bin/env node\n'));
+  for (const pass of ['missing', 'accepted']) {
+    const { exports, loader } = run(a);
+    assert.deepEqual({ ...(exports as object) }, EXPECTED);
+    assert.deepEqual([...loader.states()], [[a, pass], [b, pass]]);
+    const twice = (loader.load(b) as { twice: (x: number) => number }).twice;
+    assert.throws(() => twice(0), (e: Error) => e.stack!.includes(`${b}:2:`));
+    loader.writeCaches();
+  }
 });
 
 test('code cache: garbage is rejected (the file still runs), rewritten unless told not to', (t) => {
