@@ -15,7 +15,8 @@
 // Stateful layers (TCP analysis, UDP streams, DNS matching) skipped in packets that cannot match
 // do not see those packets. That is only invisible when the output of the displayed packets is
 // their summary columns (or nothing): states are per connection, and a connection's packets either
-// all carry the required protocols or none do; what can differ is global numbering such as
+// all carry the required protocols or none do (link layers excepted: see LINK_LAYERS; a tunnel
+// that carries one direction of a conversation and not the other is assumed away); what can differ is global numbering such as
 // tcp.stream / udp.stream, which the columns never show (a filter reading one is not pruned, see
 // GLOBAL_COUNTERS). So the pipeline uses the gate only when no tree is printed, never with -2, and
 // the raw walk (prewalk.ts) decides from the same sets and reach. A differential test (src/node/prune.test.ts) checks over the
@@ -28,6 +29,15 @@ import type { Packet } from './packet.js';
 
 /** Protocols the gate reasons about (the requirement sets' members must be among these). */
 export const GATED = ['eth', 'vlan', 'ieee8021ad', 'arp', 'ip', 'ipv6', 'icmp', 'icmpv6', 'tcp', 'udp'];
+
+/**
+ * Gated link layers, which a requirement set never prunes by: unlike the layers above, they can
+ * differ between the packets of one conversation (a switch port that tags one direction with a
+ * VLAN and not the other, a trunk mirrored into an access port), so skipping the packets that lack
+ * one would hide them from the state the displayed ones read (an echo reply tagged, its untagged
+ * request skipped: no "request in"). `-Y 'vlan and icmp'` still skips what is not ICMP.
+ */
+const LINK_LAYERS = ['eth', 'vlan', 'ieee8021ad'];
 
 /**
  * Fields numbered across the whole capture by a gated protocol's state (a conversation index):
@@ -157,7 +167,13 @@ export class DispatchGate {
       if (f !== undefined) gatedId.set(g, f.id);
     }
     const gatedIds = new Set(gatedId.values());
-    const sets = required.filter((s) => s.length > 0 && s.every((x) => gatedIds.has(x))).slice(0, 31);
+    const linkIds = new Set(LINK_LAYERS.map((n) => gatedId.get(n)));
+    // link layers taken as met (see LINK_LAYERS): a set of them alone prunes nothing
+    const sets = required
+      .filter((s) => s.length > 0 && s.every((x) => gatedIds.has(x)))
+      .map((s) => s.filter((x) => !linkIds.has(x)))
+      .filter((s) => s.length > 0)
+      .slice(0, 31);
     if (sets.length === 0) return undefined;
     const gate = new DispatchGate(sets.map((s) => Int32Array.from(s)));
     const memo = new Map<string, Set<number> | typeof ALL>();

@@ -7,6 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { corpusDir, readIndex } from '../test-support/corpus.js';
 import { runPipeline, type PacketFilter } from './pipeline.js';
 import { compileFilter } from '../dfilter/index.js';
@@ -196,4 +198,61 @@ test('a field of a gated protocol appears only with its protocol layer or a host
   }
   t.diagnostic(`${items} items of gated protocols' fields checked`);
   assert.deepEqual([...bad].map(([k, v]) => `${k}: ${v}`), []);
+});
+
+/** A pcap of Ethernet frames (µs timestamps 1 ms apart). */
+function pcapOf(frames: Uint8Array[]): Uint8Array {
+  const parts: number[] = [];
+  const u32 = (v: number): void => { parts.push(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24); };
+  const u16 = (v: number): void => { parts.push(v & 0xff, v >>> 8); };
+  u32(0xa1b2c3d4); u16(2); u16(4); u32(0); u32(0); u32(65535); u32(1);
+  frames.forEach((f, i) => { u32(1700000000); u32(i * 1000); u32(f.length); u32(f.length); parts.push(...f); });
+  return Uint8Array.from(parts);
+}
+
+/** One's complement sum, folded and inverted. */
+function inet(b: number[]): number {
+  let s = 0;
+  for (let i = 0; i < b.length; i += 2) s += (b[i]! << 8) | (b[i + 1] ?? 0);
+  while (s > 0xffff) s = (s & 0xffff) + (s >>> 16);
+  return ~s & 0xffff;
+}
+
+/** An ICMP echo (type 8 or 0) from `src` to `dst` in IPv4, after the given link header. */
+function echo(link: number[], type: number, src: number[], dst: number[]): Uint8Array {
+  const icmp = [type, 0, 0, 0, 0x12, 0x34, 0, 1, ...Array.from('abcdefghijklmnop', (c) => c.charCodeAt(0))];
+  const ck = inet(icmp);
+  icmp[2] = ck >> 8; icmp[3] = ck & 0xff;
+  const len = 20 + icmp.length;
+  const ip = [0x45, 0, len >> 8, len & 0xff, 0, 1, 0, 0, 64, 1, 0, 0, ...src, ...dst];
+  const ik = inet(ip);
+  ip[10] = ik >> 8; ip[11] = ik & 0xff;
+  return Uint8Array.from([...link, ...ip, ...icmp]);
+}
+
+test('a link layer is never a reason to skip: the untagged request of a VLAN-tagged reply is still matched', async (t) => {
+  // one direction tagged (VLAN 10), the other not, as a switch port can capture them
+  const a = [10, 0, 0, 1], b = [10, 0, 0, 2];
+  const macA = [2, 0, 0, 0, 0, 1], macB = [2, 0, 0, 0, 0, 2];
+  const dir = mkdtempSync(join(tmpdir(), 'wirelens-prune-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'asym.pcap');
+  writeFileSync(path, pcapOf([
+    echo([...macB, ...macA, 0x08, 0x00], 8, a, b),
+    echo([...macA, ...macB, 0x81, 0x00, 0x00, 0x0a, 0x08, 0x00], 0, b, a),
+  ]));
+  for (const text of ['vlan and icmp', 'vlan', 'eth and icmp']) {
+    const r = compileFilter(text);
+    assert.ok(r.ok, text);
+    const lines = async (prune: boolean): Promise<string[]> => {
+      const got: string[] = [];
+      await runPipeline(path, { filter: r.filter, cols: true, prune }, (p) => { got.push(`${p.num} ${summaryLine(p, '')}`); });
+      return got;
+    };
+    const pruned = await lines(true);
+    assert.deepEqual(pruned, await lines(false), text);
+    // tshark 4.0: "2 0.001000 10.0.0.2 → 10.0.0.1 ICMP 62 Echo (ping) reply id=0x1234, seq=1/256, ttl=64 (request in 1)"
+    const reply = pruned.find((l) => l.startsWith('2 '));
+    assert.ok(reply?.endsWith('id=0x1234, seq=1/256, ttl=64 (request in 1)'), `${text}: ${reply}`);
+  }
 });
