@@ -46,6 +46,40 @@ const LINK_LAYERS = ['eth', 'vlan', 'ieee8021ad'];
  */
 const GLOBAL_COUNTERS = ['tcp.stream', 'udp.stream'];
 
+/**
+ * Protocols whose fields an output may print from a pruned run (`-T fields -e …`): what they show
+ * of a packet comes from the packet or from state fed only by packets that carry the same protocol
+ * (IP reassembly, ICMP echo matching, ARP), as the summary columns do; TCP is not among them (an
+ * ICMP error quotes a TCP header whose relative numbers come from the connection's own packets,
+ * which `-Y icmp` skips), nor is any protocol above these.
+ */
+const OUTPUT_SAFE = ['frame', 'eth', 'vlan', 'ieee8021ad', 'arp', 'ip', 'ipv6', 'icmp', 'icmpv6', 'udp'];
+/** Fields of OUTPUT_SAFE protocols read from conversation state (of a quoted header's conversation too). */
+const OUTPUT_UNSAFE_FIELDS = ['udp.time_relative', 'udp.time_delta', ...GLOBAL_COUNTERS];
+
+/**
+ * True when a run printing the fields `want` (by id) of the displayed packets may use the gate:
+ * every field is of an OUTPUT_SAFE protocol and not read from conversation state.
+ */
+export function prunableOutput(want: Uint8Array): boolean {
+  const safe = new Set<number>();
+  for (const n of OUTPUT_SAFE) {
+    const f = fieldByName(n);
+    if (f !== undefined) safe.add(f.id);
+  }
+  const unsafe = new Set<number>();
+  for (const n of OUTPUT_UNSAFE_FIELDS) {
+    const f = fieldByName(n);
+    if (f !== undefined) unsafe.add(f.id);
+  }
+  for (let id = 0; id < want.length && id < fields.length; id++) {
+    if (want[id] === 0) continue;
+    const f = fields[id]!;
+    if (unsafe.has(id) || !safe.has(f.parent)) return false;
+  }
+  return true;
+}
+
 /** True when a filter wanting the fields `want` (by id) may use the gate (see GLOBAL_COUNTERS). */
 export function prunable(want: Uint8Array): boolean {
   for (const n of GLOBAL_COUNTERS) {
@@ -157,9 +191,10 @@ export class DispatchGate {
 
   /**
    * A gate for a filter's requirement sets (protocol field ids), or undefined when nothing can be
-   * pruned. Reads the current tables (build it after Decode As is set up).
+   * pruned. Reads the current tables (build it after Decode As is set up). The link layers of the
+   * sets are dropped (LINK_LAYERS) unless `keepLinkLayers` (sets of layers read, not required).
    */
-  static build(required: readonly (readonly number[])[] | undefined): DispatchGate | undefined {
+  static build(required: readonly (readonly number[])[] | undefined, keepLinkLayers = false): DispatchGate | undefined {
     if (required === undefined) return undefined;
     const gatedId = new Map<string, number>();
     for (const g of GATED) {
@@ -171,7 +206,7 @@ export class DispatchGate {
     // link layers taken as met (see LINK_LAYERS): a set of them alone prunes nothing
     const sets = required
       .filter((s) => s.length > 0 && s.every((x) => gatedIds.has(x)))
-      .map((s) => s.filter((x) => !linkIds.has(x)))
+      .map((s) => (keepLinkLayers ? [...s] : s.filter((x) => !linkIds.has(x))))
       .filter((s) => s.length > 0)
       .slice(0, 31);
     if (sets.length === 0) return undefined;
@@ -273,7 +308,8 @@ export function layerGate(ids: readonly number[]): DispatchGate | undefined {
     protos.add(f.parent);
     if (protos.size > 30) return undefined;
   }
-  const g = DispatchGate.build([...protos].map((x) => [x]));
+  // (the link layers are kept: the sets are the layers read, not what a packet must carry)
+  const g = DispatchGate.build([...protos].map((x) => [x]), true);
   // a set left out: a protocol outside the gated ones
   if (g === undefined || g.setCount !== protos.size) return undefined;
   const all = (1 << g.setCount) - 1;
