@@ -249,6 +249,15 @@ export function registerProtocol(abbrev: string, name: string, shortName: string
 
 export const protocolShortNames = new Map<number, string>();
 
+/**
+ * Makes protocol `id` (registered earlier) the parent of the fields registered next again: for a
+ * file that registers two protocols before the first one's fields (ARP and ATMARP, as tshark lists
+ * them: the fields are ARP's).
+ */
+export function continueProtocol(id: number): void {
+  currentProtocol = id;
+}
+
 /** Registers a field under the protocol registered last (or `parent`). Returns its id. */
 export function field(spec: FieldSpec, parent?: number): number {
   const save = currentProtocol;

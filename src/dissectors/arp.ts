@@ -22,7 +22,7 @@
 // cut at 36 bytes with "…" like tshark). Like tshark, an IP address seen with two different MACs is
 // reported ("Duplicate IP address detected for …") from per-capture state cached per frame.
 
-import { FT, Base, f, registerProtocol, vals } from '../core/field.js';
+import { FT, Base, continueProtocol, f, registerProtocol, vals } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { registerHandle } from '../core/table.js';
 import { formatIPv4, formatMac, hexBytes } from '../core/format.js';
@@ -72,6 +72,8 @@ const OP_ATMARP_NAK = 10;
 
 export const proto_arp = registerProtocol('arp', 'Address Resolution Protocol', 'ARP/RARP');
 export const proto_atmarp = registerProtocol('atmarp', 'ATM Address Resolution Protocol', 'ATMARP');
+// (ATMARP has no fields of its own: those below are ARP's, as in tshark's glossary)
+continueProtocol(proto_arp);
 
 const OPCODE_NAMES = vals({
   1: 'request', 2: 'reply', 3: 'reverse request', 4: 'reverse reply', 5: 'drarp request', 6: 'drarp reply',

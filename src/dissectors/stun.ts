@@ -10,7 +10,7 @@
 //   |                     Transaction ID (96 bits)                  |
 //   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 
-import { FT, Base, f, vals, registerProtocol } from '../core/field.js';
+import { FT, Base, continueProtocol, f, vals, registerProtocol } from '../core/field.js';
 import type { Packet } from '../core/packet.js';
 import { registerHandle } from '../core/table.js';
 import { formatIPv4 } from '../core/format.js';
@@ -37,6 +37,7 @@ const VALS_METHOD = vals({
 });
 const VALS_CLASS = vals({ 0: 'Request', 1: 'Indication', 2: 'Success Response', 3: 'Error Response' });
 
+continueProtocol(proto_stun);
 const hf = {
   channel: f('stun.channel', 'Channel Number', FT.UINT16, { base: Base.HEX }),
   type: f('stun.type', 'Message Type', FT.UINT16, { base: Base.HEX }),
@@ -51,6 +52,7 @@ const hf = {
   att_lifetime: f('stun.att.lifetime', 'Lifetime', FT.UINT32),
 };
 
+continueProtocol(proto_classicstun);
 const hfc = {
   type: f('classicstun.type', 'Message Type', FT.UINT16, { base: Base.HEX, vals: VALS_CLASSIC_TYPE }),
   length: f('classicstun.length', 'Message Length', FT.UINT16, { base: Base.HEX }),

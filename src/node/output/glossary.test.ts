@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import '../../dissectors/index.js';
 import { fixture } from '../cli.testutil.js';
@@ -38,4 +39,31 @@ test('-G ftypes uses tshark names and descriptions; -G fieldcount', async () => 
   assert.ok(l.includes('FT_UINT16\tUnsigned integer (2 bytes)'));
   assert.ok(l.includes('FT_IPv4\tIPv4 address'));
   assert.match(glossaryFieldCount(), /^There are \d+ header fields registered, of which:\n\t0 are deregistered\n\t\d+ are protocols\n/);
+});
+
+test('-G fields: each field names the protocol tshark 4.0 names (the fields registered after a second protocol of a file are the first one\'s)', (t) => {
+  const r = spawnSync('tshark', ['-G', 'fields'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) return t.skip('tshark not installed');
+  const theirs = new Map<string, Set<string>>();
+  for (const l of r.stdout.split('\n')) {
+    const c = l.split('\t');
+    if (c[0] !== 'F') continue;
+    let s = theirs.get(c[2]!);
+    if (!s) theirs.set(c[2]!, (s = new Set()));
+    s.add(c[4]!);
+  }
+  // tshark 4.0 lists the CAN fields (can.id …) once, under the IEEE 1722 ACF-CAN protocol that
+  // registers them again; they are CAN's here
+  const ACF_CAN = /^can(fd)?\./;
+  const wrong: string[] = [];
+  let compared = 0;
+  for (const l of glossaryFields().split('\n')) {
+    const c = l.split('\t');
+    const parents = c[0] === 'F' ? theirs.get(c[2]!) : undefined;
+    if (parents === undefined || ACF_CAN.test(c[2]!)) continue;
+    compared++;
+    if (!parents.has(c[4]!)) wrong.push(`${c[2]}: ${c[4]}, tshark ${[...parents].join('/')}`);
+  }
+  assert.ok(compared > 2500, `${compared} fields compared`);
+  assert.deepEqual(wrong, []);
 });
