@@ -6,7 +6,7 @@
 import '../dissectors/index.js';
 import './platform.js';
 import { Engine } from '../core/dissect.js';
-import { DispatchGate, prunable } from '../core/prune.js';
+import { DispatchGate, prunable, prunableOutput } from '../core/prune.js';
 import { PreWalk } from '../core/prewalk.js';
 import type { Packet } from '../core/packet.js';
 import type { CaptureParser } from '../capture/parser.js';
@@ -41,8 +41,8 @@ export interface PipelineOptions {
   dissect?: boolean;
   /**
    * Skip dissectors that cannot lead to a match of the filter (core/prune.ts). Only for runs whose
-   * packet output is the summary columns or nothing: used only when `want` is undefined and not
-   * with twoPass. Default false.
+   * packet output is the summary columns, nothing, or fields of the protocols core/prune.ts
+   * prunableOutput accepts (`want` undefined or such fields), and not with twoPass. Default false.
    */
   prune?: boolean;
   /**
@@ -168,7 +168,8 @@ export async function runPipeline(
   p.keepExperts = opts.experts ?? true;
   if (filter?.needsColumns) p.cols = true;
   let walk: PreWalk | undefined;
-  if (opts.prune === true && opts.want === undefined && opts.twoPass !== true && filter !== undefined && prunable(filter.want)) {
+  const outputPrunable = opts.want === undefined || (opts.want !== null && prunableOutput(opts.want));
+  if (opts.prune === true && outputPrunable && opts.twoPass !== true && filter !== undefined && prunable(filter.want)) {
     p.gate = DispatchGate.build(filter.required);
     // frames the raw walk proves unmatchable are not dissected at all (core/prewalk.ts)
     if (p.gate !== undefined) walk = PreWalk.build(p.gate);

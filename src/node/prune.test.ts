@@ -13,7 +13,8 @@ import { corpusDir, readIndex } from '../test-support/corpus.js';
 import { runPipeline, type PacketFilter } from './pipeline.js';
 import { compileFilter } from '../dfilter/index.js';
 import { summaryLine } from './output/summary.js';
-import { DispatchGate, undeclaredUnder, GATED, prunable } from '../core/prune.js';
+import { DispatchGate, undeclaredUnder, GATED, prunable, prunableOutput } from '../core/prune.js';
+import { fieldsRow, resolveFieldColumns, type FieldColumns } from './output/fields.js';
 import { fields, fieldByName, fieldCount } from '../core/field.js';
 import { fieldHosts } from '../dfilter/require.js';
 import { PreWalk } from '../core/prewalk.js';
@@ -119,6 +120,57 @@ test('pruned dissection displays the same packets with the same summary lines', 
   assert.ok(checked > 1000, `${checked} displayed packets compared`);
   t.diagnostic(`${gated.length} pruning filters; ${checked} displayed packets compared; ${walked} (frame, filter) pairs skipped by the walk`);
   assert.ok(walked > 50_000, `the walk skipped only ${walked} frames`);
+});
+
+test('-T fields rows of the protocols a pruned run may print equal those of the unpruned run', { skip: dir === undefined ? 'no ../shared/captures' : false, timeout: 600_000 }, async (t) => {
+  // every field of frame, Ethernet, VLAN, ARP, IP, IPv6, ICMP, ICMPv6 and UDP the gate lets a
+  // pruned run print (core/prune.ts prunableOutput), as -T fields -E occurrence=a prints them
+  const safeProtos = new Set(['frame', 'eth', 'vlan', 'ieee8021ad', 'arp', 'ip', 'ipv6', 'icmp', 'icmpv6', 'udp'].map((n) => fieldByName(n)!.id));
+  // (frame.time_delta_displayed depends on which frames the filter displays: the reference below
+  // displays all; the test after next compares it with unpruned runs of each filter)
+  const names = fields.filter((f) => !f.isProtocol && safeProtos.has(f.parent)).map((f) => f.abbrev)
+    .filter((n) => n !== 'frame.time_delta_displayed' && prunableOutput(resolveOk([n]).want));
+  assert.ok(names.length > 400, `${names.length} fields`);
+  const cols = resolveOk(names);
+  assert.ok(prunableOutput(cols.want));
+  const filters = FILTERS.map((x) => compileFilter(x)).flatMap((r) => (r.ok ? [r.filter] : []))
+    .filter((f) => prunable(f.want) && DispatchGate.build(f.required) !== undefined);
+  const union = new Uint8Array(fieldCount());
+  for (const f of [...filters.map((x) => x.want), cols.want]) for (let i = 0; i < union.length; i++) union[i]! |= f[i] ?? 0;
+  const all: PacketFilter = { match: () => true, want: union };
+  let compared = 0;
+  for (const e of readIndex(dir!)) {
+    if (e.packets !== null && e.packets > 20_000) continue;
+    const path = join(dir!, e.path);
+    const ref: string[][] = filters.map(() => []);
+    await runPipeline(path, { filter: all, cols: true, want: cols.want }, (p) => {
+      let row: string | undefined;
+      for (let i = 0; i < filters.length; i++) if (filters[i]!.match(p)) ref[i]!.push(row ??= `${p.num}\t${fieldsRow(p, cols)}`);
+    });
+    for (let i = 0; i < filters.length; i++) {
+      if (ref[i]!.length === 0) continue;
+      const got: string[] = [];
+      await runPipeline(path, { filter: filters[i]!, cols: true, want: cols.want, prune: true }, (p) => { got.push(`${p.num}\t${fieldsRow(p, cols)}`); });
+      assert.deepEqual(got, ref[i], `${e.path}: -Y '${filters[i]!.text}' -T fields`);
+      compared += got.length;
+    }
+  }
+  t.diagnostic(`${names.length} fields, ${filters.length} filters, ${compared} rows compared`);
+  assert.ok(compared > 1000, `${compared} rows compared`);
+});
+
+function resolveOk(names: string[]): FieldColumns {
+  const r = resolveFieldColumns(names);
+  assert.ok(r.ok, names.join(' '));
+  return r.columns;
+}
+
+test('which output fields a pruned run may print', () => {
+  const ok = (...n: string[]): boolean => prunableOutput(resolveOk(n).want);
+  assert.ok(ok('frame.number', 'ip.src', 'icmp.seq', 'icmp.resp_to', 'udp.srcport', 'arp.opcode', 'eth.src', 'ipv6.dst'));
+  assert.ok(ok('_ws.col.Info'), 'the columns are what a summary prints');
+  // a quoted TCP header's relative numbers come from its connection's packets; conversation state
+  for (const n of ['tcp.seq', 'tcp.srcport', 'udp.stream', 'tcp.stream', 'udp.time_relative', 'dns.qry.name', 'http.host']) assert.ok(!ok('ip.src', n), n);
 });
 
 test('the gate knows every dissector on TCP (a new one must be declared in core/prune.ts, or TCP is never skipped)', () => {
