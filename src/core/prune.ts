@@ -31,7 +31,7 @@ import type { Packet } from './packet.js';
 export const GATED = ['eth', 'vlan', 'ieee8021ad', 'arp', 'ip', 'ipv6', 'icmp', 'icmpv6', 'tcp', 'udp'];
 
 /**
- * Gated link layers, which a requirement set never prunes by: unlike the layers above, they can
+ * Gated link layers, which a requirement set is never pruned by: unlike the layers above, they can
  * differ between the packets of one conversation (a switch port that tags one direction with a
  * VLAN and not the other, a trunk mirrored into an access port), so skipping the packets that lack
  * one would hide them from the state the displayed ones read (an echo reply tagged, its untagged
@@ -191,8 +191,9 @@ export class DispatchGate {
 
   /**
    * A gate for a filter's requirement sets (protocol field ids), or undefined when nothing can be
-   * pruned. Reads the current tables (build it after Decode As is set up). The link layers of the
-   * sets are dropped (LINK_LAYERS) unless `keepLinkLayers` (sets of layers read, not required).
+   * pruned. Reads the current tables (build it after Decode As is set up). A set is met by any of
+   * its members; sets naming a link layer are dropped (LINK_LAYERS) unless `keepLinkLayers` (sets
+   * of layers read, not required).
    */
   static build(required: readonly (readonly number[])[] | undefined, keepLinkLayers = false): DispatchGate | undefined {
     if (required === undefined) return undefined;
@@ -203,11 +204,10 @@ export class DispatchGate {
     }
     const gatedIds = new Set(gatedId.values());
     const linkIds = new Set(LINK_LAYERS.map((n) => gatedId.get(n)));
-    // link layers taken as met (see LINK_LAYERS): a set of them alone prunes nothing
+    // a set is met by any of its members: one naming a link layer is taken as met (see
+    // LINK_LAYERS), so it prunes nothing
     const sets = required
-      .filter((s) => s.length > 0 && s.every((x) => gatedIds.has(x)))
-      .map((s) => (keepLinkLayers ? [...s] : s.filter((x) => !linkIds.has(x))))
-      .filter((s) => s.length > 0)
+      .filter((s) => s.length > 0 && s.every((x) => gatedIds.has(x) && (keepLinkLayers || !linkIds.has(x))))
       .slice(0, 31);
     if (sets.length === 0) return undefined;
     const gate = new DispatchGate(sets.map((s) => Int32Array.from(s)));

@@ -43,6 +43,8 @@ const FILTERS = [
   'tcp.stream == 1',
   'udp.length > 100 and ip.proto == 17',
   'icmpv6 or (arp and eth.src[0] == 0)',
+  'vlan or arp',
+  'vlan or icmp',
   // the raw pre-dispatch walk (core/prewalk.ts): filters that reject most packets, tunnels, tags
   'dns',
   'http',
@@ -293,7 +295,7 @@ test('a link layer is never a reason to skip: the untagged request of a VLAN-tag
     echo([...macB, ...macA, 0x08, 0x00], 8, a, b),
     echo([...macA, ...macB, 0x81, 0x00, 0x00, 0x0a, 0x08, 0x00], 0, b, a),
   ]));
-  for (const text of ['vlan and icmp', 'vlan', 'eth and icmp']) {
+  for (const text of ['vlan and icmp', 'vlan', 'eth and icmp', 'vlan or arp', 'arp or (icmp and vlan)']) {
     const r = compileFilter(text);
     assert.ok(r.ok, text);
     const lines = async (prune: boolean): Promise<string[]> => {
@@ -305,6 +307,7 @@ test('a link layer is never a reason to skip: the untagged request of a VLAN-tag
     assert.deepEqual(pruned, await lines(false), text);
     // tshark 4.0: "2 0.001000 10.0.0.2 → 10.0.0.1 ICMP 62 Echo (ping) reply id=0x1234, seq=1/256, ttl=64 (request in 1)"
     const reply = pruned.find((l) => l.startsWith('2 '));
+    assert.equal(pruned.length, text.startsWith('eth') ? 2 : 1, text);
     assert.ok(reply?.endsWith('id=0x1234, seq=1/256, ttl=64 (request in 1)'), `${text}: ${reply}`);
   }
 });
