@@ -141,3 +141,45 @@ test('a sparse PDU (start with keep): full length, the kept bytes exact, the res
   assert.equal(r.rest, 5);
   assert.equal(budget.used, 0);
 });
+
+test('a PDU of unknown length grows its buffer by doubling: a long body until FIN is not copied again at each segment', () => {
+  // counts the buffers taken (recycling budget: each growth takes one)
+  class Counting extends TcpReassemblyBudget {
+    taken = 0;
+    override take(n: number): Uint8Array {
+      this.taken++;
+      return super.take(n);
+    }
+  }
+  const budget = new Counting();
+  budget.recycle = true;
+  const r = new TcpDirReassembly(budget);
+  const seg = new Uint8Array(1400);
+  const n = 5000;
+  let seq = 1000;
+  for (let i = 0; i < n; i++) {
+    seg.fill(i & 0xff);
+    assert.equal(i === 0 ? r.start(seq, seg, 1, NEED_UNTIL_FIN) : r.add(seq, seg, i + 1), RA.PENDING);
+    seq += seg.length;
+  }
+  // 7 MB in 1,400-byte segments: ~13 doublings (one growth per segment before: 5,000 copies of up
+  // to 7 MB, a minute and a half)
+  assert.ok(budget.taken <= 16, `${budget.taken} buffers taken`);
+  assert.ok(budget.used >= n * seg.length && budget.used <= 2 * n * seg.length, `${budget.used} bytes reserved`);
+  assert.equal(r.flush(), RA.COMPLETE);
+  const pdu = r.takePdu();
+  assert.equal(pdu.length, n * seg.length);
+  for (let i = 0; i < n; i += 997) assert.equal(pdu[i * seg.length + 7], i & 0xff);
+  assert.equal(budget.used, 0);
+});
+
+test('the doubled buffer is not taken when it does not fit the budget: the exact size still does', () => {
+  const budget = new TcpReassemblyBudget(1000);
+  const r = new TcpDirReassembly(budget);
+  assert.equal(r.start(0, new Uint8Array(600), 1, NEED_UNTIL_FIN), RA.PENDING);
+  // 600 + 300 fits the 1,000-byte budget, twice 600 would not
+  assert.equal(r.add(600, new Uint8Array(300), 2), RA.PENDING);
+  assert.equal(budget.used, 900);
+  assert.equal(r.add(900, new Uint8Array(200), 3), RA.OVERFLOW);
+  assert.equal(budget.used, 0);
+});

@@ -204,10 +204,18 @@ export class TcpDirReassembly {
     return true;
   }
 
-  /** A buffer of at least `len` bytes (`need` when known), keeping the bytes held so far. */
+  /**
+   * A buffer of at least `len` bytes (`need` when known, else twice the current one: grown to the
+   * exact length, a body of unknown length was copied again at each segment), keeping the bytes
+   * held so far. Unknown length: exactly `len` when the doubled size does not fit the budget.
+   */
   private grow(len: number): boolean {
-    const want = this.need > 0 ? Math.max(this.need, len) : len;
-    if (!this.reserve(want - this.buf.length)) return false;
+    const known = this.need > 0;
+    let want = known ? Math.max(this.need, len) : Math.max(len, this.buf.length * 2);
+    if (!this.reserve(want - this.buf.length)) {
+      if (known || want === len || !this.reserve(len - this.buf.length)) return false;
+      want = len;
+    }
     const b = this.budget;
     const nb = b.recycle ? b.take(want).subarray(0, want) : new Uint8Array(want);
     nb.set(this.buf.subarray(0, Math.min(this.have, this.store)));
