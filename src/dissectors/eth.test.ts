@@ -73,6 +73,21 @@ test('802.3 lengths and invalid length/type values', () => {
   assert.match(r.b, /\n    Length: 1500\n        \[Expert Info \(Error\/Malformed\): Length field value goes past the end of the payload\]/);
 });
 
+test('length/type 0 is Ethernet II type 0, not an 802.3 length (tshark 4.0, found by fuzzing)', () => {
+  // an all-zero frame (editcap/randpkt output, a zeroed buffer) was an LLC frame cut short
+  for (const payload of [z(46), 'aaaa03' + z(43), 'ffff' + z(44)]) {
+    const r = ethBlock(ETH + '0000' + payload);
+    assert.equal(r.proto, '0x0000');
+    assert.equal(r.info, 'Ethernet II');
+    assert.match(r.b, /^Ethernet II, Src: 02:00:00:00:00:01, Dst: ff:ff:ff:ff:ff:ff\n/);
+    assert.match(r.b, /\n    Type: Unknown \(0x0000\)$/);
+    assert.match(r.tree, /\nData \(46 bytes\)\n/);
+  }
+  // length 1 is still 802.3
+  const r = ethBlock(ETH + '0001' + z(46), undefined, 'IEEE 802.3 Ethernet');
+  assert.equal(r.proto, 'LLC');
+});
+
 test('a truncated Ethernet header still names the layer', () => {
   const [r] = dissectBytes([{ data: hex('ffffffffffff0200'), len: 78 }]);
   assert.equal(r!.protocols, 'eth');

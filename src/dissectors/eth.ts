@@ -13,9 +13,10 @@
 //  |  … padding to 60 bytes, trailer, FCS (4 bytes, maybe)         |
 //  +-------------------------------+-------------------------------+
 //
-// Type ≥ 0x0600 is an EtherType (Ethernet II); ≤ 1500 is the 802.3 length of an LLC payload;
-// 1501–1535 is invalid. What the payload protocol leaves at the end of the frame is split as tshark
-// does (learned from its output on crafted frames):
+// Type ≥ 0x0600 is an EtherType (Ethernet II); 1–1500 is the 802.3 length of an LLC payload;
+// 1501–1535 is invalid; 0 is Ethernet II type 0 for tshark (an unknown EtherType: data). What the
+// payload protocol leaves at the end of the frame is split as tshark does (learned from its output
+// on crafted frames):
 //  - padding: when the frame is ≥ 60 bytes and the payload ends before byte 60, the bytes up to 60
 //    are "Padding" if they are all zero; otherwise everything is "Trailer" with a Note;
 //  - FCS (Ethernet at the link layer only): when the frame is ≥ 64 bytes and ≥ 4 bytes remain after
@@ -270,6 +271,7 @@ function dissectEthCommon(p: Packet, off: number, end: number, parent: number, f
   // Header length checked: read without further checks.
   const t = p.tree;
   const type = p.dv.getUint16(off + TYPE);
+  const is8023 = type !== 0 && type <= MAX_802_3_LEN;
   const full = t.full;
   p.setMacColumns(p.buf, off + SRC, off + DST);
   if (p.cols) p.setInfo('');
@@ -277,14 +279,14 @@ function dissectEthCommon(p: Packet, off: number, end: number, parent: number, f
   const top = p.addProto(parent, proto_eth, off, off + HEADER_LEN);
   if (top >= 0 && full) {
     // 802.3 whose payload starts FF FF is Novell's "raw" IPX (no LLC header)
-    const raw = type <= MAX_802_3_LEN && off + HEADER_LEN + 2 <= p.capEnd && p.buf[off + HEADER_LEN] === 0xff && p.buf[off + HEADER_LEN + 1] === 0xff;
-    t.setLabel(top, type <= MAX_802_3_LEN ? (raw ? 'IEEE 802.3 Ethernet Raw ' : 'IEEE 802.3 Ethernet ') : type < MIN_ETHERTYPE ? `Ethernet Unknown, Src: ${p.src}, Dst: ${p.dst}` : `Ethernet II, Src: ${p.src}, Dst: ${p.dst}`);
+    const raw = is8023 && off + HEADER_LEN + 2 <= p.capEnd && p.buf[off + HEADER_LEN] === 0xff && p.buf[off + HEADER_LEN + 1] === 0xff;
+    t.setLabel(top, is8023 ? (raw ? 'IEEE 802.3 Ethernet Raw ' : 'IEEE 802.3 Ethernet ') : type < MIN_ETHERTYPE && type !== 0 ? `Ethernet Unknown, Src: ${p.src}, Dst: ${p.dst}` : `Ethernet II, Src: ${p.src}, Dst: ${p.dst}`);
   }
   addAddr(p, top, hf.dst, hf.dst_resolved, hf.dst_oui, hf.dst_lg, hf.dst_ig, off + DST);
   addAddr(p, top, hf.src, hf.src_resolved, hf.src_oui, hf.src_lg, hf.src_ig, off + SRC);
 
   const payload = off + HEADER_LEN;
-  if (type <= MAX_802_3_LEN) {
+  if (is8023) {
     // 802.3: the length bounds the LLC payload; what follows is padding/trailer/FCS, shown first.
     const li = t.addNum(top, hf.len, off + TYPE, 2, type);
     let pend = payload + type;
@@ -299,7 +301,7 @@ function dissectEthCommon(p: Packet, off: number, end: number, parent: number, f
     } else callLlc(p, payload, pend, parent);
     return end - off;
   }
-  if (type < MIN_ETHERTYPE) {
+  if (type < MIN_ETHERTYPE && type !== 0) {
     const it = t.addNum(top, hf.invalid_lentype, off + TYPE, 2, type);
     const msg = `Invalid length/type: 0x${type.toString(16).padStart(4, '0')} (${type})`;
     if (it >= 0) t.setLabel(it, msg);
