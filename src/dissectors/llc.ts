@@ -78,6 +78,11 @@ const CISCO_PID_NAMES = vals({
   0x2004: 'DTP', 0x200a: 'STP Uplink Fast',
 });
 /** Organization names tshark shows for the OUIs seen in SNAP headers. */
+/**
+ * OUI names of the SNAP Info text (tshark takes them from its manufacturer list, not from the
+ * Organization Code item's names); only those checked against tshark 4.0, others are 'Unknown'.
+ */
+const OUI_INFO_NAMES = new Map([[0x000000, 'Officially Xerox, but 0:0:0:0:0:0 is more common'], [0x000001, 'Xerox Corporation'], [0x00000c, 'Cisco Systems, Inc'], [0x0000f8, 'Digital Equipment Corporation'], [0x0080c2, 'IEEE']]);
 const OUI_NAMES = vals({ 0x000000: 'Officially Xerox, but', 0x00000c: 'Cisco Systems, Inc', 0x0000f8: 'Cisco 90-Compatible', 0x0080c2: 'IEEE 802.1', 0x00e02b: 'Extreme Networks', 0x080007: 'Apple' });
 
 const hf = {
@@ -138,9 +143,10 @@ function dissectLlc(p: Packet, off: number, end: number, parent: number): number
   if ((c0 & 3) === 3) {
     const mod = (c0 & 0xec) >>> 2;
     const abbr = (isResp ? U_RESP_ABBREV : U_CMD_ABBREV).get(mod) ?? `Unknown (${hex2(mod)})`;
-    func = `U, func=${abbr}${c0 & 0x10 ? (isResp ? ', F' : ', P') : ''}`;
+    // tshark writes the poll/final bit after the frame type: "U P, func=UI", "S F, func=RR, N(R)=0"
+    func = `U${c0 & 0x10 ? (isResp ? ' F' : ' P') : ''}, func=${abbr}`;
     const ci = t.addNum(top, hf.control, off + CONTROL, 1, c0);
-    if (ci >= 0 && full) t.setLabel(ci, `Control field: ${func} (${hex2(c0)})`);
+    if (ci >= 0 && full) t.setLabel(ci, `Control field: ${func} (0x${c0.toString(16).toUpperCase().padStart(2, '0')})`);
     if (c0 & 0x10) t.addNum(ci, isResp ? hf.f : hf.p, off + CONTROL, 1, c0);
     t.addNum(ci, isResp ? hf.u_resp : hf.u_cmd, off + CONTROL, 1, c0);
     const fi = t.addNum(ci, hf.ftype, off + CONTROL, 1, 3);
@@ -151,24 +157,49 @@ function dissectLlc(p: Packet, off: number, end: number, parent: number): number
     const c = p.dv.getUint16(off + CONTROL, true);
     const nr = c >>> 9;
     const pf = (c >>> 8) & 1;
-    if ((c0 & 1) === 0) func = `I, N(R)=${nr}, N(S)=${(c0 >>> 1) & 0x7f}`;
-    else func = `S, func=${S_ABBREV[(c0 >>> 2) & 3]}, N(R)=${nr}`;
-    if (pf) func += isResp ? ', F' : ', P';
+    // an I frame is a command: its bit is always Poll
+    const pfs = pf ? (isResp && (c0 & 1) !== 0 ? ' F' : ' P') : '';
+    if ((c0 & 1) === 0) func = `I${pfs}, N(R)=${nr}, N(S)=${(c0 >>> 1) & 0x7f}`;
+    else func = `S${pfs}, func=${S_ABBREV[(c0 >>> 2) & 3]}, N(R)=${nr}`;
     const ci = t.addNum(top, hf.control, off + CONTROL, 2, c);
-    if (ci >= 0 && full) t.setLabel(ci, `Control field: ${func} (0x${c.toString(16).padStart(4, '0')})`);
+    if (ci >= 0 && full) {
+      t.setLabel(ci, `Control field: ${func} (0x${c.toString(16).toUpperCase().padStart(4, '0')})`);
+      // the subfields as tshark 4.0 shows them, in the 16-bit control word
+      const lab = (i: number, mask: number, text: string): void => { if (i >= 0) t.setLabel(i, `${bitPattern(mask, 16, c)} = ${text}`); };
+      lab(t.addNum(ci, hf.n_r, off + CONTROL, 2, c), 0xfe00, `N(R): ${nr}`);
+      if ((c0 & 1) === 0) lab(t.addNum(ci, hf.n_s, off + CONTROL, 2, c), 0x00fe, `N(S): ${(c0 >>> 1) & 0x7f}`);
+      if (pf) {
+        const fin = pfs === ' F';
+        lab(t.addNum(ci, fin ? hf.f : hf.p, off + CONTROL, 2, 0x10), 0x0100, `${fin ? 'Final' : 'Poll'}: Set`);
+      }
+      if ((c0 & 1) === 0) lab(t.addNum(ci, hf.ftype, off + CONTROL, 2, 0), 0x0001, 'Frame type: Information frame (0x0)');
+      else {
+        const st = (c0 >>> 2) & 3;
+        lab(t.addNum(ci, hf.s_ftype, off + CONTROL, 2, c), 0x000c, `Supervisory frame type: ${S_NAMES.get(st) ?? 'Unknown'} (0x${st})`);
+        lab(t.addNum(ci, hf.ftype, off + CONTROL, 2, 1), 0x0003, 'Frame type: Supervisory frame (0x1)');
+      }
+    }
   }
   let hdrEnd = off + CONTROL + ctrlLen;
   t.setEnd(top, hdrEnd);
   const dname = SAP_NAMES.get(dsap & 0xfe);
   const sname = SAP_NAMES.get(ssap & 0xfe);
+  const snap = dsap === SAP_SNAP && ssap === SAP_SNAP && ctrlLen === 1 && (c0 & 0xef) === 3;
+  // only I frames and UI frames without the poll/final bit are handed to the SAP's (or SNAP
+  // PID's) dissector (tshark 4.0 on crafted frames; UI with P/F, S and other U frames stay LLC)
+  const carries = ctrlLen === 2 ? (c0 & 1) === 0 : c0 === 3;
   if (p.cols) {
-    p.setInfo(`${func}; DSAP ${dname ?? hex2(dsap & 0xfe)} ${dsap & 1 ? 'Group' : 'Individual'}, SSAP ${sname ?? hex2(ssap & 0xfe)} ${isResp ? 'Response' : 'Command'}`);
+    if (snap) p.setInfo(func);
+    else p.setInfo(`${func}; DSAP ${dname ?? hex2(dsap & 0xfe)} ${dsap & 1 ? 'Group' : 'Individual'}, SSAP ${sname ?? hex2(ssap & 0xfe)} ${isResp ? 'Response' : 'Command'}`);
   }
 
-  if (dsap === SAP_SNAP && ssap === SAP_SNAP && ctrlLen === 1 && (c0 & 0xef) === 3) {
+  if (snap) {
     if (!p.need(hdrEnd, SNAP_LEN, end)) return end - off;
     const oui = (b[hdrEnd]! << 16) | (b[hdrEnd + 1]! << 8) | b[hdrEnd + 2]!;
     const pid = p.dv.getUint16(hdrEnd + 3);
+    if (p.cols) {
+      p.setInfo(`${func}; SNAP, OUI 0x${oui.toString(16).toUpperCase().padStart(6, '0')} (${OUI_INFO_NAMES.get(oui) ?? 'Unknown'}), PID 0x${pid.toString(16).toUpperCase().padStart(4, '0')}`);
+    }
     const oi = t.addNum(top, hf.oui, hdrEnd, 3, oui);
     if (oi >= 0 && full) {
       const o = `${hex2(b[hdrEnd]!).slice(2)}:${hex2(b[hdrEnd + 1]!).slice(2)}:${hex2(b[hdrEnd + 2]!).slice(2)}`;
@@ -178,6 +209,10 @@ function dissectLlc(p: Packet, off: number, end: number, parent: number): number
     }
     hdrEnd += SNAP_LEN;
     t.setEnd(top, hdrEnd);
+    if (!carries) {
+      callData(p, hdrEnd, end, parent);
+      return end - off;
+    }
     if (oui === OUI_ENCAP_ETHER || oui === OUI_CISCO_90) {
       t.addNum(top, hf.type, hdrEnd - 2, 2, pid);
       const n = ethertypeTable.dissect(pid, p, hdrEnd, end, parent);
@@ -194,7 +229,8 @@ function dissectLlc(p: Packet, off: number, end: number, parent: number): number
     callData(p, hdrEnd, end, parent);
     return end - off;
   }
-  if (hdrEnd < end) {
+  if (hdrEnd < end && !carries) callData(p, hdrEnd, end, parent);
+  else if (hdrEnd < end) {
     const n = llcSapTable.dissect(dsap, p, hdrEnd, end, parent);
     if (n === 0 && !p.stopped) callData(p, hdrEnd, end, parent);
   }

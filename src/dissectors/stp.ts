@@ -29,6 +29,7 @@ import { registerHandle, findHandle } from '../core/table.js';
 import { formatMac } from '../core/format.js';
 import { llcSapTable, llcCiscoPidTable } from './llc.js';
 import { callData } from './data.js';
+import { expertInfo, Group, Severity } from '../core/expert.js';
 
 const PROTOCOL = 0;
 const VERSION = 2;
@@ -56,6 +57,9 @@ const SAP_BPDU = 0x42;
 const CISCO_PID_PVST = 0x010b;
 
 export const proto_stp = registerProtocol('stp', 'Spanning Tree Protocol', 'STP');
+
+const ei_version_support = expertInfo('bpdu.version_support', Group.PROTOCOL, Severity.WARN, 'This version of Wireshark only knows about versions 0, 2, 3 & 4');
+const ei_type_unknown = expertInfo('stp.type.unknown', Group.PROTOCOL, Severity.WARN, 'Unknown BPDU type data');
 
 const PORT_ROLE_NAMES = vals({ 1: 'Alternate or Backup', 2: 'Root', 3: 'Designated' });
 
@@ -120,8 +124,15 @@ function dissectBpdu(p: Packet, off: number, end: number, parent: number, pvst: 
   const version = b[off + VERSION]!;
   const type = b[off + TYPE]!;
   t.addNum(top, hf.protocol, off + PROTOCOL, 2, dv.getUint16(off + PROTOCOL));
-  t.addNum(top, hf.version, off + VERSION, 1, version);
-  t.addNum(top, hf.type, off + TYPE, 1, type);
+  const vi = t.addNum(top, hf.version, off + VERSION, 1, version);
+  if (version === 1 || version > 4) p.addExpert(vi, ei_version_support, off + VERSION, 1);
+  const ti = t.addNum(top, hf.type, off + TYPE, 1, type);
+  if (type !== BPDU_CONF && type !== BPDU_RST && type !== BPDU_TCN) {
+    // tshark 4.0: a warning, and nothing more is read
+    p.addExpert(ti, ei_type_unknown, off + TYPE, 1);
+    if (p.cols) p.setInfo(`Unknown BPDU type (${type})`);
+    return end - off;
+  }
   if (type === BPDU_TCN) {
     if (top >= 0) t.setEnd(top, off + TCN_LEN);
     if (p.cols) p.setInfo('Topology Change Notification');
