@@ -183,3 +183,68 @@ test('the doubled buffer is not taken when it does not fit the budget: the exact
   assert.equal(r.add(900, new Uint8Array(200), 3), RA.OVERFLOW);
   assert.equal(budget.used, 0);
 });
+
+test('"one more segment" again and again (a chunked body): resume takes the PDU\'s buffer back instead of copying it', () => {
+  for (const recycle of [false, true]) {
+    class Counting extends TcpReassemblyBudget {
+      taken = 0;
+      override take(n: number): Uint8Array {
+        this.taken++;
+        return super.take(n);
+      }
+    }
+    const budget = new Counting();
+    budget.recycle = recycle;
+    const r = new TcpDirReassembly(budget);
+    const n = 3000;
+    let seq = 0;
+    let expect = '';
+    for (let i = 0; i < n; i++) {
+      budget.frame = i + 1;
+      const seg = bytes(`segment ${i};`);
+      expect += `segment ${i};`;
+      if (i === 0) assert.equal(r.start(seq, seg, 1, NEED_ONE_MORE), RA.PENDING);
+      else {
+        assert.equal(r.add(seq, seg, i + 1), RA.COMPLETE);
+        const pdu = r.takePdu();
+        assert.equal(pdu.length, expect.length);
+        // the dissector finds the message incomplete and asks for one more segment
+        if (i < n - 1) assert.equal(r.resume(0, pdu, r.frames, NEED_ONE_MORE), RA.PENDING);
+        else assert.equal(text(pdu), expect, `recycle ${recycle}`);
+      }
+      seq += seg.length;
+    }
+    // the buffer grew by doubling (recycling budget: each growth takes one); no copy per segment
+    if (recycle) assert.ok(budget.taken <= 16, `${budget.taken} buffers taken`);
+    assert.equal(r.frames.length, 2 * n);
+    r.reset();
+    assert.equal(budget.used, 0);
+  }
+});
+
+test('a PDU resumed from other bytes than the one just completed is copied; a taken-back buffer is not handed out again', () => {
+  const budget = new TcpReassemblyBudget();
+  budget.recycle = true;
+  budget.frame = 1;
+  const r = new TcpDirReassembly(budget);
+  r.start(0, bytes('abc'), 1, NEED_ONE_MORE);
+  assert.equal(r.add(3, bytes('def'), 2), RA.COMPLETE);
+  const pdu = r.takePdu();
+  // a copy of the bytes (as tcp.ts passes when the segment had more after the PDU): not taken back
+  const other = pdu.slice();
+  assert.equal(r.resume(0, other, r.frames, NEED_ONE_MORE), RA.PENDING);
+  other.fill(0x21);
+  assert.equal(r.add(6, bytes('g'), 3), RA.COMPLETE);
+  assert.equal(text(r.takePdu()), 'abcdefg');
+  // taken back: a PDU of another connection in a later frame does not get the same buffer
+  const r2 = new TcpDirReassembly(budget);
+  r2.start(100, bytes('xy'), 4, NEED_ONE_MORE);
+  assert.equal(r2.add(102, bytes('z'), 4), RA.COMPLETE);
+  const p2 = r2.takePdu();
+  assert.equal(r2.resume(100, p2, r2.frames, NEED_ONE_MORE), RA.PENDING);
+  budget.frame = 5;
+  const r3 = new TcpDirReassembly(budget);
+  r3.start(200, bytes('QQQQQQQQ'), 5, 20);
+  assert.equal(r2.add(103, bytes('!'), 5), RA.COMPLETE);
+  assert.equal(text(r2.takePdu()), 'xyz!');
+});

@@ -86,6 +86,24 @@ export class TcpReassemblyBudget {
     this.held.length = 0;
   }
 
+  /**
+   * Takes back buffer `b` given earlier (it must not be handed out again): true unless it already
+   * went to someone else.
+   */
+  reclaim(b: Uint8Array): boolean {
+    if (b.length === 0 || b.length > POOL_MAX) return true;
+    let i = this.held.indexOf(b);
+    if (i >= 0) {
+      this.held.splice(i, 1);
+      return true;
+    }
+    i = this.pool.indexOf(b);
+    if (i < 0) return false;
+    this.pool.splice(i, 1);
+    this.pooled -= b.length;
+    return true;
+  }
+
   private keep(b: Uint8Array): void {
     while (this.pooled + b.length > POOL_MAX && this.pool.length) this.pooled -= this.pool.shift()!.length;
     let i = this.pool.length;
@@ -153,6 +171,12 @@ export class TcpDirReassembly {
   private heldBytes = 0;
   /** the completed PDU (valid after COMPLETE until the next call) */
   pdu: Uint8Array = EMPTY;
+  /**
+   * The buffer of the PDU completed last when that PDU is all of it from its start: resume() takes
+   * it back instead of copying the PDU into a new one (a dissector asking for one more segment
+   * each time would otherwise copy the whole message at each segment).
+   */
+  private last: Uint8Array = EMPTY;
 
   /**
    * The completed PDU, no longer referenced here: a connection that never sends again would
@@ -187,6 +211,7 @@ export class TcpDirReassembly {
 
   /** Drops any pending PDU (connection closed, port reused). */
   reset(): void {
+    this.last = EMPTY;
     if (this.active || this.heldBytes) this.release();
     if (this.frames.length !== 0) this.frames.length = 0;
   }
@@ -277,12 +302,16 @@ export class TcpDirReassembly {
     if (this.need === NEED_UNTIL_FIN) return RA.PENDING;
     const need = this.need === NEED_ONE_MORE ? this.have : this.need;
     if (this.have < need) return RA.PENDING;
-    // (no copy when the buffer is exactly the PDU: it was sized from `need`)
-    this.pdu = this.buf.length === need ? this.buf : this.budget.recycle ? this.buf.subarray(0, need) : this.buf.slice(0, need);
+    // (no copy when the buffer is exactly the PDU: it was sized from `need`; nor when the PDU is all
+    // the bytes held: resume() may take the buffer back)
+    const whole = need === this.have && this.store === Infinity;
+    this.pdu = this.buf.length === need ? this.buf : this.budget.recycle || whole ? this.buf.subarray(0, need) : this.buf.slice(0, need);
+    const buf = this.buf;
     this.rest = this.have - need;
     // the completing segment contributes only up to the PDU's end
     if (this.rest > 0 && this.frames.length !== 0) this.frames[this.frames.length - 1]! -= this.rest;
     this.release();
+    if (whole) this.last = buf;
     return RA.COMPLETE;
   }
 
@@ -292,6 +321,25 @@ export class TcpDirReassembly {
    */
   resume(seq: number, data: Uint8Array, frames: readonly number[], need: number, keepBytes = -1): RA {
     const keep = frames.slice();
+    const last = this.last;
+    if (last !== EMPTY && data.buffer === last.buffer && data.byteOffset === last.byteOffset && data.length <= last.length && keepBytes < 0) {
+      // the PDU just completed, going on: its buffer is taken back, not copied
+      this.last = EMPTY;
+      if (this.reserve(last.length)) {
+        if (!this.budget.recycle || this.budget.reclaim(last)) {
+          this.active = true;
+          this.store = Infinity;
+          this.startSeq = seq >>> 0;
+          this.need = need;
+          this.buf = last;
+          this.have = data.length;
+          this.frames.length = 0;
+          for (const x of keep) this.frames.push(x);
+          return RA.PENDING;
+        }
+        this.budget.used -= last.length;
+      }
+    }
     const r = this.start(seq, data, 0, need, keepBytes);
     if (r === RA.PENDING) {
       this.frames.length = 0;
