@@ -8,12 +8,19 @@ import { fields, protocolShortNames } from './field.js';
 import { Tree, ROOT } from './tree.js';
 import type { Handle, HeurEntry } from './table.js';
 import {
-  type ExpertInfo, ei_malformed, hf_expert, hf_expert_group, hf_expert_msg, hf_expert_severity,
+  type ExpertInfo, ei_dissector_bug, ei_malformed, hf_expert, hf_expert_group, hf_expert_msg, hf_expert_severity,
   hf_malformed, hf_short, SEVERITY_NAMES, GROUP_NAMES,
 } from './expert.js';
 import type { Session } from './session.js';
 import { formatIPv4, formatMac } from './format.js';
 import type { DispatchGate } from './prune.js';
+
+/**
+ * Protocol layers of one frame (frame.protocols, which omits `frame`) past which tshark 4.0 calls
+ * no further dissector: its layer list, frame included, is bounded by prefs.gui_max_tree_depth (500).
+ */
+const MAX_LAYERS = 499;
+const TOO_DEEP = './epan/packet.c:869: failed assertion "saved_layers_len < prefs.gui_max_tree_depth"';
 
 export interface ExpertEntry {
   readonly ei: ExpertInfo;
@@ -465,13 +472,31 @@ export class Packet {
 
   /** Calls a handle's dissector (what tables use); the `p.stopped` contract still holds. */
   call(h: Handle, off: number, end: number, parent: number): number {
+    if (this.nlayers >= MAX_LAYERS) return this.tooDeep(off, end);
     if (this.gate !== undefined && this.gate.skips(h.fn, this)) return end - off;
     return h.fn(this, off, end, parent);
   }
 
   callHeur(e: HeurEntry, off: number, end: number, parent: number): number {
+    if (this.nlayers >= MAX_LAYERS) return this.tooDeep(off, end);
     if (this.gate !== undefined && this.gate.skips(e.fn, this)) return end - off;
     return e.fn(this, off, end, parent);
+  }
+
+  /**
+   * A call past tshark's layer limit: the dissector bug tshark reports (its assertion text), and
+   * dissection stops. Without it, thousands of nested tunnels overflowed the JS stack.
+   */
+  private tooDeep(off: number, end: number): number {
+    if (!this.stopped) {
+      this.stopped = true;
+      this.isMalformed = true;
+      const it = this.tree.addItem(ROOT, hf_malformed, off, 0);
+      this.tree.setLabel(it, `[Dissector bug, protocol ${this.curProto}: ${TOO_DEEP}]`);
+      this.addExpert(it, ei_dissector_bug, off, 0, TOO_DEEP);
+      this.appendInfo(`[Dissector bug, protocol ${this.curProto}: ${TOO_DEEP}]`);
+    }
+    return end - off;
   }
 
   // ---- bounds and problems ----

@@ -279,3 +279,52 @@ test('hostile pcapng block lengths are refused with a clean error', async () => 
     rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+// ---- hostile nesting ----
+
+/** An IPv4 header (checksum left 0) around `payload`. */
+function ip4(payload: Uint8Array, proto: number): Uint8Array {
+  const b = new Uint8Array(20 + payload.length);
+  const dv = new DataView(b.buffer);
+  dv.setUint8(0, 0x45);
+  dv.setUint16(2, b.length);
+  dv.setUint8(8, 64);
+  dv.setUint8(9, proto);
+  dv.setUint32(12, 0x0a000001);
+  dv.setUint32(16, 0x0a000002);
+  b.set(payload, 20);
+  return b;
+}
+
+test('thousands of nested tunnels stop at tshark\'s layer limit, not at the JS stack', async () => {
+  // 3000 IP-in-IP headers overflowed the stack ('Maximum call stack size exceeded' caught as a
+  // dissector bug, frame.protocols empty); tshark lists 499 layers and reports its assertion
+  const eth = Uint8Array.from([0, 0x11, 0x22, 0x33, 0x44, 0x55, 0, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0x08, 0x00]);
+  const frames: RawFrame[] = [];
+  for (const n of [495, 3000]) {
+    let pl = ip4(Uint8Array.from([0x04, 0xd2, 0x10, 0xe1, 0, 12, 0, 0, 0x61, 0x62, 0x63, 0x64]), 17);
+    for (let i = 0; i < n; i++) pl = ip4(pl, 4);
+    const data = new Uint8Array(eth.length + pl.length);
+    data.set(eth);
+    data.set(pl, eth.length);
+    frames.push({ data, len: data.length, sec: 1, usec: 0 });
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'wirelens-deep-'));
+  try {
+    const path = join(tmp, 'deep.pcap');
+    writePcap(path, 1, frames);
+    const protos: string[] = [];
+    const infos: string[] = [];
+    const run = await runCapture(path, { mode: 'full', onPacket: (p) => { protos.push(p.protocolsString()); infos.push(`${p.proto} ${p.info}`); } });
+    assert.equal(run.crash, undefined);
+    assert.equal(run.frames, 2);
+    const bug = './epan/packet.c:869: failed assertion "saved_layers_len < prefs.gui_max_tree_depth"';
+    assert.deepEqual(run.bugs, [{ frame: 1, msg: bug }, { frame: 2, msg: bug }]);
+    // tshark 4.0: 'eth:ethertype:ip:…:ip:udp' (499 layers), then 499 layers of IP
+    assert.deepEqual(protos.map((s) => s.split(':').length), [499, 499]);
+    assert.match(protos[0]!, /^eth:ethertype:ip:(ip:){495}udp$/);
+    assert.deepEqual(infos, [`UDP 1234 → 4321 Len=4[Dissector bug, protocol UDP: ${bug}]`, `IPv4 [Dissector bug, protocol IPv4: ${bug}]`]);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
