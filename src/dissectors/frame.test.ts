@@ -75,3 +75,13 @@ test('frame.* golden columns (pcap, pcapng, several interfaces, SPB/OPB)', (t) =
     assert.deepEqual(r.mismatches, [], rel);
   }
 });
+
+test('a link type tshark does not know: encapsulation Unknown (0), Protocol UNKNOWN, Info "WTAP_ENCAP = 0"', () => {
+  // tshark 4.0 on a pcapng interface of LINKTYPE 284 (DSA); a known one without a dissector is data only
+  const [r] = dissectBytes([new Uint8Array(60)], 284);
+  assert.deepEqual([r!.proto, r!.info, r!.protocols], ['UNKNOWN', 'WTAP_ENCAP = 0', 'data']);
+  assert.match(r!.tree, /\n    Encapsulation type: Unknown \(0\)\n/);
+  // LINKTYPE_USER0, known to tshark but without a dissector: empty columns
+  const [k] = dissectBytes([new Uint8Array(60)], 147);
+  assert.deepEqual([k!.proto, k!.info], ['', '']);
+});

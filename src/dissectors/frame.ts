@@ -10,6 +10,7 @@ import { nsDiff } from '../core/time.js';
 import { bitPattern } from '../core/format.js';
 import { expertInfo, Group, Severity } from '../core/expert.js';
 import { callData } from './data.js';
+import { knownLinktype } from '../capture/limits.js';
 
 export const proto_frame = registerProtocol('frame', 'Frame', 'Frame');
 
@@ -32,6 +33,7 @@ export const ENCAP_BY_LINKTYPE: ReadonlyMap<number, readonly [number, string]> =
 const ENCAP_NAMES = (() => {
   const o: Record<number, string> = {};
   for (const [, [n, s]] of ENCAP_BY_LINKTYPE) o[n] = s;
+  o[0] = 'Unknown';
   return vals(o);
 })();
 
@@ -158,9 +160,12 @@ function dissectFrame(p: Packet, off: number, end: number, parent: number): numb
     if (ifc?.description !== undefined) t.addStr(ii, hf.interface_description, off, 0, ifc.description);
   }
   if (fi?.epbFlags !== undefined && !custom) addPacketFlags(p, top, off, fi.epbFlags);
+  // a link type tshark does not know is WTAP_ENCAP 0 (capture/limits.ts)
+  const unknownEncap = !knownLinktype(p.linktype);
   if (!custom) {
     const encap = ENCAP_BY_LINKTYPE.get(p.linktype);
     if (encap) t.addNum(top, hf.encap_type, off, 0, encap[0]);
+    else if (unknownEncap) t.addNum(top, hf.encap_type, off, 0, 0);
   }
 
   if (Number.isNaN(s.firstSec)) { s.firstSec = p.tsSec; s.firstNsec = p.tsNsec; }
@@ -210,7 +215,13 @@ function dissectFrame(p: Packet, off: number, end: number, parent: number): numb
     // payload (e.g. raw IPv6 with a bad version) leaves the frame without data, as tshark does.
     const h = linktypeTable.get(p.linktype);
     if (h) p.call(h, off, end, -1);
-    else callData(p, off, end, -1);
+    else {
+      if (unknownEncap && p.cols) {
+        p.proto = 'UNKNOWN';
+        p.setInfo('WTAP_ENCAP = 0');
+      }
+      callData(p, off, end, -1);
+    }
   }
 
   if (pi >= 0) t.obj[pi] = p.protocolsString();
