@@ -88,6 +88,18 @@ test('length/type 0 is Ethernet II type 0, not an 802.3 length (tshark 4.0, foun
   assert.equal(r.proto, 'LLC');
 });
 
+test('an unknown EtherType\'s payload cut by the snaplen is the bytes captured, not a packet cut short', () => {
+  // tshark 4.0: '0x1234 100 Ethernet II', 'Data (46 bytes)' for 60 of 100 bytes captured (also
+  // behind a VLAN tag or SLL); wirelens showed 'Data (86 bytes)' and '[Packet size limited …]'
+  const r = ethBlock(ETH + '1234' + z(46), 100);
+  assert.deepEqual([r.proto, r.info], ['0x1234', 'Ethernet II']);
+  assert.match(r.tree, /\nData \(46 bytes\)\n/);
+  assert.doesNotMatch(r.tree, /limited during capture/);
+  const v = ethBlock(ETH + '8100 0005 1234' + z(42), 100, '802.1Q Virtual LAN');
+  assert.deepEqual([v.proto, v.info], ['0x1234', 'PRI: 0  DEI: 0  ID: 5']);
+  assert.match(v.tree, /\nData \(42 bytes\)\n/);
+});
+
 test('a truncated Ethernet header still names the layer', () => {
   const [r] = dissectBytes([{ data: hex('ffffffffffff0200'), len: 78 }]);
   assert.equal(r!.protocols, 'eth');

@@ -19,5 +19,7 @@ export function dissectEthertype(p: Packet, type: number, off: number, end: numb
   p.addLayer(proto_ethertype);
   const n = ethertypeTable.dissect(type, p, off, end, parent);
   if (n > 0 || p.stopped) return n;
-  return callData(p, off, end, parent);
+  // an unknown type's payload is the bytes captured: a frame cut by the snaplen is not "limited
+  // during capture" there (tshark 4.0: 'Data (46 bytes)' of a 100-byte frame captured to 60)
+  return callData(p, off, Math.min(end, p.capEnd), parent);
 }

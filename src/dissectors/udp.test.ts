@@ -78,3 +78,15 @@ test('payload dispatch: lower port first, then heuristics, then data', () => {
   }
   void labelsOf;
 });
+
+test('"UDP payload (N bytes)" counts the bytes captured when the snaplen cut the datagram', () => {
+  // tshark 4.0: UDP length 60, 18 payload bytes of a 100-byte frame captured to 60 → '(18 bytes)'
+  const frame = ether(ip4(udp(40000, 40001, new Array<number>(52).fill(0)), { totlen: 80 }));
+  const full: string[] = [];
+  const cut: string[] = [];
+  dissectFrames([frame, [frame.slice(0, 60), 100]], (e) => {
+    const lines = treeLines(e.tree, null).filter((l) => l.includes('UDP payload'));
+    (full.length === 0 ? full : cut).push(...lines);
+  });
+  assert.deepEqual([full.map((l) => l.trim()), cut.map((l) => l.trim())], [['UDP payload (52 bytes)'], ['UDP payload (18 bytes)']]);
+});

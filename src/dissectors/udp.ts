@@ -214,9 +214,13 @@ function dissectUdp(p: Packet, off: number, end: number, parent: number): number
     if (!quoted) p.short();
     return end - off;
   }
-  // the item's bytes run to the end of the IP payload (tshark's), its label gives the UDP length
+  // the item's bytes run to the end of the IP payload (tshark's), its label gives the UDP length,
+  // or the bytes captured of it when the snaplen cut it
   const pl = t.addBytes(top, hf.payload, pOff, Math.max(0, Math.min(end, p.capEnd) - pOff));
-  if (pl >= 0 && full) t.setLabel(pl, `UDP payload (${pEnd - pOff} byte${pEnd - pOff === 1 ? '' : 's'})`);
+  if (pl >= 0 && full) {
+    const n = Math.max(0, Math.min(pEnd, p.capEnd) - pOff);
+    t.setLabel(pl, `UDP payload (${n} byte${n === 1 ? '' : 's'})`);
+  }
   // application protocols sit at the top level of the tree, as in tshark (even under an ICMP quote)
   dissectPayload(p, sport, dport, pOff, pEnd, ROOT);
   void parent;
