@@ -92,6 +92,19 @@ export class Tree {
     return this.useSource(this.sources.length - 1);
   }
 
+  /**
+   * Drops the items from index `n` on and the data sources from index `sources` on: what an
+   * attempt that came to nothing added (a reassembled PDU its dissector found still incomplete,
+   * which tshark does not show). The current source must be below `sources`.
+   */
+  truncate(n: number, sources: number): void {
+    this.n = n;
+    if (this.obj.length > n) this.obj.length = n;
+    if (this.label.length > n) this.label.length = n;
+    if (this.suffix.length > n) this.suffix.length = n;
+    if (this.sources.length > sources) this.sources.length = sources;
+  }
+
   /** Makes source `i` current; returns the previous current index. */
   useSource(i: number): number {
     const prev = this.cur;

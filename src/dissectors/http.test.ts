@@ -25,6 +25,7 @@ const GOLDEN_CAPTURES = [
   'scapy/http_content_length.pcap', 'scapy/http_head.pcapng.gz', 'scapy/http_tcp_psh.pcap.gz', 'zeek/http/100-continue.pcap',
   'zeek/http/get.pcap', 'zeek/http/http-post-large.pcap', 'zeek/http/http_large_req_8001.pcap', 'zeek/http/iso-download.pcap.gz',
   'zeek/http/pipelined-requests.pcap', 'zeek/http/post.pcap', 'zeek/ipv6-http-atomic-frag.pcap', 'zeek/web.pcap',
+  'gopacket/pcap/test_ethernet.pcap',
 ];
 
 test('http: golden columns (frame.protocols, method, uri, host, code, Protocol, Info) equal tshark on whole captures', { skip }, () => {
@@ -157,4 +158,18 @@ test('http: Decode As binds another port to HTTP (and undoing it restores the de
   } finally {
     port.clearDecodeAs();
   }
+});
+
+test('http: a chunked body\'s frames show their segment alone: the reassembly so far only with the last one (tshark -V)', { skip }, () => {
+  // each data segment completes a "one more segment" PDU that HTTP finds still incomplete
+  const shown = [...run('scapy/http_chunk.pcap.gz', (p) => treeText(p).includes('Reassembled TCP Segments'))].filter(([, x]) => x).map(([n]) => n);
+  assert.deepEqual(shown, [65]);
+});
+
+test('http: headers reassembled from two segments, then a body without length and no FIN in the capture: dissected at once, as tshark does', { skip }, () => {
+  // gopacket/pcap/test_ethernet.pcap #8: tshark does not hold a PDU it reassembled already until the FIN
+  const got = run('gopacket/pcap/test_ethernet.pcap', (p) => p.num === 8 ? [treeText(p), p.protocolsString()] as const : undefined).get(8)!;
+  assert.equal(got[1], 'eth:ethertype:ip:tcp:http:data-text-lines');
+  assert.match(got[0], /\n\[2 Reassembled TCP Segments \(378 bytes\): #6\(23\), #8\(355\)\]\n/);
+  assert.match(got[0], /\n {4}File Data: 194 bytes\nLine-based text data: text\/html \(5 lines\)\n/);
 });

@@ -1024,15 +1024,8 @@ const seqBefore = (a: number, b: number): boolean => ((a - b) | 0) < 0;
  * dissector built for a PDU it then found incomplete); Info stays.
  */
 function rollback(p: Packet, n: number, nlayers: number, nsources: number, nexperts: number, proto: string): void {
-  const t = p.tree;
-  for (let i = n; i < t.n; i++) {
-    t.label[i] = undefined;
-    t.suffix[i] = undefined;
-    t.obj[i] = undefined;
-  }
-  t.n = n;
+  p.tree.truncate(n, nsources);
   p.nlayers = nlayers;
-  if (t.sources.length > nsources) t.sources.length = nsources;
   p.experts.length = nexperts;
   p.proto = proto;
 }
@@ -1066,8 +1059,10 @@ function needOf(have: number, more: number): number {
 
 /** Dissects a completed PDU as the data source "Reassembled TCP (N bytes)" with its segment list. */
 function dissectPdu(p: Packet, sport: number, dport: number, pdu: Uint8Array, frames: readonly number[], can: boolean): number {
-  const tok = p.pushSource(`Reassembled TCP (${pdu.length} bytes)`, pdu);
   const t = p.tree;
+  const items = t.n;
+  const sources = t.sources.length;
+  const tok = p.pushSource(`Reassembled TCP (${pdu.length} bytes)`, pdu);
   const n = pdu.length;
   const si = t.generated(t.addItem(ROOT, hf.segments, 0, n));
   // (the printer brackets generated items: the label goes without them)
@@ -1085,6 +1080,9 @@ function dissectPdu(p: Packet, sport: number, dport: number, pdu: Uint8Array, fr
   t.generated(t.addBytes(si, hf.reassembled_data, 0, n));
   const r = callApp(p, sport, dport, 0, n, can);
   p.popSource(tok);
+  // still incomplete from its first byte (a chunked body with one more segment to come): tshark
+  // shows the segment alone, without the reassembly so far
+  if (r === 0) t.truncate(items, sources);
   return r;
 }
 
@@ -1158,7 +1156,9 @@ function desegmentPayload(p: Packet, s: TcpState, fkey: number, st: TcpStream, s
       D.pduEnd = (startSeq + pdu.length) >>> 0;
       restOff = segLen - rest;
       plan.segData = restOff;
-      const at = dissectPdu(p, sport, dport, pdu, frames, !flushed);
+      let at = dissectPdu(p, sport, dport, pdu, frames, !flushed);
+      // a PDU reassembled already is not held until the FIN (tshark): its dissector takes it as it is
+      if (at === 0 && p.desegLen === NEED_UNTIL_FIN && !flushed) at = dissectPdu(p, sport, dport, pdu, frames, false);
       // the held segments belong to this PDU unless the dissector wants it longer still
       if (at !== 0) {
         D.settle(p.num);
