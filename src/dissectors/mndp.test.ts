@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import './index.js';
 import '../node/platform.js';
-import { capturesDir, frameTree, block } from './golden.testutil.js';
+import { capturesDir, frameTree, block, dissectBytes } from './golden.testutil.js';
 import { layerRowsAgreement } from './udpapp.testutil.js';
 
 const skip = capturesDir() === undefined ? 'captures not found (../shared/captures)' : false;
@@ -62,4 +62,23 @@ const ANNOUNCE = `Mikrotik Neighbor Discovery Protocol
 
 test('mndp: -V subtree equals tshark', { skip }, () => {
   assert.equal(block(frameTree('ndpi/1kxun.pcap', 632)!, 'Mikrotik Neighbor Discovery Protocol'), ANNOUNCE);
+});
+
+test('port 5678 is MNDP only with a header and a first TLV header of type < 256 (tshark 4.0)', () => {
+  // UDP 1234 → 5678 in Ethernet/IPv4; payloads as hand-made for tshark, its Protocol column
+  const frame = (pl: number[]): Uint8Array => {
+    const udp = [0x04, 0xd2, 0x16, 0x2e, 0, 8 + pl.length, 0, 0, ...pl];
+    const ip = [0x45, 0, 0, 20 + udp.length, 0, 1, 0, 0, 64, 17, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2, ...udp];
+    const b = [...new Array<number>(12).fill(0), 0x08, 0x00, ...ip];
+    while (b.length < 60) b.push(0);
+    return Uint8Array.from(b);
+  };
+  const abcd = [0x61, 0x62, 0x63, 0x64];
+  const rs = dissectBytes([
+    frame(abcd), frame([...abcd, 0x65]), frame([0, 0, 0, 0, 0, 0, 0]), frame(new Array<number>(8).fill(0)),
+    frame([...abcd, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]), frame([...abcd, 0, 0xff, 0, 2, 0x78, 0x79]),
+    frame([...abcd, 1, 0, 0, 2, 0x78, 0x79]), frame([...abcd, 0x65, 0x66, 0, 2, 0x78, 0x79]),
+  ]);
+  assert.deepEqual(rs.map((r) => r.proto), ['UDP', 'UDP', 'UDP', 'MNDP', 'MNDP', 'MNDP', 'UDP', 'UDP']);
+  assert.equal(rs[0]!.info, '1234 → 5678 Len=4');
 });

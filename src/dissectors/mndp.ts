@@ -47,6 +47,9 @@ const HEADER_LEN = 4;
 function dissectMndp(p: Packet, off: number, end: number, parent: number): number {
   const t = p.tree;
   const dv = p.dv;
+  // tshark 4.0 takes port 5678 only for a header and a first TLV header whose type is below 256
+  // (hand-made datagrams: shorter ones and type 0x6566 stay UDP/data); measured, not specified
+  if (Math.min(end, p.capEnd) - off < HEADER_LEN + 4 || p.buf[off + HEADER_LEN] !== 0) return 0;
   p.proto = 'MNDP';
   const top = p.addProto(parent, proto_mndp, off, end);
   if (!p.need(off, HEADER_LEN, end)) return end - off;
