@@ -48,3 +48,14 @@ test('vlan.id, frame.protocols and columns match the goldens (stacked tags too)'
     assert.deepEqual(r.mismatches, [], rel);
   }
 });
+
+test('a 21st nested 802.1Q tag is refused with tshark\'s warning; 20 are decoded', () => {
+  // 50 stacked tags (IDs 49 … 0) over IPv4, as hand-made for tshark 4.0: it decodes IDs 49 … 30,
+  // names the 21st (Info 'ID: 29' already set) with "Too many nested VLAN tags" and stops
+  let tags = '0800' + '4500001c00010000401100000a0000010a000002' + '04d2d431000800000000';
+  for (let i = 0; i < 50; i++) tags = '8100' + i.toString(16).padStart(4, '0') + tags;
+  const [r] = dissectBytes([hex('001122334455 00aabbccddee' + tags)]);
+  assert.equal(r!.protocols, 'eth' + ':ethertype:vlan'.repeat(21));
+  assert.deepEqual([r!.proto, r!.info], ['VLAN', 'PRI: 0  DEI: 0  ID: 29']);
+  assert.match(r!.tree, /\n802\.1Q Virtual LAN, PRI: 0, DEI: 0, ID: 30\n(?: {4}.*\n)+802\.1Q Virtual LAN\n {4}\[Expert Info \(Warning\/Undecoded\): Too many nested VLAN tags\]\n/);
+});

@@ -16,6 +16,7 @@ import { registerHandle, findHandle } from '../core/table.js';
 import { ethertypeTable } from './ethertype.js';
 import { ETHERTYPE_NAMES, addEthTrailer, dispatchEthertype } from './eth.js';
 import { callData } from './data.js';
+import { expertInfo, Group, Severity } from '../core/expert.js';
 
 const TCI = 0;
 const TYPE = 2;
@@ -69,10 +70,16 @@ export function dissectTagPayload(p: Packet, top: number, typeOff: number, end: 
   if (used > 0) addEthTrailer(p, top, frameStart, payload + used, end, hfTrailer, false);
 }
 
+/** 802.1Q tags tshark 4.0 decodes in one frame (a 21st is refused: "Too many nested VLAN tags") */
+const MAX_NESTED_TAGS = 20;
+const ei_too_many_tags = expertInfo('vlan.too_many_tags', Group.UNDECODED, Severity.WARN, 'Too many nested VLAN tags');
+
 function dissectVlan(p: Packet, off: number, end: number, parent: number): number {
   const t = p.tree;
   p.proto = 'VLAN';
   if (p.cols) p.setInfo('');
+  let outer = 0;
+  for (let i = 0; i < p.nlayers; i++) if (p.layers[i] === proto_vlan) outer++;
   const top = p.addProto(parent, proto_vlan, off, off + HEADER_LEN);
   if (!p.need(off, HEADER_LEN, end)) return end - off;
   // Header checked: read without further checks.
@@ -80,8 +87,13 @@ function dissectVlan(p: Packet, off: number, end: number, parent: number): numbe
   const pri = tci >>> 13;
   const dei = (tci >>> 12) & 1;
   const id = tci & 0xfff;
-  if (top >= 0 && t.full) t.appendLabel(top, `, PRI: ${pri}, DEI: ${dei}, ID: ${id}`);
   if (p.cols) p.setInfo(`PRI: ${pri}  DEI: ${dei}  ID: ${id}`);
+  if (outer >= MAX_NESTED_TAGS) {
+    // tshark 4.0: the 21st nested tag is only named, with a warning; nothing after it is read
+    p.addExpert(top, ei_too_many_tags, off, HEADER_LEN);
+    return end - off;
+  }
+  if (top >= 0 && t.full) t.appendLabel(top, `, PRI: ${pri}, DEI: ${dei}, ID: ${id}`);
   t.addNum(top, hf.priority, off + TCI, 2, tci);
   t.addNum(top, hf.dei, off + TCI, 2, tci);
   t.addNum(top, hf.id, off + TCI, 2, tci);
