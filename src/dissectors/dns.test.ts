@@ -408,3 +408,13 @@ test('dns: UDP heuristic on other ports with tshark\'s rules', () => {
   // never on the NetBIOS name service port: that one is NBNS's (src/dissectors/nbns.ts), not DNS's
   assert.equal(run([frame(hex(`1234 0100 0001 0000 0000 0000 ${N}`), { sport: 137, dport: 40001 })], (p) => p.proto)[0], 'NBNS');
 });
+
+test('an extended label reached through a pointer backwards is malformed, not a name of negative length', () => {
+  // answer name 'x' + pointer to the 0x42 ('B') of the question's 'Bbc': tshark 4.0 stops there
+  // ('… A Bbc[Malformed Packet]', no answer item); wirelens read an answer from 7 bytes before it
+  const msg = hex('0001 8180 0001 0001 0000 0000  03 426263 00 0001 0001  01 78 c00d 0001 0001 00000010 0004 0a000009');
+  const [r] = run([frame(msg, { reverse: true })], (p) => ({ info: p.info, tree: treeText(p), problem: treeProblem(p) }));
+  assert.equal(r!.info, 'Standard query response 0x0001 A Bbc[Malformed Packet]');
+  assert.equal(r!.problem, undefined);
+  assert.match(r!.tree, /\n {4}Answers\n\[Malformed Packet: DNS\]\n/);
+});

@@ -775,7 +775,10 @@ function readName(p: Packet, msg: number, off: number, end: number, text = walk.
     } else if (kind === 0x40) {
       // Extended label (RFC 6891 §5): tshark shows a marker and resumes after this byte.
       if (raw === 0 && !tooLong) { malformed(p); return false; }
+      // the name's length runs to this byte even after a pointer; reached through a pointer
+      // backwards it is not positive, which tshark reports as malformed (found by fuzzing)
       used = pos + 1 - off;
+      if (used <= 0) { malformed(p); return false; }
       marker = NAME_EXT_LABEL;
       break;
     } else {
