@@ -418,3 +418,16 @@ test('an extended label reached through a pointer backwards is malformed, not a 
   assert.equal(r!.problem, undefined);
   assert.match(r!.tree, /\n {4}Answers\n\[Malformed Packet: DNS\]\n/);
 });
+
+test('a record whose data is malformed still shows its type in Info; a CAA tag longer than the record is malformed', () => {
+  // tshark 4.0: '… CAA a.b CAA[Malformed Packet]' (rdlength 3, tag length 5: the value's length
+  // would be negative); wirelens showed an empty value and the rest as extraneous data
+  const caa = hex('0001 8180 0001 0001 0000 0000  01 61 01 62 00 0101 0001  c00c 0101 0001 00000010 0003 00 05 6973737565 63612e6f7267 00000000');
+  // SOA whose rname runs past the message: the primary server is in Info before the failure
+  const soa = hex('0002 8180 0001 0001 0000 0000  01 61 01 62 00 0006 0001  c00c 0006 0001 00000010 0010 026e73 c00c 05 686f7374');
+  const rs = run([frame(caa, { reverse: true }), frame(soa, { reverse: true })], (p) => ({ info: p.info, problem: treeProblem(p) }));
+  assert.deepEqual(rs, [
+    { info: 'Standard query response 0x0001 CAA a.b CAA[Malformed Packet]', problem: undefined },
+    { info: 'Standard query response 0x0002 SOA a.b SOA ns.a.b[Malformed Packet]', problem: undefined },
+  ]);
+});

@@ -1315,6 +1315,8 @@ let rrOwner = '';
 
 /** Summary of one record's data: what the RR label and Info get (built only when wanted). */
 const rrSum = { lab: '', info: '' };
+/** whether the record being dissected writes Info (scratch) */
+let rrInfo = false;
 
 /** Returns the offset after the record, or -1 when dissection stopped. */
 function dissectRR(p: Packet, m: Msg, sec: number, pos: number): number {
@@ -1371,12 +1373,17 @@ function dissectRR(p: Packet, m: Msg, sec: number, pos: number): number {
   s.lab = '';
   s.info = '';
   const want = full || m.cols;
+  // the type goes to Info before the data is read: a record whose data is malformed still shows
+  // it ('… SOA[Malformed Packet]', as tshark 4.0 does)
+  const info = m.cols && p.info.length < INFO_MAX;
+  if (info) p.appendInfo(` ${dnsTypeShort(type)}${flush ? ', cache flush' : ''}`);
+  rrInfo = info;
   if (!dissectRData(p, m, head, type, rd, rdEnd, want)) {
     if (full) t.setLabel(head, rrHead(name, type, clsv, flush) + s.lab);
     return -1;
   }
   if (full) t.setLabel(head, rrHead(name, type, clsv, flush) + s.lab);
-  if (m.cols && p.info.length < INFO_MAX) p.appendInfo(` ${dnsTypeShort(type)}${flush ? ', cache flush' : ''}${s.info ? ' ' + s.info : ''}`);
+  if (info && s.info) p.appendInfo(' ' + s.info);
   return rdEnd;
 }
 
@@ -1479,6 +1486,8 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
       let x = rdName(p, m, head, hf.soa_mname, rd);
       if (x < 0) return false;
       const mname = nameOut.str;
+      // tshark shows the primary name server before reading the rest
+      if (rrInfo) p.appendInfo(' ' + mname);
       x = rdName(p, m, head, hf.soa_rname, x);
       if (x < 0) return false;
       if (!need(p, x, 20, end)) return false;
@@ -1487,7 +1496,7 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
       addSecs(p, head, hf.soa_retry_interval, x + 8, 'Retry Interval');
       addSecs(p, head, hf.soa_expire_limit, x + 12, 'Expire limit');
       addSecs(p, head, hf.soa_minimum_ttl, x + 16, 'Minimum TTL');
-      if (want) { s.info = mname; s.lab = ', mname ' + mname; }
+      if (want) s.lab = ', mname ' + mname;
       return true;
     }
     case T_NULL: {
@@ -2234,6 +2243,8 @@ function dissectCaa(p: Packet, m: Msg, head: number, rd: number, rdEnd: number):
   const tag = dnsText(p.buf, rd + 2, tl);
   const v = rd + 2 + tl;
   const vl = rdEnd - v;
+  // a tag longer than the record leaves the value a negative length: malformed (tshark 4.0)
+  if (vl < 0) { malformed(p); return false; }
   if (!need(p, v, vl, m.end)) return false;
   const value = dnsText(p.buf, v, vl);
   const fid = tag === 'issue' ? hf.caa_issue : tag === 'issuewild' ? hf.caa_issuewild : tag === 'iodef' ? hf.caa_iodef : hf.caa_unknown;
