@@ -100,6 +100,17 @@ test('an unknown EtherType\'s payload cut by the snaplen is the bytes captured, 
   assert.match(v.tree, /\nData \(42 bytes\)\n/);
 });
 
+test('EtherType 0xaaaa (a tshark dissector that refuses it): nothing after the type, Protocol unchanged', () => {
+  // tshark 4.0: 'Ethernet 70 Ethernet II', frame.protocols 'eth', no data, no trailer; behind a
+  // tag 'VLAN … PRI: 0  DEI: 0  ID: 5'. (editcap -E often writes 0xaa: 233 summary lines of the small
+  // corpus captures corrupted with one seed differed here)
+  const r = ethBlock(ETH + 'aaaa' + z(46) + nz(10));
+  assert.deepEqual([r.proto, r.info, r.tree.includes('\nData ('), r.tree.includes('Trailer')], ['Ethernet', 'Ethernet II', false, false]);
+  assert.match(r.b, /\n    Type: Unknown \(0xaaaa\)$/);
+  const [v] = dissectBytes([hex(ETH + '8100 0005 aaaa' + z(42))]);
+  assert.deepEqual([v!.proto, v!.info, v!.protocols], ['VLAN', 'PRI: 0  DEI: 0  ID: 5', 'eth:ethertype:vlan']);
+});
+
 test('a truncated Ethernet header still names the layer', () => {
   const [r] = dissectBytes([{ data: hex('ffffffffffff0200'), len: 78 }]);
   assert.equal(r!.protocols, 'eth');

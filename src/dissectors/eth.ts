@@ -40,6 +40,8 @@ const DST = 0;
 const SRC = 6;
 const TYPE = 12;
 const HEADER_LEN = TYPE + 2;
+/** EtherType of tshark's 'wreth' dissector (see dispatchEthertype) */
+const ETHERTYPE_WRETH = 0xaaaa;
 /** 802.3 maximum length field; 0x0600 and up are EtherTypes */
 const MAX_802_3_LEN = 1500;
 const MIN_ETHERTYPE = 0x0600;
@@ -239,6 +241,12 @@ export function addEthTrailer(p: Packet, parent: number, frameStart: number, tSt
  * payload dissector consumed.
  */
 export function dispatchEthertype(p: Packet, type: number, off: number, end: number, parent: number, desc: string): number {
+  if (type === ETHERTYPE_WRETH && ethertypeTable.get(type) === undefined) {
+    // tshark 4.0 has a dissector for 0xaaaa (wreth) that refuses anything else: no ethertype
+    // layer, no data, no trailer, Protocol unchanged (common in editcap-corrupted captures)
+    if (p.cols) p.setInfo(desc);
+    return 0;
+  }
   const at = p.nlayers + 1; // the layer after `ethertype`
   const used = dissectEthertype(p, type, off, end, parent);
   if (!p.stopped && p.nlayers > at && p.layers[at] === proto_data && p.layers[at - 1] === proto_ethertype) {
