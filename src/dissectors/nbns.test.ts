@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import './index.js';
 import '../node/platform.js';
-import { capturesDir, frameTree, block } from './golden.testutil.js';
+import { capturesDir, frameTree, block, dissectBytes, hex } from './golden.testutil.js';
 import { layerRowsAgreement } from './udpapp.testutil.js';
 
 const skip = capturesDir() === undefined ? 'captures not found (../shared/captures)' : false;
@@ -50,3 +50,14 @@ test('nbns: -V subtree of a registration equals tshark', { skip }, () => {
   assert.equal(block(frameTree('ndpi/gnutella.pcap', 33)!, 'NetBIOS Name Service'), REGISTRATION);
 });
 
+
+test('a name cut by the snaplen is "limited during capture", not an endless read past the captured bytes', () => {
+  // a mutated wikipedia.pcap frame: the query name's 32-byte label captured to 23 bytes (frame 92
+  // bytes on the wire, 77 captured); wirelens looped, appending to the name, until out of memory.
+  // tshark 4.0: 'Name query[Packet size limited during capture]'
+  const bytes = hex('ffffffffffff f04da247ba25 0800 4500004e7e4200008011e75d8d8edce28d8edcff 00890089003ac278' +
+    'ff72 0110 0001 0000 0000 0000 20 4543464346484544444145444543444444494444 4545');
+  const [r] = dissectBytes([{ data: bytes, len: 92 }]);
+  assert.deepEqual([r!.proto, r!.info], ['NBNS', 'Name query[Packet size limited during capture]']);
+  assert.match(r!.tree, /\n\[Packet size limited during capture: NBNS truncated\]\n?$/);
+});

@@ -85,7 +85,8 @@ interface NbName { text: string; suffix: number; next: number; }
 
 /**
  * The encoded name at `off` (labels, compression pointers): the first label decoded from NetBIOS
- * first-level encoding as `NAME<xx>`, scope labels appended with '.'. Undefined when bad or short.
+ * first-level encoding as `NAME<xx>`, scope labels appended with '.'. Undefined when bad or short
+ * (the packet then marked malformed or short when the name runs past the data).
  */
 function readName(p: Packet, off: number, msg: number, end: number): NbName | undefined {
   const b = p.buf;
@@ -95,16 +96,18 @@ function readName(p: Packet, off: number, msg: number, end: number): NbName | un
   let suffix = -1;
   let jumps = 0;
   for (;;) {
-    if (o >= end) return undefined;
+    // need() marks a name cut by the snaplen "limited during capture" (the caller's malformed()
+    // then does nothing); reading past the captured bytes looped forever on undefined lengths
+    if (!p.need(o, 1, end)) return undefined;
     const l = b[o]!;
     if (l === 0) { if (next < 0) next = o + 1; break; }
     if ((l & 0xc0) === 0xc0) {
-      if (o + 1 >= end || ++jumps > MAX_POINTERS) return undefined;
+      if (!p.need(o, 2, end) || ++jumps > MAX_POINTERS) return undefined;
       if (next < 0) next = o + 2;
       o = msg + (((l & 0x3f) << 8) | b[o + 1]!);
       continue;
     }
-    if (o + 1 + l > end) return undefined;
+    if (!p.need(o + 1, l, end)) return undefined;
     if (suffix < 0 && l === 32) {
       let s = '';
       for (let i = 0; i < 32; i += 2) {
