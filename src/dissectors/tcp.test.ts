@@ -201,3 +201,39 @@ test('revisits (visited session) give the first-pass tree: tcp, udp, icmp, ip fr
   assert.ok(again[8]!.includes('    [Reassembled IPv4 in frame: 10]'));
   assert.ok(again[6]!.includes('    [Response frame: 8]'));
 });
+
+test('SACK: the first block is a D-SACK below the cumulative ACK or inside the second block (RFC 2883), as tshark marks it', { skip }, async () => {
+  // tshark 4.0 -T fields -e frame.number -e tcp.options.sack.dsack_le -e tcp.options.sack.dsack_re
+  // (the rule agrees with tshark on all 2,031 SACK segments of the corpus)
+  const cases: [string, string][] = [
+    // below the ACK (ACK 2, block 1-2; ACK 34192, block 32866-34192)
+    ['scapy/http_chunk.pcap.gz', '2:1-2 24:1-2 64:32866-34192'],
+    // below the ACK, and (frames 285, 390, 410, 453, 741, 807, 841) above it but inside the second
+    // block (ACK 229316, blocks 233480-234868 and 230704-234868 …)
+    ['ndpi/ocs.pcap', '115:40548-41936 153:90516-91904 255:212660-214048 285:233480-234868 390:376444-377832 ' +
+      '410:402816-404204 453:461112-462500 503:523572-524960 507:531900-533288 516:541616-543004 610:676252-677640 ' +
+      '649:740100-741488 681:783128-784516 741:866408-867796 807:958016-959404 815:964956-966344 841:1003820-1005208'],
+  ];
+  for (const [rel, want] of cases) {
+    const got: string[] = [];
+    let sacks = 0;
+    let lines: string[] = [];
+    await dissectFile(`${dir}/${rel}`, null, (e) => {
+      const t = e.tree;
+      if (valueOf(t, 'tcp.options.sack_le') !== '') sacks++;
+      const le = valueOf(t, 'tcp.options.sack.dsack_le');
+      if (le === '') return;
+      got.push(`${e.packet.num}:${le}-${valueOf(t, 'tcp.options.sack.dsack_re')}`);
+      if (lines.length === 0) lines = treeLines(t, new Set(['tcp'])).filter((l) => /D-SACK/.test(l));
+    });
+    assert.ok(sacks > 0, rel);
+    assert.equal(got.join(' '), want, rel);
+    assert.deepEqual(lines.map((l) => l.trim()), [
+      `[D-SACK Left Edge = ${got[0]!.split(':')[1]!.split('-')[0]} (relative)]`,
+      `[D-SACK Right Edge = ${got[0]!.split('-')[1]} (relative)]`,
+      'D-SACK Sequence',
+      '[Expert Info (Warning/Sequence): D-SACK Sequence]',
+      '[D-SACK Sequence]',
+    ], rel);
+  }
+});
