@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { block, frameTree } from './golden.testutil.js';
+import { block, dissectBytes, frameTree, hex } from './golden.testutil.js';
 import { protoRows } from './smallproto.testutil.js';
 
 test('igmp: IGMP rows of three captures match the goldens', (t) => {
@@ -65,4 +65,24 @@ test('igmp: a v3 report, a v3 query and a v2 report read as tshark -V shows them
     '    [Checksum Status: Good]',
     '    Multicast Address: 239.255.255.250',
   ].join('\n'));
+});
+
+test('IGMPv3 query sources in Info, a bad checksum as tshark 4.0 shows it', () => {
+  // hand-made queries for group 224.3.3.3 (IP with Router Alert): two sources, one, a list cut
+  // after one of two; checksums left 0
+  const frame = (igmp: string): Uint8Array => {
+    const ip = '4600' + (24 + igmp.replace(/ /g, '').length / 2).toString(16).padStart(4, '0') + '000100000102000014000101e0030303 94040000';
+    const b = hex('01005e030303 00aabbccddee 0800' + ip + igmp);
+    const out = new Uint8Array(Math.max(60, b.length));
+    out.set(b);
+    return out;
+  };
+  const rs = dissectBytes([frame('1164 0000 e0030303 027d 0002 01020304 05060708'), frame('1164 0000 e0030303 027d 0001 01020304'), frame('1164 0000 e0030303 027d 0002 01020304')]);
+  assert.deepEqual(rs.map((r) => r.info), [
+    'Membership Query, specific for group 224.3.3.3, sources {1.2.3.4, 5.6.7.8}',
+    'Membership Query, specific for group 224.3.3.3, source {1.2.3.4}',
+    'Membership Query, specific for group 224.3.3.3, sources {1.2.3.4, [Malformed Packet]',
+  ]);
+  assert.match(rs[0]!.tree, /\n {4}Checksum: 0x0000 incorrect, should be 0xf901\n {8}\[Expert Info \(Error\/Checksum\): Bad checksum \[should be 0xf901\]\]\n/);
+  assert.match(rs[2]!.tree, /\n\[Malformed Packet: IGMP\]\n/);
 });

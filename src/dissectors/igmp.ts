@@ -21,6 +21,7 @@ import { registerHandle } from '../core/table.js';
 import { formatIPv4 } from '../core/format.js';
 import { ipProtoTable } from './ipproto.js';
 import { inetSum, inetChecksumFinish, CkStatus, CHECKSUM_STATUS_NAMES } from './inet-util.js';
+import { expertInfo, Group, Severity } from '../core/expert.js';
 
 const TYPE = 0;
 const MAX_RESP = 1;
@@ -81,6 +82,8 @@ function maxRespTenths(code: number, v3: boolean): number {
   return ((code & 0x0f) | 0x10) << (((code >> 4) & 0x07) + 3);
 }
 
+const ei_bad_checksum = expertInfo('igmp.bad_checksum', Group.CHECKSUM, Severity.ERROR, 'Bad checksum');
+
 function addChecksum(p: Packet, top: number, off: number, end: number): void {
   const t = p.tree;
   const ck = p.dv.getUint16(off + CHECKSUM);
@@ -92,10 +95,12 @@ function addChecksum(p: Packet, top: number, off: number, end: number): void {
       if (cki >= 0 && t.full) t.appendLabel(cki, ' [correct]');
     } else {
       status = CkStatus.BAD;
-      if (cki >= 0 && t.full) {
-        const should = inetChecksumFinish(inetSum(p.buf, off + GROUP, end - off - GROUP, inetSum(p.buf, off, CHECKSUM)));
-        t.appendLabel(cki, ` [incorrect, should be 0x${should.toString(16).padStart(4, '0')}]`);
-      }
+      // tshark 4.0 (every IGMP version): 'Checksum: 0x0000 incorrect, should be 0x06f9' and an
+      // Error/Checksum expert item
+      const should = inetChecksumFinish(inetSum(p.buf, off + GROUP, end - off - GROUP, inetSum(p.buf, off, CHECKSUM)));
+      const hex = should.toString(16).padStart(4, '0');
+      if (cki >= 0 && t.full) t.appendLabel(cki, ` incorrect, should be 0x${hex}`);
+      p.addExpert(cki, ei_bad_checksum, off + CHECKSUM, 2, `Bad checksum [should be 0x${hex}]`);
     }
   }
   const si = t.generated(t.addNum(top, hf.checksum_status, off + CHECKSUM, 0, status));
@@ -178,7 +183,7 @@ function dissectIgmp(p: Packet, off: number, end: number, parent: number): numbe
   }
   p.addLayer(proto_igmp);
   p.proto = `IGMPv${version}`;
-  p.curProto = p.proto;
+  // (curProto stays IGMP: tshark names the protocol so in "[Malformed Packet: IGMP]")
   t.generated(t.addNum(top, hf.version, off, 0, version));
   t.addNum(top, hf.type, off + TYPE, 1, type);
   if (type === TYPE_V3_REPORT) {
@@ -201,9 +206,14 @@ function dissectIgmp(p: Packet, off: number, end: number, parent: number): numbe
       const nsrc = dv.getUint16(off + V3_NUM_SRC);
       t.addNum(top, hf.num_src, off + V3_NUM_SRC, 2, nsrc);
       let o = off + V3_QUERY_LEN;
+      // Info lists the sources as read: ', sources {1.2.3.4, 5.6.7.8}' (', source {…}' for one);
+      // a cut list stops after '1.2.3.4, ' (tshark 4.0)
+      if (nsrc > 0 && p.cols) p.appendInfo(nsrc === 1 ? ', source {' : ', sources {');
       for (let s = 0; s < nsrc; s++, o += 4) {
         if (!p.need(o, 4, end)) return end - off;
-        t.addNum(top, hf.saddr, o, 4, dv.getUint32(o));
+        const a = dv.getUint32(o);
+        t.addNum(top, hf.saddr, o, 4, a);
+        if (p.cols) p.appendInfo(formatIPv4(a) + (s + 1 < nsrc ? ', ' : '}'));
       }
     }
   } else if (p.cols) {
