@@ -431,3 +431,16 @@ test('a record whose data is malformed still shows its type in Info; a CAA tag l
     { info: 'Standard query response 0x0002 SOA a.b SOA ns.a.b[Malformed Packet]', problem: undefined },
   ]);
 });
+
+test('MD/MF/MB/MG/MR show the owner name in Info and no data in the label; a DS shorter than 4 bytes is malformed', () => {
+  // tshark 4.0 on hand-made responses (rdata 'x' + pointer to the question's 'a.b')
+  const rr = (type: string): Uint8Array => frame(hex(`0001 8180 0001 0001 0000 0000  01 61 01 62 00 ${type} 0001  c00c ${type} 0001 00000010 0004 0178c00c`), { reverse: true });
+  const rs = run(['0003', '0004', '0007', '0008', '0009'].map(rr), (p) => ({ info: p.info, tree: treeText(p) }));
+  assert.deepEqual(rs.map((r) => r.info.replace('Standard query response 0x0001 ', '')), ['MD a.b MD a.b', 'MF a.b MF a.b', 'MB a.b MB a.b', 'MG a.b MG a.b', 'MR a.b MR a.b']);
+  assert.match(rs[3]!.tree, /\n {8}a\.b: type MG, class IN\n/);
+  // DS with rdlength 2 (key id, algorithm and digest type are read from the bytes after it):
+  // the digest's length is negative (was an item ending before it starts)
+  const [ds] = run([frame(hex('0001 8180 0001 0001 0000 0000  01 61 01 62 00 002b 0001  c00c 002b 0001 00000010 0002 1234 08 02 00000000'), { reverse: true })],
+    (p) => ({ info: p.info, problem: treeProblem(p) }));
+  assert.deepEqual(ds, { info: 'Standard query response 0x0001 DS a.b DS[Malformed Packet]', problem: undefined });
+});

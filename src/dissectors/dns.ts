@@ -1476,8 +1476,9 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
         : type === T_MB ? hf.mb : type === T_MG ? hf.mg : type === T_MR ? hf.mr : type === T_PTR ? hf.ptr_domain_name : hf.dname;
       if (rdName(p, m, head, fid, rd) < 0) return false;
       if (want) {
-        s.info = nameOut.str;
-        s.lab = (type === T_NS ? ', ns ' : type === T_CNAME ? ', cname ' : type === T_PTR ? ', '
+        // tshark 4.0 shows the owner name in Info for MD, MF, MB, MG and MR (INFO_OWNER)
+        s.info = INFO_OWNER.has(type) ? rrOwner : nameOut.str;
+        s.lab = INFO_OWNER.has(type) ? '' : (type === T_NS ? ', ns ' : type === T_CNAME ? ', cname ' : type === T_PTR ? ', '
           : type === T_DNAME ? ', dname ' : ', ') + nameOut.str;
       }
       return true;
@@ -1551,6 +1552,8 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
       t.addNum(head, hf.ds_key_id, rd, 2, dv.getUint16(rd));
       addV(t, head, hf.ds_algorithm, rd + 2, 1, p.buf[rd + 2]!);
       addV(t, head, hf.ds_digest_type, rd + 3, 1, p.buf[rd + 3]!);
+      // a record shorter than its fixed part leaves the digest a negative length: malformed
+      if (rdEnd - rd < 4) { malformed(p); return false; }
       if (!need(p, rd + 4, rdEnd - rd - 4, end)) return false;
       addBytesItem(p, head, hf.ds_digest, rd + 4, rdEnd - rd - 4, 'Digest');
       return true;
@@ -1659,7 +1662,7 @@ function dissectRData(p: Packet, m: Msg, head: number, type: number, rd: number,
 }
 
 /** Names as tshark summarises some record types in Info: the owner name. */
-const INFO_OWNER = new Set([T_MINFO, T_RP, T_AFSDB, T_X25, T_ISDN, T_RT, T_NSAP, T_NSAP_PTR, T_PX, T_GPOS, T_APL, T_DHCID, T_HIP]);
+const INFO_OWNER = new Set([T_MD, T_MF, T_MB, T_MG, T_MR, T_MINFO, T_RP, T_AFSDB, T_X25, T_ISDN, T_RT, T_NSAP, T_NSAP_PTR, T_PX, T_GPOS, T_APL, T_DHCID, T_HIP]);
 
 /** LOC size/precision byte (RFC 1876 §2): mantissa × 10^exponent centimetres, in metres. */
 function locSize(v: number): string {

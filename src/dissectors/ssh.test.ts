@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { capturesDir, compareGolden, dissectFile, fieldValues } from './golden.testutil.js';
+import { capturesDir, compareGolden, dissectFile, fieldValues, hex } from './golden.testutil.js';
+import { Engine } from '../core/dissect.js';
+import { treeProblem } from '../test-support/tree-check.js';
 
 const dir = capturesDir();
 const skip = dir === undefined ? 'captures not found (../shared/captures)' : false;
@@ -53,4 +55,14 @@ test('ssh: SSH 1 (public key, session key, encrypted packets)', { skip }, () => 
   assert.equal(infos.get(21), 'SSHv1 Server: Public Key');
   assert.equal(infos.get(22), 'SSHv1 Client: Session Key');
   assert.equal(infos.get(24), 'SSHv1 Server: Encrypted packet (len=5)');
+});
+
+test('an encrypted packet cut by the snaplen within its length field adds no item of negative length', () => {
+  // TCP to port 22, 3 payload bytes captured of 12 (not a plausible clear packet): the encrypted
+  // packet's bytes after the 4-byte length were an item of length -1 (found by mutation fuzzing)
+  const data = hex('00112233445500aabbccddee0800 4500003400010000400600000a0000010a000002 c35000160000000100000001501800ff00000000 ffffff');
+  const e = new Engine({ want: null });
+  const p = e.dissect({ num: 1, tsSec: 1, tsNsec: 0, caplen: data.length, len: data.length + 9, linktype: 1, iface: -1, comments: undefined }, data, new DataView(data.buffer), 0);
+  assert.equal(p.proto, 'SSH');
+  assert.equal(treeProblem(p), undefined);
 });

@@ -186,7 +186,8 @@ function v2Packets(p: Packet, conv: SshConv, D: SshDir, dir: number, top: number
       }
       t.setLabel(v, 'SSH Version 2');
       t.addBytes(v, hf.packet_length_encrypted, o, Math.min(4, avail - o));
-      if (end - o > 4) t.addBytes(v, hf.encrypted_packet, o + 4, Math.min(end, avail) - o - 4);
+      // (only the bytes captured: none when the capture ends within the length)
+      if (end - o > 4 && avail - o > 4) t.addBytes(v, hf.encrypted_packet, o + 4, Math.min(end, avail) - o - 4);
       if (p.cols) info(p, `Encrypted packet (len=${end - o})`);
       return end;
     }
