@@ -85,3 +85,9 @@ test('a link type tshark does not know: encapsulation Unknown (0), Protocol UNKN
   const [k] = dissectBytes([new Uint8Array(60)], 147);
   assert.deepEqual([k!.proto, k!.info], ['', '']);
 });
+
+test('an empty record still goes to the link layer: "Ethernet 0 [Malformed Packet]" (tshark 4.0)', () => {
+  // 67 M empty records of a gzip of zeros after a pcap header, or an empty pcapng EPB
+  const [r] = dissectBytes([new Uint8Array(0)], 1);
+  assert.deepEqual([r!.proto, r!.info, r!.protocols], ['Ethernet', '[Malformed Packet]', 'eth']);
+});

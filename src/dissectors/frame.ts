@@ -210,9 +210,10 @@ function dissectFrame(p: Packet, off: number, end: number, parent: number): numb
     const pen = fi?.customPen ?? 0;
     if (p.cols) p.setInfo(`Custom Block: PEN = ${PEN_NAMES.get(pen) ?? 'Unknown'} (${pen}), will ${blockType === CUSTOM_BLOCK ? '' : 'not '}be copied`);
     if (caplen > 0) callData(p, off, end, -1);
-  } else if (caplen > 0 || p.len > 0) {
+  } else {
     // The link layer; unknown link types show as data. A link-layer dissector that rejects its
     // payload (e.g. raw IPv6 with a bad version) leaves the frame without data, as tshark does.
+    // An empty record too goes to the link layer ('Ethernet 0 [Malformed Packet]' in tshark 4.0).
     const h = linktypeTable.get(p.linktype);
     if (h) p.call(h, off, end, -1);
     else {
