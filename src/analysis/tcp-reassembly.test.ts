@@ -142,16 +142,17 @@ test('a sparse PDU (start with keep): full length, the kept bytes exact, the res
   assert.equal(budget.used, 0);
 });
 
-test('a PDU of unknown length grows its buffer by doubling: a long body until FIN is not copied again at each segment', () => {
-  // counts the buffers taken (recycling budget: each growth takes one)
-  class Counting extends TcpReassemblyBudget {
-    taken = 0;
-    override take(n: number): Uint8Array {
-      this.taken++;
-      return super.take(n);
-    }
+/** A budget that counts the buffers taken (recycling: each growth of a PDU buffer takes one). */
+class CountingBudget extends TcpReassemblyBudget {
+  taken = 0;
+  override take(n: number): Uint8Array {
+    this.taken++;
+    return super.take(n);
   }
-  const budget = new Counting();
+}
+
+test('a PDU of unknown length grows its buffer by doubling: a long body until FIN is not copied again at each segment', () => {
+  const budget = new CountingBudget();
   budget.recycle = true;
   const r = new TcpDirReassembly(budget);
   const seg = new Uint8Array(1400);
@@ -186,14 +187,7 @@ test('the doubled buffer is not taken when it does not fit the budget: the exact
 
 test('"one more segment" again and again (a chunked body): resume takes the PDU\'s buffer back instead of copying it', () => {
   for (const recycle of [false, true]) {
-    class Counting extends TcpReassemblyBudget {
-      taken = 0;
-      override take(n: number): Uint8Array {
-        this.taken++;
-        return super.take(n);
-      }
-    }
-    const budget = new Counting();
+    const budget = new CountingBudget();
     budget.recycle = recycle;
     const r = new TcpDirReassembly(budget);
     const n = 3000;
