@@ -19,18 +19,21 @@ export interface Scenario {
 const A = 1000;
 const B = 5000;
 
-/** handshake + 300 bytes from A */
-const hs300: SynthSeg[] = [
+/** the three-way handshake: SYN from A (ISN 1000), SYN+ACK from B (ISN 5000), ACK, 10 ms apart */
+const handshake: SynthSeg[] = [
   { t: 0, from: 0, seq: A, ack: 0, flags: 'S' },
   { t: 0.01, from: 1, seq: B, ack: A + 1, flags: 'SA' },
   { t: 0.02, from: 0, seq: A + 1, ack: B + 1, flags: 'A' },
+];
+
+/** handshake + 300 bytes from A */
+const hs300: SynthSeg[] = [
+  ...handshake,
   { t: 0.03, from: 0, seq: A + 1, ack: B + 1, flags: 'PA', data: 'x'.repeat(300) },
 ];
 /** handshake + 100 bytes from B, ACKed */
 const hs100b: SynthSeg[] = [
-  { t: 0, from: 0, seq: A, ack: 0, flags: 'S' },
-  { t: 0.01, from: 1, seq: B, ack: A + 1, flags: 'SA' },
-  { t: 0.02, from: 0, seq: A + 1, ack: B + 1, flags: 'A' },
+  ...handshake,
   { t: 0.03, from: 1, seq: B + 1, ack: A + 1, flags: 'PA', data: 'r'.repeat(100) },
   { t: 0.04, from: 0, seq: A + 1, ack: B + 101, flags: 'A' },
 ];
@@ -88,9 +91,7 @@ const EXPECT4: string[] = [
 
 /** handshake, 100 bytes from A, ACKed */
 const hs100a: SynthSeg[] = [
-  { t: 0, from: 0, seq: A, ack: 0, flags: 'S' },
-  { t: 0.01, from: 1, seq: B, ack: A + 1, flags: 'SA' },
-  { t: 0.02, from: 0, seq: A + 1, ack: B + 1, flags: 'A' },
+  ...handshake,
   { t: 0.03, from: 0, seq: A + 1, ack: B + 1, flags: 'A', data: 'x'.repeat(100) },
   { t: 0.04, from: 1, seq: B + 1, ack: A + 101, flags: 'A' },
 ];
@@ -131,9 +132,7 @@ export const SCENARIOS: Scenario[] = [
   name: 'zero window, probes, keep-alives, holes',
   basePort: 40000,
   streams: [[
-    { t: 0, from: 0, seq: A, ack: 0, flags: 'S' },
-    { t: 0.01, from: 1, seq: B, ack: A + 1, flags: 'SA' },
-    { t: 0.02, from: 0, seq: A + 1, ack: B + 1, flags: 'A' },
+    ...handshake,
     { t: 0.03, from: 0, seq: A + 201, ack: B + 1, flags: 'A', data: 'x'.repeat(100) },
     { t: 0.04, from: 1, seq: B + 1, ack: A + 301, flags: 'A', win: 0 },
     { t: 0.05, from: 0, seq: A + 301, ack: B + 1, flags: 'A', data: 'y' },
