@@ -160,12 +160,11 @@ function dissectFrame(p: Packet, off: number, end: number, parent: number): numb
     if (ifc?.description !== undefined) t.addStr(ii, hf.interface_description, off, 0, ifc.description);
   }
   if (fi?.epbFlags !== undefined && !custom) addPacketFlags(p, top, off, fi.epbFlags);
-  // a link type tshark does not know is WTAP_ENCAP 0 (capture/limits.ts)
-  const unknownEncap = !knownLinktype(p.linktype);
   if (!custom) {
     const encap = ENCAP_BY_LINKTYPE.get(p.linktype);
     if (encap) t.addNum(top, hf.encap_type, off, 0, encap[0]);
-    else if (unknownEncap) t.addNum(top, hf.encap_type, off, 0, 0);
+    // a link type tshark does not know is WTAP_ENCAP 0 (capture/limits.ts)
+    else if (!knownLinktype(p.linktype)) t.addNum(top, hf.encap_type, off, 0, 0);
   }
 
   if (Number.isNaN(s.firstSec)) { s.firstSec = p.tsSec; s.firstNsec = p.tsNsec; }
@@ -217,7 +216,7 @@ function dissectFrame(p: Packet, off: number, end: number, parent: number): numb
     const h = linktypeTable.get(p.linktype);
     if (h) p.call(h, off, end, -1);
     else {
-      if (unknownEncap && p.cols) {
+      if (p.cols && !knownLinktype(p.linktype)) {
         p.proto = 'UNKNOWN';
         p.setInfo('WTAP_ENCAP = 0');
       }
