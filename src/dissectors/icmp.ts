@@ -26,7 +26,7 @@ import { EchoMatcher } from './echo-match.js';
 import { ipProtoTable } from './ipproto.js';
 import { dissectIpAnyVersion } from './ip.js';
 import {
-  CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inetSum, inetChecksumFinish, inIcmpError, needq,
+  CHECKSUM_STATUS_NAMES, CkStatus, u16At, u32At, inetSum, inetChecksumFinish, inetChecksumWithout, inIcmpError, needq,
   enterIcmpError, leaveIcmpError, ipTtl, showData,
 } from './inet-util.js';
 
@@ -250,7 +250,7 @@ function dissectIcmp(p: Packet, off: number, end: number, parent: number): numbe
       if (full) t.setLabel(si, 'Checksum Status: Good');
     } else {
       // what the field should hold: the checksum computed with the field taken as zero
-      const should = inetChecksumFinish(inetSum(b, off + REST, end - off - REST, inetSum(b, off, CHECKSUM)));
+      const should = inetChecksumWithout(b, off, end - off, off + CHECKSUM);
       if (full) t.appendLabel(cki, ` incorrect, should be 0x${hex4(should)}`);
       p.addExpert(cki, ei.checksum_bad, off + CHECKSUM, 2, `Bad checksum [should be 0x${hex4(should)}]`);
       const si = t.generated(t.addNum(top, hf.checksum_status, off + CHECKSUM, 0, CkStatus.BAD));

@@ -20,7 +20,7 @@ import type { Packet } from '../core/packet.js';
 import { registerHandle } from '../core/table.js';
 import { formatIPv4 } from '../core/format.js';
 import { ipProtoTable } from './ipproto.js';
-import { inetSum, inetChecksumFinish, CkStatus, CHECKSUM_STATUS_NAMES } from './inet-util.js';
+import { inetSum, inetChecksumFinish, inetChecksumWithout, CkStatus, CHECKSUM_STATUS_NAMES } from './inet-util.js';
 import { expertInfo, Group, Severity } from '../core/expert.js';
 
 const TYPE = 0;
@@ -97,7 +97,7 @@ function addChecksum(p: Packet, top: number, off: number, end: number): void {
       status = CkStatus.BAD;
       // tshark 4.0 (every IGMP version): 'Checksum: 0x0000 incorrect, should be 0x06f9' and an
       // Error/Checksum expert item
-      const should = inetChecksumFinish(inetSum(p.buf, off + GROUP, end - off - GROUP, inetSum(p.buf, off, CHECKSUM)));
+      const should = inetChecksumWithout(p.buf, off, end - off, off + CHECKSUM);
       const hex = should.toString(16).padStart(4, '0');
       if (cki >= 0 && t.full) t.appendLabel(cki, ` incorrect, should be 0x${hex}`);
       p.addExpert(cki, ei_bad_checksum, off + CHECKSUM, 2, `Bad checksum [should be 0x${hex}]`);

@@ -27,6 +27,15 @@ export function inetChecksumFinish(sum: number): number {
   return ~sum & 0xffff;
 }
 
+/**
+ * The checksum buf[off, off + len) should carry in its 16-bit checksum field at `field`: computed
+ * with the field taken as zero (what "incorrect, should be 0x…" shows).
+ */
+export function inetChecksumWithout(buf: Uint8Array, off: number, len: number, field: number): number {
+  const after = field + 2;
+  return inetChecksumFinish(inetSum(buf, after, off + len - after, inetSum(buf, off, field - off)));
+}
+
 /** Sum of a 32-bit value as two 16-bit words (for pseudo-headers). */
 export function sum32(v: number): number {
   return (v >>> 16) + (v & 0xffff);
