@@ -11,7 +11,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { corpusDir, readIndex } from '../test-support/corpus.js';
 import { runPipeline, type PacketFilter } from './pipeline.js';
-import { compileFilter } from '../dfilter/index.js';
+import { compileFilter, type CompiledFilter } from '../dfilter/index.js';
+import type { Packet } from '../core/packet.js';
+import type { FrameRecord } from '../capture/types.js';
 import { summaryLine } from './output/summary.js';
 import { DispatchGate, undeclaredUnder, GATED, prunable, prunableOutput } from '../core/prune.js';
 import { fieldsRow, resolveFieldColumns, type FieldColumns } from './output/fields.js';
@@ -77,6 +79,55 @@ const FILTERS = [
 
 const dir = corpusDir();
 
+interface Differential {
+  /** corpus captures of at most this many packets */
+  maxPackets: number;
+  /** the output's fields (both runs), beside the filters' own */
+  want?: Uint8Array;
+  /** what is compared of a displayed packet */
+  line: (p: Packet) => string;
+  /** sees, in the reference pass, each frame and whether filter i matches it */
+  check?: (i: number, matched: boolean, rec: FrameRecord, path: string) => void;
+}
+
+/**
+ * Over the corpus: for each filter, the lines of the packets a pruned run displays equal those of
+ * the unpruned reference, one pass per capture that evaluates every filter on the full dissection
+ * (the pruned runs are one per filter and capture where the reference displays something: a
+ * capture where nothing matches unpruned cannot match pruned either, the gate only skips a layer
+ * when a protocol every match needs cannot appear any more, see require.ts). Returns the lines
+ * compared and the captures read.
+ */
+async function prunedEqualsUnpruned(filters: readonly CompiledFilter[], o: Differential): Promise<{ compared: number; captures: number }> {
+  const union = new Uint8Array(fieldCount());
+  for (const w of [...filters.map((f) => f.want), o.want ?? union]) for (let i = 0; i < union.length; i++) union[i]! |= w[i] ?? 0;
+  const all: PacketFilter = { match: () => true, want: union };
+  let compared = 0;
+  let captures = 0;
+  for (const e of readIndex(dir!)) {
+    if (e.packets !== null && e.packets > o.maxPackets) continue;
+    captures++;
+    const path = join(dir!, e.path);
+    const ref: string[][] = filters.map(() => []);
+    await runPipeline(path, { filter: all, cols: true, want: o.want }, (p, ctx) => {
+      let line: string | undefined;
+      for (let i = 0; i < filters.length; i++) {
+        const m = filters[i]!.match(p);
+        if (m) ref[i]!.push(line ??= o.line(p));
+        o.check?.(i, m, ctx.rec, e.path);
+      }
+    });
+    for (let i = 0; i < filters.length; i++) {
+      if (ref[i]!.length === 0) continue;
+      const got: string[] = [];
+      await runPipeline(path, { filter: filters[i]!, cols: true, want: o.want, prune: true }, (p) => { got.push(o.line(p)); });
+      assert.deepEqual(got, ref[i], `${e.path}: -Y '${filters[i]!.text}'`);
+      compared += got.length;
+    }
+  }
+  return { compared, captures };
+}
+
 test('pruned dissection displays the same packets with the same summary lines', { skip: dir === undefined ? 'no ../shared/captures' : false, timeout: 600_000 }, async (t) => {
   const filters = FILTERS.map((t) => {
     const r = compileFilter(t);
@@ -86,40 +137,20 @@ test('pruned dissection displays the same packets with the same summary lines', 
   // filters the gate can do something with (the others run unpruned anyway)
   const gated = filters.filter((f) => DispatchGate.build(f.required) !== undefined);
   assert.ok(gated.length >= 12, `only ${gated.length} filters prune`);
-  const union = new Uint8Array(filters[0]!.want.length);
-  for (const f of filters) for (let i = 0; i < union.length; i++) union[i]! |= f.want[i]!;
-  const all: PacketFilter = { match: () => true, want: union };
-  let checked = 0;
   // the raw walk of each filter: a frame it skips must not match on the full dissection
   const walks = gated.map((f) => PreWalk.build(DispatchGate.build(f.required)!));
   let walked = 0;
-  for (const e of readIndex(dir!)) {
-    // one 82,582-packet capture alone would double the test's time; everything else is checked
-    if (e.packets !== null && e.packets > 20_000) continue;
-    const path = join(dir!, e.path);
-    const ref: string[][] = gated.map(() => []);
-    await runPipeline(path, { filter: all, cols: true }, (p, ctx) => {
-      let line: string | undefined;
-      const r = ctx.rec;
-      for (let i = 0; i < gated.length; i++) {
-        const m = gated[i]!.match(p);
-        if (m) ref[i]!.push(line ??= summaryLine(p, ''));
-        if (walks[i]?.skips(r.buf, r.dv, r.off, r.caplen, r.linktype, r.blockType)) {
-          walked++;
-          assert.ok(!m, `${e.path} frame ${r.num}: the walk skips it, but -Y '${gated[i]!.text}' matches`);
-        }
+  // (one 82,582-packet capture alone would double the test's time; everything else is checked)
+  const { compared: checked } = await prunedEqualsUnpruned(gated, {
+    maxPackets: 20_000,
+    line: (p) => summaryLine(p, ''),
+    check: (i, m, r, path) => {
+      if (walks[i]?.skips(r.buf, r.dv, r.off, r.caplen, r.linktype, r.blockType)) {
+        walked++;
+        assert.ok(!m, `${path} frame ${r.num}: the walk skips it, but -Y '${gated[i]!.text}' matches`);
       }
-    });
-    for (let i = 0; i < gated.length; i++) {
-      // a capture where nothing matches unpruned cannot match pruned either: the gate only skips
-      // a layer when a protocol every match needs cannot appear any more (see require.ts)
-      if (ref[i]!.length === 0) continue;
-      const got: string[] = [];
-      await runPipeline(path, { filter: gated[i]!, cols: true, prune: true }, (p) => { got.push(summaryLine(p, '')); });
-      assert.deepEqual(got, ref[i], `${e.path}: -Y '${gated[i]!.text}'`);
-      checked += got.length;
-    }
-  }
+    },
+  });
   assert.ok(checked > 1000, `${checked} displayed packets compared`);
   t.diagnostic(`${gated.length} pruning filters; ${checked} displayed packets compared; ${walked} (frame, filter) pairs skipped by the walk`);
   assert.ok(walked > 50_000, `the walk skipped only ${walked} frames`);
@@ -138,26 +169,7 @@ test('-T fields rows of the protocols a pruned run may print equal those of the 
   assert.ok(prunableOutput(cols.want));
   const filters = FILTERS.map((x) => compileFilter(x)).flatMap((r) => (r.ok ? [r.filter] : []))
     .filter((f) => prunable(f.want) && DispatchGate.build(f.required) !== undefined);
-  const union = new Uint8Array(fieldCount());
-  for (const f of [...filters.map((x) => x.want), cols.want]) for (let i = 0; i < union.length; i++) union[i]! |= f[i] ?? 0;
-  const all: PacketFilter = { match: () => true, want: union };
-  let compared = 0;
-  for (const e of readIndex(dir!)) {
-    if (e.packets !== null && e.packets > 20_000) continue;
-    const path = join(dir!, e.path);
-    const ref: string[][] = filters.map(() => []);
-    await runPipeline(path, { filter: all, cols: true, want: cols.want }, (p) => {
-      let row: string | undefined;
-      for (let i = 0; i < filters.length; i++) if (filters[i]!.match(p)) ref[i]!.push(row ??= `${p.num}\t${fieldsRow(p, cols)}`);
-    });
-    for (let i = 0; i < filters.length; i++) {
-      if (ref[i]!.length === 0) continue;
-      const got: string[] = [];
-      await runPipeline(path, { filter: filters[i]!, cols: true, want: cols.want, prune: true }, (p) => { got.push(`${p.num}\t${fieldsRow(p, cols)}`); });
-      assert.deepEqual(got, ref[i], `${e.path}: -Y '${filters[i]!.text}' -T fields`);
-      compared += got.length;
-    }
-  }
+  const { compared } = await prunedEqualsUnpruned(filters, { maxPackets: 20_000, want: cols.want, line: (p) => `${p.num}\t${fieldsRow(p, cols)}` });
   t.diagnostic(`${names.length} fields, ${filters.length} filters, ${compared} rows compared`);
   assert.ok(compared > 1000, `${compared} rows compared`);
 });
@@ -186,27 +198,7 @@ test('random and/or/not combinations of protocols and fields: pruned runs displa
     if (prunable(r.filter.want) && DispatchGate.build(r.filter.required) !== undefined) filters.push(r.filter);
   }
   assert.ok(filters.length >= 40, `${filters.length} pruning filters generated`);
-  const union = new Uint8Array(fieldCount());
-  for (const f of filters) for (let i = 0; i < union.length; i++) union[i]! |= f.want[i] ?? 0;
-  const all: PacketFilter = { match: () => true, want: union };
-  let compared = 0;
-  let captures = 0;
-  for (const e of readIndex(dir!)) {
-    if (e.packets !== null && e.packets > 3_000) continue;
-    captures++;
-    const path = join(dir!, e.path);
-    const ref: number[][] = filters.map(() => []);
-    await runPipeline(path, { filter: all, cols: true }, (p) => {
-      for (let i = 0; i < filters.length; i++) if (filters[i]!.match(p)) ref[i]!.push(p.num);
-    });
-    for (let i = 0; i < filters.length; i++) {
-      if (ref[i]!.length === 0) continue;
-      const got: number[] = [];
-      await runPipeline(path, { filter: filters[i]!, cols: true, prune: true }, (p) => { got.push(p.num); });
-      assert.deepEqual(got, ref[i], `${e.path}: -Y '${filters[i]!.text}'`);
-      compared += got.length;
-    }
-  }
+  const { compared, captures } = await prunedEqualsUnpruned(filters, { maxPackets: 3_000, line: (p) => String(p.num) });
   t.diagnostic(`${filters.length} random pruning filters over ${captures} captures: ${compared} displayed frames compared`);
   assert.ok(compared > 10_000, `${compared} frames compared`);
 });
